@@ -1,0 +1,38 @@
+import { MockBackend, SCENARIOS, startMockWorker, TestPaymentProvider, type ScenarioName } from '../src/mock/index.js';
+
+const params = new URLSearchParams(location.search);
+const scenario = (SCENARIOS.find((s) => s.name === params.get('scenario'))?.name ?? 'empty-cart') as ScenarioName;
+const latency = Number(params.get('latency') ?? 300);
+const locale = params.get('locale') ?? 'en';
+
+const backend = new MockBackend({ scenario, latencyMs: Number.isFinite(latency) ? latency : 300 });
+await startMockWorker(backend);
+// Define the elements only once the mock answers, so the first request reaches it.
+await import('../src/define.js');
+
+const wizard = document.querySelector('checkout-wizard')!;
+wizard.paymentProvider = new TestPaymentProvider();
+wizard.locale = locale;
+
+const pick = <T extends HTMLInputElement | HTMLSelectElement>(id: string) => document.getElementById(id) as T;
+const scenarioSelect = pick<HTMLSelectElement>('scenario');
+for (const s of SCENARIOS) scenarioSelect.append(new Option(s.label, s.name, false, s.name === scenario));
+pick<HTMLSelectElement>('locale').value = locale;
+pick<HTMLInputElement>('latency').value = String(latency);
+
+// Each setting reloads the page with a fresh backend, as a real page load would.
+for (const [id, key] of [['scenario', 'scenario'], ['locale', 'locale'], ['latency', 'latency']] as const) {
+  pick(id).addEventListener('change', (e) => {
+    params.set(key, (e.target as HTMLInputElement).value);
+    location.search = params.toString();
+  });
+}
+
+const log = document.getElementById('log')!;
+for (const name of ['cw-step-change', 'cw-cart-change', 'cw-order-placed', 'cw-trial-started', 'cw-assign-licenses', 'cw-error'] as const) {
+  wizard.addEventListener(name, (e) => {
+    const li = document.createElement('li');
+    li.textContent = `${name} ${JSON.stringify((e as CustomEvent).detail)}`;
+    log.prepend(li);
+  });
+}

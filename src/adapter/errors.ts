@@ -1,0 +1,41 @@
+/** A field the backend rejected, as named in a problem's `errors`. */
+export interface FieldError {
+  field: string;
+  code: string;
+  message?: string;
+}
+
+/**
+ * Every failure the widget can meet, with a stable `code`:
+ * the contract's problem codes, plus `network` (no response), `invalid_response`
+ * (a body that does not fit the contract) and `aborted`.
+ */
+export class BillingError extends Error {
+  override name = 'BillingError';
+  readonly code: string;
+  readonly status: number;
+  readonly fieldErrors: FieldError[];
+  /** Seconds, from a `Retry-After` header. */
+  readonly retryAfter?: number;
+
+  constructor(
+    code: string,
+    message: string,
+    init: { status?: number; fieldErrors?: FieldError[]; retryAfter?: number } = {},
+  ) {
+    super(message);
+    this.code = code;
+    this.status = init.status ?? 0;
+    this.fieldErrors = init.fieldErrors ?? [];
+    this.retryAfter = init.retryAfter;
+  }
+}
+
+export const isBillingError = (e: unknown): e is BillingError => e instanceof BillingError;
+
+/** Maps anything thrown to a BillingError so the machine handles one shape. */
+export function toBillingError(e: unknown): BillingError {
+  if (e instanceof BillingError) return e;
+  if (e instanceof DOMException && e.name === 'AbortError') return new BillingError('aborted', 'The request was cancelled.');
+  return new BillingError('network', e instanceof Error ? e.message : String(e));
+}

@@ -1,0 +1,41 @@
+import { css } from 'lit';
+import { tokens } from '../../styles/tokens.js';
+
+export const styles = [
+  tokens,
+  css`
+    :host {
+      display: block;
+      /* The host page's inherited text styles stop here. */
+      text-align: start;
+      white-space: normal;
+      word-spacing: normal;
+      font-style: normal;
+      font-weight: normal;
+      contain: layout;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    .base {
+      background: var(--_surface);
+      color: var(--_text);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: var(--_space);
+      min-width: 0;
+    }
+    .loading {
+      color: var(--_muted);
+      margin: 0;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+  `,
+];

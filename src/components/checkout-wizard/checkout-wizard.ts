@@ -1,0 +1,239 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { ContextProvider } from '@lit/context';
+import { createActor } from 'xstate';
+import type { BillingAdapter, PaymentProvider } from '../../adapter/billing-adapter.js';
+import { HttpBillingAdapter } from '../../adapter/http-adapter.js';
+import { actorContext, localizerContext } from '../../controllers/contexts.js';
+import { SelectorController } from '../../controllers/selector-controller.js';
+import { Localizer } from '../../i18n/localizer.js';
+import { checkoutMachine, stepOf, type CheckoutActor, type CheckoutSnapshot, type StepId } from '../../machine/checkout.machine.js';
+import { pathOf } from '../../machine/rules.js';
+import { fire } from '../../events.js';
+import type { StepElement } from '../step-element.js';
+import { styles } from './checkout-wizard.styles.js';
+
+/**
+ * @tagname checkout-wizard
+ * @summary The checkout wizard: a billing contact adds a subscription plan or a free trial for another product, without leaving the page.
+ *
+ * Give it a billing backend with `api-base` (the HTTP contract in contract/billing-api.yaml) or the `adapter` property.
+ *
+ * @slot payment - Light-DOM home for the payment provider's fields (for example Stripe Elements); the widget creates it while a payment method is being added.
+ *
+ * @csspart base - The wizard's frame.
+ * @csspart progress - The progress indicator.
+ * @csspart status - The live region that announces status messages.
+ *
+ * @cssproperty --cw-color-accent - Buttons, links, selected cards (default #1f5fd6).
+ * @cssproperty --cw-color-on-accent - Text on the accent colour (default #ffffff).
+ * @cssproperty --cw-color-text - Body text (default #1b1f24).
+ * @cssproperty --cw-color-muted - Secondary text (default #555d68).
+ * @cssproperty --cw-color-surface - Background (default #ffffff).
+ * @cssproperty --cw-color-raised - Badges and raised areas (default #f4f6f9).
+ * @cssproperty --cw-color-border - Borders (default #c9ced6).
+ * @cssproperty --cw-color-danger - Errors (default #b3261e).
+ * @cssproperty --cw-color-success - Confirmations (default #1e7a3c).
+ * @cssproperty --cw-color-focus - Focus rings (default #1f5fd6).
+ * @cssproperty --cw-font-family - Font (default system-ui).
+ * @cssproperty --cw-font-size - Base font size (default 16px).
+ * @cssproperty --cw-radius - Corner radius (default 8px).
+ * @cssproperty --cw-space - Base spacing (default 16px).
+ * @cssproperty --cw-density - Spacing multiplier for gaps (default 1).
+ *
+ * @fires cw-step-change - A step or gate was entered (the first one included); `detail: { step }`.
+ * @fires cw-cart-change - The server cart changed; `detail: { cart }`.
+ * @fires cw-order-placed - An order was placed; `detail: { order }`.
+ * @fires cw-trial-started - A free trial started; `detail: { trial }`.
+ * @fires cw-assign-licenses - "Assign licenses to users" was chosen; `detail: { url, productIds }`; cancelable.
+ * @fires cw-error - Something failed; `detail: { code, message }`.
+ */
+export class CheckoutWizard extends LitElement {
+  static override styles = styles;
+  static override properties = {
+    apiBase: { attribute: 'api-base' },
+    locale: { reflect: true },
+    product: {},
+    adapter: { attribute: false },
+    paymentProvider: { attribute: false },
+  };
+
+  /** Base URL of a backend that speaks the billing contract, e.g. `/api/billing/v1`. */
+  declare apiBase?: string;
+  /** BCP 47 language tag; English when unsupported. */
+  declare locale: string;
+  /** A product id to preselect: the wizard opens on that product's first step. */
+  declare product?: string;
+  /** Any billing backend; takes precedence over `api-base`. */
+  declare adapter?: BillingAdapter;
+  /** The payment provider whose fields add a payment method; without one, only methods on file can pay. */
+  declare paymentProvider?: PaymentProvider;
+
+  #actor?: CheckoutActor;
+  #source?: BillingAdapter | string;
+  #stopping = false;
+  #lastStep?: StepId;
+  #container?: HTMLElement;
+  #localizer = new Localizer('en');
+  readonly #actorProvider = new ContextProvider(this, { context: actorContext });
+  readonly #localeProvider = new ContextProvider(this, { context: localizerContext, initialValue: this.#localizer });
+  readonly #snap = new SelectorController<CheckoutActor, CheckoutSnapshot>(this, (s) => s);
+
+  constructor() {
+    super();
+    this.locale = 'en';
+  }
+
+  /** The step or gate on show, or `loading`. */
+  get step(): StepId | 'loading' {
+    return this.#actor ? stepOf(this.#actor.getSnapshot()) : 'loading';
+  }
+
+  /** True while a request is in flight (loading, saving, quoting, placing). */
+  get busy(): boolean {
+    return !this.#actor || this.#actor.getSnapshot().hasTag('busy');
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#stopping = false;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Moving the element re-connects it in the same task: only a real removal stops the actor (and aborts its requests).
+    this.#stopping = true;
+    queueMicrotask(() => {
+      if (this.#stopping && !this.isConnected) this.#stop();
+    });
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale')) {
+      this.#localizer = new Localizer(this.locale);
+      this.#localeProvider.setValue(this.#localizer);
+      this.#actor?.send({ type: 'LOCALE', locale: this.#localizer.locale });
+    }
+    const source = this.adapter ?? this.apiBase;
+    if (source !== this.#source || (!this.#actor && source)) {
+      this.#stop();
+      this.#source = source;
+      if (source) this.#start(typeof source === 'string' ? new HttpBillingAdapter(source) : source);
+    }
+  }
+
+  #start(adapter: BillingAdapter): void {
+    const actor = createActor(checkoutMachine, { input: { adapter, locale: this.#localizer.locale, product: this.product } });
+    actor.on('cart-change', (e) => fire(this, 'cw-cart-change', { cart: e.cart }));
+    actor.on('order-placed', (e) => fire(this, 'cw-order-placed', { order: e.order }));
+    actor.on('trial-started', (e) => fire(this, 'cw-trial-started', { trial: e.trial }));
+    actor.on('error', (e) => fire(this, 'cw-error', { code: e.code, message: e.message }));
+    this.#actor = actor;
+    this.#lastStep = undefined;
+    this.#snap.actor = actor;
+    this.#actorProvider.setValue(actor);
+    actor.start();
+  }
+
+  #stop(): void {
+    this.#actor?.stop();
+    this.#actor = undefined;
+    this.#source = undefined;
+    this.#snap.actor = undefined;
+    this.#unmountPayment();
+  }
+
+  protected override updated(): void {
+    const snapshot = this.#actor?.getSnapshot();
+    if (!snapshot) return;
+    const step = stepOf(snapshot);
+    if (step !== 'loading' && step !== this.#lastStep) {
+      const first = this.#lastStep === undefined;
+      this.#lastStep = step;
+      fire(this, 'cw-step-change', { step });
+      // The first step does not steal focus from the host page; every later one moves it to its heading.
+      if (!first) void this.renderRoot.querySelector<StepElement>('[data-step]')?.focusHeading();
+    }
+    this.#syncPayment(snapshot);
+  }
+
+  /** Gives the payment provider a light-DOM container while a method is being added, and takes it back after. */
+  #syncPayment(snapshot: CheckoutSnapshot): void {
+    const wanted = stepOf(snapshot) === 'pay' && snapshot.context.addingMethod && !!this.paymentProvider;
+    if (wanted && !this.#container) {
+      const container = document.createElement('div');
+      container.slot = 'payment';
+      this.append(container);
+      this.#container = container;
+      void this.paymentProvider!.mount(container);
+    } else if (!wanted) {
+      this.#unmountPayment();
+    }
+  }
+
+  #unmountPayment(): void {
+    if (!this.#container) return;
+    this.paymentProvider?.unmount();
+    this.#container.remove();
+    this.#container = undefined;
+  }
+
+  /** The status message the live region announces for this snapshot. */
+  #status(snapshot: CheckoutSnapshot): string {
+    const m = this.#localizer.m;
+    if (snapshot.matches('loading')) return m.loading;
+    if (snapshot.matches({ review: 'quoting' }) || snapshot.matches({ pay: 'quoting' })) return m.updatingTotal;
+    if (snapshot.matches({ pay: 'placing' })) return m.placingOrder;
+    const verdict = snapshot.context.vatVerdict;
+    if (snapshot.matches({ pay: 'idle' }) && verdict?.status === 'valid') return m.vatValid(verdict.name ?? '');
+    return '';
+  }
+
+  protected override render() {
+    const snapshot = this.#snap.value;
+    if (!this.#actor || !snapshot) return html`<div part="base" class="base"></div>`;
+    const m = this.#localizer.m;
+    const step = stepOf(snapshot);
+    const { account, catalog, cart, draft } = snapshot.context;
+    const inFlow = step !== 'loading' && !['signed-out', 'corporate', 'forbidden', 'unavailable'].includes(step);
+    return html`<section part="base" class="base" dir=${this.#localizer.dir} lang=${this.#localizer.locale} aria-label=${m.widgetLabel}>
+      ${inFlow
+        ? html`<cw-progress
+            part="progress"
+            .steps=${pathOf(account, catalog, cart, draft)}
+            .current=${step}
+            .labels=${m.stepNames}
+            label=${m.progressLabel}
+          ></cw-progress>`
+        : nothing}
+      ${this.#stepElement(step)}
+      <div class="visually-hidden" role="status" aria-live="polite" part="status">${this.#status(snapshot)}</div>
+    </section>`;
+  }
+
+  #stepElement(step: StepId | 'loading') {
+    switch (step) {
+      case 'loading':
+        return html`<p class="loading" aria-busy="true">${this.#localizer.m.loading}</p>`;
+      case 'select':
+        return html`<cw-product-list data-step></cw-product-list>`;
+      case 'mode':
+        return html`<cw-mode-picker data-step></cw-mode-picker>`;
+      case 'tier':
+        return html`<cw-tier-picker data-step></cw-tier-picker>`;
+      case 'seats':
+        return html`<cw-seat-picker data-step></cw-seat-picker>`;
+      case 'term':
+        return html`<cw-term-picker data-step></cw-term-picker>`;
+      case 'cart':
+        return html`<cw-cart data-step></cw-cart>`;
+      case 'review':
+        return html`<cw-review data-step></cw-review>`;
+      case 'pay':
+        return html`<cw-payment data-step .provider=${this.paymentProvider}><slot name="payment" slot="payment"></slot></cw-payment>`;
+      case 'done':
+        return html`<cw-confirmation data-step></cw-confirmation>`;
+      default:
+        return html`<cw-gate data-step></cw-gate>`;
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { html, nothing } from 'lit';
+import { StepElement } from '../step-element.js';
+import { safeUrl } from '../../contract/schemas.js';
+import { findProduct } from '../../machine/rules.js';
+import { fire } from '../../events.js';
+import { styles } from './cw-confirmation.styles.js';
+
+/**
+ * @tagname cw-confirmation
+ * @summary The `done` step: the order (or trial) confirmed, immediate access, the e-mail sent, and the way to assign the new licenses.
+ *
+ * @csspart heading - The step heading.
+ * @csspart summary - The order facts.
+ * @csspart assign - The "Assign licenses to users" link.
+ *
+ * @fires cw-assign-licenses - When "Assign licenses to users" is chosen; `detail: { url, productIds }`. Cancel it to route in the host app instead of following the link.
+ */
+export class CwConfirmation extends StepElement {
+  static override styles = [StepElement.styles, styles];
+
+  protected override renderStep() {
+    const m = this.t.m;
+    const { order, trial, account, purchased, catalog } = this.ctx;
+    const url = safeUrl(account?.assignLicensesUrl);
+    const productIds = trial ? [trial.productId] : (purchased ?? []);
+    const facts = trial
+      ? html`<dl part="summary">
+          <dt>${findProduct(catalog, trial.productId)?.name ?? trial.productId}</dt>
+          <dd>${m.licenses(trial.seats)}</dd>
+          <dt>${m.trialEnds}</dt>
+          <dd>${this.t.date(trial.endsAt)}</dd>
+        </dl>
+        <p>${m.welcomeSent(trial.welcomeEmail)}</p>`
+      : order
+        ? html`<dl part="summary">
+            <dt>${m.orderNumber}</dt>
+            <dd>${order.id}</dd>
+            <dt>${m.totalPaid}</dt>
+            <dd>${this.t.money(order.total)}</dd>
+            <dt>${m.newBillingDate}</dt>
+            <dd>${this.t.date(order.billingDate)}</dd>
+          </dl>
+          <p>${m.emailSent(order.confirmationEmail)}</p>`
+        : nothing;
+    return html`
+      ${this.heading(trial ? m.trialHeading : m.doneHeading)}
+      <p class="ok">${m.access}</p>
+      ${facts}
+      <div class="next">
+        <p>${m.assignHint}</p>
+        ${url
+          ? html`<a class="button primary" part="assign" href=${url} target="_blank" rel="noopener noreferrer" @click=${(e: Event) => this.#assign(e, url, productIds)}>
+              ${m.assignLicenses}
+            </a>`
+          : html`<button type="button" class="primary" part="assign" @click=${(e: Event) => this.#assign(e, null, productIds)}>${m.assignLicenses}</button>`}
+      </div>
+      <div class="actions">
+        <button type="button" @click=${() => this.send({ type: 'RESTART' })}>${m.addMore}</button>
+      </div>
+    `;
+  }
+
+  #assign(e: Event, url: string | null, productIds: string[]) {
+    if (!fire(this, 'cw-assign-licenses', { url, productIds }, true)) e.preventDefault();
+  }
+}

@@ -1,0 +1,44 @@
+import { html, nothing } from 'lit';
+import { StepElement } from '../step-element.js';
+import { findProduct } from '../../machine/rules.js';
+
+/**
+ * @tagname cw-mode-picker
+ * @summary The `mode` step: buy the product, or start its free trial.
+ *
+ * @csspart heading - The step heading.
+ * @csspart option - Each of the two choices.
+ * @csspart back - The back button.
+ */
+export class CwModePicker extends StepElement {
+  protected override renderStep() {
+    const m = this.t.m;
+    const product = findProduct(this.ctx.catalog, this.ctx.draft.productId);
+    if (!product) return nothing;
+    const current = this.ctx.draft.mode;
+    return html`
+      ${this.heading(m.modeHeading(product.name))}
+      <ul class="cards" role="list">
+        <li>
+          <div class="card" part="option" ?data-selected=${current === 'buy'}>
+            <h3>${m.buy}</h3>
+            <p class="muted">${m.buyHint}</p>
+            <button type="button" class="push primary" @click=${() => this.send({ type: 'MODE', mode: 'buy' })}>${m.buy}</button>
+          </div>
+        </li>
+        ${product.trial
+          ? html`<li>
+              <div class="card" part="option" ?data-selected=${current === 'trial'}>
+                <h3>${m.tryFree(product.trial.days)}</h3>
+                <p class="muted">${m.tryHint}</p>
+                <button type="button" class="push" @click=${() => this.send({ type: 'MODE', mode: 'trial' })}>
+                  ${m.tryFree(product.trial.days)}
+                </button>
+              </div>
+            </li>`
+          : nothing}
+      </ul>
+      <div class="actions">${this.backButton()}</div>
+    `;
+  }
+}

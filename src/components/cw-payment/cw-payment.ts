@@ -1,0 +1,116 @@
+import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { StepElement } from '../step-element.js';
+import type { PaymentProvider } from '../../adapter/billing-adapter.js';
+import { styles } from './cw-payment.styles.js';
+
+/**
+ * @tagname cw-payment
+ * @summary The `pay` step: a payment method (on file, or added through the payment provider's own fields),
+ * an optional VAT number that re-prices the order, and "Place order" with the total on it.
+ *
+ * @slot payment - The payment provider's fields (for example Stripe Elements), mounted in light DOM.
+ *
+ * @csspart heading - The step heading.
+ * @csspart methods - The list of payment methods.
+ * @csspart vat - The VAT number field.
+ * @csspart place-order - The "Place order" button.
+ */
+export class CwPayment extends StepElement {
+  static override styles = [StepElement.styles, styles];
+  static override properties = { ...StepElement.properties, provider: { attribute: false } };
+
+  /** Turns the provider's fields into a token; without one, only methods on file can pay. */
+  declare provider?: PaymentProvider;
+
+  protected override renderStep() {
+    const m = this.t.m;
+    const { account, paymentMethodId, addingMethod, quote, error, vatText, vatVerdict } = this.ctx;
+    const state = this.snap.value;
+    const placing = state.matches({ pay: 'placing' });
+    const vatError = error?.code === 'invalid_vat_id' || error?.fieldErrors.some((f) => f.field === 'vatId');
+    const methodError = ['payment_declined', 'payment_method_required', 'payment_method_failed'].includes(error?.code ?? '');
+    const methods = account?.paymentMethods ?? [];
+    return html`
+      ${this.heading(m.payHeading)}
+      ${error && !vatError && !methodError ? this.alert(error) : nothing}
+      <fieldset part="methods" aria-describedby=${methodError ? 'method-error' : nothing}>
+        <legend>${m.paymentMethod}</legend>
+        ${methods.map(
+          (pm) => html`<label class="method">
+            <input type="radio" name="method" .checked=${live(pm.id === paymentMethodId)} @change=${() => this.send({ type: 'PAYMENT_METHOD', id: pm.id })} />
+            <span>${pm.label}</span>
+            ${pm.expires ? html`<span class="muted">${m.expires(pm.expires)}</span>` : nothing}
+            ${pm.isDefault ? html`<span class="badge">${m.defaultMethod}</span>` : nothing}
+          </label>`,
+        )}
+        ${methodError ? html`<p id="method-error" class="error" role="alert">${this.errorText(error!)}</p>` : nothing}
+        ${addingMethod
+          ? html`<div class="provider">
+              <slot name="payment"></slot>
+              <div class="row">
+                <button type="button" class="primary" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.#tokenize}>${m.saveMethod}</button>
+                <button type="button" @click=${() => this.send({ type: 'CANCEL_METHOD' })}>${m.cancel}</button>
+              </div>
+            </div>`
+          : this.provider
+            ? html`<button type="button" class="link add" @click=${() => this.send({ type: 'ADD_METHOD' })}>${m.addMethod}</button>`
+            : methods.length
+              ? nothing
+              : html`<p class="muted">${m.noProvider}</p>`}
+      </fieldset>
+
+      <div class="vat" part="vat">
+        <label for="vat">${m.vatLabel}</label>
+        <p id="vat-hint" class="muted hint">${m.vatHint}</p>
+        <div class="row">
+          <input
+            id="vat"
+            type="text"
+            autocomplete="off"
+            spellcheck="false"
+            .value=${live(vatText)}
+            aria-invalid=${vatError || vatVerdict?.status === 'invalid' ? 'true' : 'false'}
+            aria-describedby="vat-hint vat-status"
+            @input=${(e: Event) => this.send({ type: 'VAT', text: (e.target as HTMLInputElement).value })}
+            @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.send({ type: 'APPLY_VAT' })}
+          />
+          <button type="button" @click=${() => this.send({ type: 'APPLY_VAT' })}>${m.applyVat}</button>
+        </div>
+        <div id="vat-status">${this.#vatStatus(vatError)}</div>
+      </div>
+
+      <div class="actions">
+        ${this.backButton()}
+        <button
+          type="button"
+          class="primary"
+          part="place-order"
+          aria-disabled=${this.busy ? 'true' : 'false'}
+          @click=${() => !this.busy && this.send({ type: 'PLACE_ORDER' })}
+        >
+          ${placing ? m.placingOrder : quote ? m.placeOrder(this.t.money(quote.total)) : m.updatingTotal}
+        </button>
+      </div>
+    `;
+  }
+
+  #vatStatus(vatError: boolean | undefined) {
+    const m = this.t.m;
+    const verdict = this.ctx.vatVerdict;
+    if (vatError) return html`<p class="error">${m.errors.invalid_vat_id}</p>`;
+    if (!verdict || verdict.vatId !== this.ctx.vatText) return nothing;
+    if (verdict.status === 'valid') return html`<p class="ok">${m.vatValid(verdict.name ?? '')}</p>`;
+    if (verdict.status === 'invalid') return html`<p class="error">${m.vatInvalid}</p>`;
+    return html`<p class="muted">${m.vatUnavailable}</p>`;
+  }
+
+  readonly #tokenize = async () => {
+    if (!this.provider || this.busy) return;
+    try {
+      this.send({ type: 'METHOD_TOKEN', token: await this.provider.tokenize() });
+    } catch (e) {
+      this.send({ type: 'METHOD_FAILED', message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+}

@@ -1,0 +1,151 @@
+import { LitElement, html, css } from 'lit';
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { tokens } from '../../styles/tokens.js';
+
+let nextId = 0;
+
+/**
+ * @tagname cw-popover
+ * @summary A disclosure popover anchored to its trigger, placed by Floating UI.
+ *
+ * Floating UI's `autoUpdate` runs only while the panel is open, and stops when it closes or the element leaves the page.
+ * Escape or a click outside closes it and gives focus back to the trigger.
+ *
+ * @slot trigger - The button that opens and closes the panel.
+ * @slot - The panel's content.
+ *
+ * @csspart panel - The floating panel.
+ *
+ * @cssproperty --cw-popover-width - The panel's maximum width (default 20em).
+ *
+ * @fires cw-popover-toggle - When the panel opens or closes; `detail.open` tells which.
+ */
+export class CwPopover extends LitElement {
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: inline-block;
+      }
+      .panel {
+        position: fixed;
+        top: 0;
+        left: 0;
+        z-index: 10;
+        width: max-content;
+        max-width: min(var(--cw-popover-width, 20em), calc(100vw - 16px));
+        background: var(--_surface);
+        color: var(--_text);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: var(--_space);
+        box-shadow: 0 6px 24px rgb(0 0 0 / 0.18);
+      }
+      .panel[hidden] {
+        display: none;
+      }
+    `,
+  ];
+  static override properties = { open: { type: Boolean, reflect: true }, label: {} };
+
+  /** Whether the panel shows. */
+  declare open: boolean;
+  /** The panel's accessible name. */
+  declare label: string;
+
+  readonly #panelId = `cw-popover-${++nextId}`;
+  #cleanup?: () => void;
+
+  constructor() {
+    super();
+    this.open = false;
+    this.label = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('keydown', this.#onKey);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('keydown', this.#onKey);
+    this.#stop();
+  }
+
+  get #trigger(): HTMLElement | undefined {
+    const slot = this.renderRoot.querySelector<HTMLSlotElement>('slot[name=trigger]');
+    return slot?.assignedElements()[0] as HTMLElement | undefined;
+  }
+
+  get #panel(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.panel');
+  }
+
+  show(): void {
+    this.open = true;
+  }
+
+  hide(): void {
+    this.open = false;
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    const trigger = this.#trigger;
+    // aria-controls cannot point into this shadow root, so the trigger states only whether it is open.
+    trigger?.setAttribute('aria-expanded', String(this.open));
+    if (!changed.has('open')) return;
+    if (this.open) this.#start();
+    else this.#stop();
+    if (changed.get('open') !== undefined || this.open) {
+      this.dispatchEvent(new CustomEvent('cw-popover-toggle', { detail: { open: this.open }, bubbles: true, composed: true }));
+    }
+  }
+
+  #start(): void {
+    const trigger = this.#trigger;
+    const panel = this.#panel;
+    if (!trigger || !panel || this.#cleanup) return;
+    const place = () =>
+      computePosition(trigger, panel, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [offset(6), flip(), shift({ padding: 8 }), size({ padding: 8 })],
+      }).then(({ x, y }) => {
+        // Positioned through CSSOM, not a style attribute, so a strict style-src CSP holds.
+        panel.style.translate = `${Math.round(x)}px ${Math.round(y)}px`;
+      });
+    this.#cleanup = autoUpdate(trigger, panel, place);
+    document.addEventListener('pointerdown', this.#onOutside, true);
+  }
+
+  #stop(): void {
+    this.#cleanup?.();
+    this.#cleanup = undefined;
+    document.removeEventListener('pointerdown', this.#onOutside, true);
+  }
+
+  readonly #onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && this.open) {
+      e.stopPropagation();
+      this.hide();
+      this.#trigger?.focus();
+    }
+  };
+
+  readonly #onOutside = (e: Event) => {
+    if (!e.composedPath().includes(this)) this.hide();
+  };
+
+  readonly #toggle = (e: Event) => {
+    const trigger = this.#trigger;
+    if (trigger && e.composedPath().includes(trigger)) this.open = !this.open;
+  };
+
+  protected override render() {
+    return html`<slot name="trigger" @click=${this.#toggle}></slot>
+      <div id=${this.#panelId} class="panel" part="panel" role="dialog" aria-label=${this.label} ?hidden=${!this.open}>
+        <slot></slot>
+      </div>`;
+  }
+}

@@ -1,0 +1,101 @@
+import { html, nothing } from 'lit';
+import { StepElement } from '../step-element.js';
+import type { Quote } from '../../contract/types.js';
+import { styles } from './cw-review.styles.js';
+
+/**
+ * @tagname cw-review
+ * @summary The `review` step: the server's quote — each line's billing period from today, licenses, prices, tax and total due.
+ *
+ * Nothing here is computed by the widget: every figure is the quote's.
+ *
+ * @csspart heading - The step heading.
+ * @csspart quote - The quote table.
+ * @csspart total - The total due row.
+ * @csspart edit - Each "Edit order" button.
+ * @csspart continue - The "Continue to payment" button.
+ */
+export class CwReview extends StepElement {
+  static override styles = [StepElement.styles, styles];
+
+  protected override renderStep() {
+    // One heading for every state of the step, so the focus put on it survives the quote arriving.
+    return html`${this.heading(this.t.m.reviewHeading)} ${this.#body()}`;
+  }
+
+  #body() {
+    const m = this.t.m;
+    const { quote, requoted, error } = this.ctx;
+    if (this.snap.value.matches({ review: 'failed' })) {
+      return html`${this.alert(error)}
+        <div class="actions">
+          ${this.backButton(m.backToCart)}
+          <button type="button" class="primary" @click=${() => this.send({ type: 'RETRY' })}>${m.retry}</button>
+        </div>`;
+    }
+    if (!quote || this.busy) return html`<p class="muted" aria-busy="true">${m.updatingTotal}</p>`;
+    return html`
+      ${requoted ? html`<div class="note" role="status">${requoted === 'quote_changed' ? m.quoteChanged : m.quoteExpired}</div>` : nothing}
+      <p>${m.reviewIntro}</p>
+      ${this.#table(quote)}
+      <p class="note">${m.billingDate(this.t.date(quote.billingDate))}</p>
+      <div class="actions">
+        ${this.backButton(m.backToCart)}
+        <button type="button" class="primary" part="continue" @click=${() => this.send({ type: 'CONTINUE' })}>${m.continueToPayment}</button>
+      </div>
+    `;
+  }
+
+  #table(quote: Quote) {
+    const m = this.t.m;
+    const t = this.t;
+    return html`<div class="scroll">
+      <table part="quote">
+        <caption class="visually-hidden">${m.reviewHeading}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${m.colProduct}</th>
+            <th scope="col">${m.colPeriod}</th>
+            <th scope="col" class="num">${m.colLicenses}</th>
+            <th scope="col" class="num">${m.colUnit}</th>
+            <th scope="col" class="num">${m.colAmount}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${quote.lines.map(
+            (line) => html`<tr>
+              <th scope="row">
+                <span class="name">${line.productName}</span>
+                <span class="muted">${line.tierName} · ${line.term === 'annual' ? m.annual : m.monthly}</span>
+                <button type="button" class="link" part="edit" aria-label=${m.editOrderOf(line.productName)} @click=${() => this.send({ type: 'EDIT', itemId: line.itemId })}>
+                  ${m.editOrder}
+                </button>
+              </th>
+              <td>${t.dateRange(line.periodStart, line.periodEnd)}</td>
+              <td class="num">${line.seats}</td>
+              <td class="num">${t.money(line.unitAmount)}</td>
+              <td class="num">${t.money(line.amount)}</td>
+            </tr>`,
+          )}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colspan="4">${m.subtotal}</th>
+            <td class="num">${t.money(quote.subtotal)}</td>
+          </tr>
+          <tr>
+            <th scope="row" colspan="4">
+              ${m.tax(t.percent(quote.tax.rateBasisPoints))}
+              ${quote.tax.reverseCharge ? html`<span class="muted reverse">${m.reverseCharge}${quote.tax.vatId ? ` (${quote.tax.vatId})` : ''}</span>` : nothing}
+            </th>
+            <td class="num">${t.money(quote.tax.amount)}</td>
+          </tr>
+          <tr class="total" part="total">
+            <th scope="row" colspan="4">${m.totalDue}</th>
+            <td class="num">${t.money(quote.total)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>`;
+  }
+}

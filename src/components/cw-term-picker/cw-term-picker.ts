@@ -1,0 +1,78 @@
+import { html, nothing } from 'lit';
+import { StepElement } from '../step-element.js';
+import { commitAction } from '../../machine/checkout.machine.js';
+import { annualSaving, findProduct, findTier } from '../../machine/rules.js';
+import type { Term } from '../../contract/types.js';
+import { styles } from './cw-term-picker.styles.js';
+
+/**
+ * @tagname cw-term-picker
+ * @summary The `term` step: monthly or annual billing, then the button that commits the item.
+ *
+ * The button says "Complete transaction" when the cart is empty, "Add to cart" when it already holds items,
+ * and "Save changes" while editing an item from the cart or review.
+ *
+ * @csspart heading - The step heading.
+ * @csspart option - Each billing option.
+ * @csspart commit - The commit button.
+ * @csspart back - The back button.
+ */
+export class CwTermPicker extends StepElement {
+  static override styles = [StepElement.styles, styles];
+
+  protected override renderStep() {
+    const m = this.t.m;
+    const { draft, catalog } = this.ctx;
+    const product = findProduct(catalog, draft.productId);
+    const tier = findTier(product, draft.tierId);
+    if (!product || !tier) return nothing;
+    const saving = annualSaving(tier);
+    const option = (term: Term, title: string, price: string, extra: unknown) => html`
+      <label class="option card" part="option" ?data-selected=${draft.term === term}>
+        <input
+          type="radio"
+          name="term"
+          value=${term}
+          .checked=${draft.term === term}
+          @change=${() => this.send({ type: 'TERM', term })}
+        />
+        <span class="text">
+          <span class="title">${title}</span>
+          <span class="muted">${price}</span>
+          ${extra}
+        </span>
+      </label>
+    `;
+    const action = commitAction(this.ctx);
+    const label = action === 'save' ? m.saveChanges : action === 'add-to-cart' ? m.addToCart : m.completeTransaction;
+    return html`
+      ${this.heading(m.termHeading)}
+      <p class="muted">${product.name} · ${tier.name} · ${m.licenses(Number(draft.seatsText))}</p>
+      ${this.alert(this.ctx.error)}
+      <fieldset>
+        <legend class="visually-hidden">${m.termHeading}</legend>
+        <div class="options">
+          ${option('monthly', m.monthly, m.perSeatMonth(this.t.money(tier.prices.monthly)), nothing)}
+          ${option(
+            'annual',
+            m.annual,
+            m.perSeatYear(this.t.money(tier.prices.annual)),
+            saving > 0 ? html`<span class="badge accent">${m.save(this.t.percent(saving * 100))}</span>` : nothing,
+          )}
+        </div>
+      </fieldset>
+      <div class="actions">
+        ${this.backButton()}
+        <button
+          type="button"
+          class="primary"
+          part="commit"
+          aria-disabled=${this.busy ? 'true' : 'false'}
+          @click=${() => !this.busy && this.send({ type: 'COMMIT' })}
+        >
+          ${label}
+        </button>
+      </div>
+    `;
+  }
+}

@@ -1,0 +1,92 @@
+import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { SelectorController } from '../controllers/selector-controller.js';
+import { actorContext, localizerContext } from '../controllers/contexts.js';
+import type { CheckoutActor, CheckoutEvent, CheckoutSnapshot } from '../machine/checkout.machine.js';
+import { Localizer } from '../i18n/localizer.js';
+import type { BillingError } from '../adapter/errors.js';
+import { shared } from '../styles/shared.js';
+
+const fallback = new Localizer('en');
+
+/**
+ * What every step shares: it finds the checkout actor and the localizer
+ * (from <checkout-wizard> through context, or set as properties when used
+ * alone), re-renders on each snapshot, and sends events. A step never calls
+ * the billing adapter.
+ */
+export class StepElement extends LitElement {
+  static override styles: CSSResultGroup = shared;
+  static override properties = {
+    actor: { attribute: false },
+    localizer: { attribute: false },
+  };
+
+  /** The checkout actor; provided by <checkout-wizard>, or set directly in stories and tests. */
+  declare actor?: CheckoutActor;
+  /** The widget's localizer; English when none is provided. */
+  declare localizer?: Localizer;
+
+  protected readonly snap = new SelectorController<CheckoutActor, CheckoutSnapshot>(this, (s) => s);
+
+  constructor() {
+    super();
+    new ContextConsumer(this, { context: actorContext, subscribe: true, callback: (a) => (this.actor = a) });
+    new ContextConsumer(this, { context: localizerContext, subscribe: true, callback: (l) => (this.localizer = l) });
+  }
+
+  protected get t(): Localizer {
+    return this.localizer ?? fallback;
+  }
+
+  protected get ctx() {
+    return this.snap.value.context;
+  }
+
+  protected get busy(): boolean {
+    return this.snap.value.hasTag('busy');
+  }
+
+  protected send(event: CheckoutEvent): void {
+    this.actor?.send(event);
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('actor')) this.snap.actor = this.actor;
+  }
+
+  /** Moves focus to the step's heading, as every step change does. */
+  async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  protected override render() {
+    return this.actor && this.snap.value ? this.renderStep() : nothing;
+  }
+
+  protected renderStep(): unknown {
+    return nothing;
+  }
+
+  protected heading(text: string) {
+    return html`<h2 tabindex="-1" part="heading">${text}</h2>`;
+  }
+
+  /** A step-level failure with a message the user can act on. */
+  protected alert(error: BillingError | undefined) {
+    if (!error) return nothing;
+    return html`<div class="alert" role="alert" part="alert">${this.errorText(error)}</div>`;
+  }
+
+  protected errorText(error: BillingError): string {
+    const known = this.t.m.errors as Record<string, string>;
+    if (known[error.code]) return known[error.code]!;
+    if (error.status >= 500) return known.unavailable!;
+    return known.generic!;
+  }
+
+  protected backButton(label = this.t.m.back) {
+    return html`<button type="button" part="back" @click=${() => this.send({ type: 'BACK' })}>${label}</button>`;
+  }
+}

@@ -1,0 +1,21 @@
+import type { components } from './billing-api.js';
+
+type Schemas = components['schemas'];
+
+export type Money = Schemas['Money'];
+export type Term = Schemas['Term'];
+export type Account = Schemas['Account'];
+export type PaymentMethod = Schemas['PaymentMethod'];
+export type Catalog = Schemas['Catalog'];
+export type Product = Schemas['Product'];
+export type SeatRange = Schemas['SeatRange'];
+export type Tier = Schemas['Tier'];
+export type CartItemInput = Schemas['CartItemInput'];
+export type Cart = Schemas['Cart'];
+export type CartItem = Cart['items'][number];
+export type Quote = Schemas['Quote'];
+export type QuoteLine = Quote['lines'][number];
+export type Order = Schemas['Order'];
+export type Trial = Schemas['Trial'];
+export type VatVerdict = Schemas['VatVerdict'];
+export type Problem = Schemas['Problem'];

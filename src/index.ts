@@ -1,0 +1,22 @@
+// Side-effect free: importing this defines no element. Import 'checkout-wizard/define' (or the script-tag build) to register them.
+export { CheckoutWizard } from './components/checkout-wizard/checkout-wizard.js';
+export { CwProductList } from './components/cw-product-list/cw-product-list.js';
+export { CwModePicker } from './components/cw-mode-picker/cw-mode-picker.js';
+export { CwTierPicker } from './components/cw-tier-picker/cw-tier-picker.js';
+export { CwSeatPicker } from './components/cw-seat-picker/cw-seat-picker.js';
+export { CwTermPicker } from './components/cw-term-picker/cw-term-picker.js';
+export { CwCart } from './components/cw-cart/cw-cart.js';
+export { CwReview } from './components/cw-review/cw-review.js';
+export { CwPayment } from './components/cw-payment/cw-payment.js';
+export { CwConfirmation } from './components/cw-confirmation/cw-confirmation.js';
+export { CwGate } from './components/cw-gate/cw-gate.js';
+export { CwPopover } from './components/cw-popover/cw-popover.js';
+export { CwProgress } from './components/cw-progress/cw-progress.js';
+export { StepElement } from './components/step-element.js';
+export type { BillingAdapter, CallOptions, PaymentProvider } from './adapter/billing-adapter.js';
+export { HttpBillingAdapter } from './adapter/http-adapter.js';
+export { BillingError, type FieldError } from './adapter/errors.js';
+export { checkoutMachine, stepOf, commitAction, STEPS, GATES } from './machine/checkout.machine.js';
+export type { StepId, CheckoutInput, CheckoutContext, CheckoutEvent, CheckoutSnapshot, CheckoutActor } from './machine/checkout.machine.js';
+export type { CheckoutEventDetails, CheckoutEventName } from './events.js';
+export type * from './contract/types.js';

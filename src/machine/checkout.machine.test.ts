@@ -1,0 +1,379 @@
+import { expect } from '@open-wc/testing';
+import { createActor, waitFor } from 'xstate';
+import { checkoutMachine, commitAction, stepOf, type CheckoutActor, type CheckoutEmitted } from './checkout.machine.js';
+import { MockBackend, type ScenarioName } from '../mock/backend.js';
+import { createMockAdapter } from '../mock/adapter.js';
+import type { Product } from '../contract/types.js';
+
+// The machine without a DOM, on the real in-memory backend.
+
+function start(scenario: ScenarioName = 'empty-cart', options: { product?: string; backend?: MockBackend } = {}) {
+  const backend = options.backend ?? new MockBackend({ scenario });
+  let keys = 0;
+  const actor = createActor(checkoutMachine, {
+    input: { adapter: createMockAdapter(backend), product: options.product, newKey: () => `key-${++keys}` },
+  });
+  const emitted: CheckoutEmitted[] = [];
+  actor.on('*', (e) => emitted.push(e as CheckoutEmitted));
+  actor.start();
+  return { actor, backend, emitted };
+}
+
+const settle = (actor: CheckoutActor) => waitFor(actor, (s) => !s.hasTag('busy') && stepOf(s) !== 'loading', { timeout: 4000 });
+const step = (actor: CheckoutActor) => stepOf(actor.getSnapshot());
+const ctx = (actor: CheckoutActor) => actor.getSnapshot().context;
+const products = (actor: CheckoutActor) => ctx(actor).catalog!.products;
+
+async function send(actor: CheckoutActor, event: Parameters<CheckoutActor['send']>[0]) {
+  actor.send(event);
+  await settle(actor);
+}
+
+const buyable = (actor: CheckoutActor, test: (p: Product) => boolean) => {
+  const { account } = ctx(actor);
+  const found = products(actor).find((p) => !account!.subscriptions.some((s) => s.productId === p.id) && test(p));
+  if (!found) throw new Error('no fixture product fits this test');
+  return found;
+};
+const withTrial = (a: CheckoutActor) =>
+  buyable(a, (p) => !!p.trial && p.tiers.length > 1 && !ctx(a).account!.trialsUsed.includes(p.id));
+const singleTierNoTrial = (a: CheckoutActor) => buyable(a, (p) => p.tiers.length === 1 && !p.trial);
+
+/** Walks a buy of `product` from select to the term step, with the range's minimum licenses. */
+async function toTerm(actor: CheckoutActor, product: Product) {
+  await send(actor, { type: 'SELECT', productId: product.id });
+  if (step(actor) === 'mode') await send(actor, { type: 'MODE', mode: 'buy' });
+  if (step(actor) === 'tier') await send(actor, { type: 'TIER', tierId: product.tiers[0]!.id });
+  expect(step(actor)).to.equal('seats');
+  await send(actor, { type: 'NEXT' });
+  expect(step(actor)).to.equal('term');
+}
+
+describe('checkout machine', () => {
+  describe('start and gates', () => {
+    it('loads account, catalog and cart in parallel, then shows select', async () => {
+      const backend = new MockBackend({ scenario: 'empty-cart', latencyMs: 30 });
+      const { actor } = start('empty-cart', { backend });
+      await waitFor(actor, () => backend.requests.length === 3);
+      // All three are in flight before any answer: no waterfall.
+      expect(step(actor)).to.equal('loading');
+      await settle(actor);
+      expect(step(actor)).to.equal('select');
+      expect(backend.requests.map((r) => r.path).sort()).to.deep.equal(['/account', '/cart', '/catalog']);
+    });
+
+    it('sends a signed-out viewer to signed-out and tells the host', async () => {
+      const { actor, emitted } = start('signed-out');
+      await settle(actor);
+      expect(step(actor)).to.equal('signed-out');
+      expect(emitted.filter((e) => e.type === 'error').map((e) => (e as { code: string }).code)).to.deep.equal(['unauthenticated']);
+    });
+
+    it('sends a corporate account to corporate and a plain user to forbidden', async () => {
+      const corporate = start('corporate');
+      await settle(corporate.actor);
+      expect(step(corporate.actor)).to.equal('corporate');
+      expect(ctx(corporate.actor).account!.corporatePortalUrl).to.match(/^https:/);
+      const user = start('user');
+      await settle(user.actor);
+      expect(step(user.actor)).to.equal('forbidden');
+    });
+
+    it('shows unavailable when the backend is down, and Retry loads again', async () => {
+      const backend = new MockBackend({ scenario: 'empty-cart' });
+      backend.inject({ op: '*', status: 503, times: 3 });
+      const { actor } = start('empty-cart', { backend });
+      await settle(actor);
+      expect(step(actor)).to.equal('unavailable');
+      expect(ctx(actor).error!.code).to.equal('unavailable');
+      await send(actor, { type: 'RETRY' });
+      expect(step(actor)).to.equal('select');
+    });
+
+    it('starts at the product given in `product`', async () => {
+      const probe = start();
+      await settle(probe.actor);
+      const product = withTrial(probe.actor);
+      const { actor } = start('empty-cart', { product: product.id });
+      await settle(actor);
+      expect(step(actor)).to.equal('mode');
+      expect(ctx(actor).draft.productId).to.equal(product.id);
+    });
+
+    it('ignores a `product` that is unknown or already owned', async () => {
+      const { actor } = start('empty-cart', { product: 'no-such-product' });
+      await settle(actor);
+      expect(step(actor)).to.equal('select');
+    });
+  });
+
+  describe('choosing an item', () => {
+    it('does not let an owned product be chosen', async () => {
+      const { actor } = start();
+      await settle(actor);
+      const owned = ctx(actor).account!.subscriptions[0]!.productId;
+      await send(actor, { type: 'SELECT', productId: owned });
+      expect(step(actor)).to.equal('select');
+    });
+
+    it('offers the mode step only when a trial is available', async () => {
+      const { actor } = start();
+      await settle(actor);
+      await send(actor, { type: 'SELECT', productId: withTrial(actor).id });
+      expect(step(actor)).to.equal('mode');
+      await send(actor, { type: 'BACK' });
+      const used = ctx(actor).account!.trialsUsed[0]!;
+      await send(actor, { type: 'SELECT', productId: used });
+      expect(step(actor)).to.not.equal('mode');
+      expect(ctx(actor).draft.mode).to.equal('buy');
+    });
+
+    it('skips the tier step for a single-tier product, and Back skips it too', async () => {
+      const { actor } = start();
+      await settle(actor);
+      await send(actor, { type: 'SELECT', productId: singleTierNoTrial(actor).id });
+      expect(step(actor)).to.equal('seats');
+      await send(actor, { type: 'BACK' });
+      expect(step(actor)).to.equal('select');
+    });
+
+    it('preselects the recommended tier and keeps the choice across Back', async () => {
+      const { actor } = start();
+      await settle(actor);
+      const product = withTrial(actor);
+      await send(actor, { type: 'SELECT', productId: product.id });
+      await send(actor, { type: 'MODE', mode: 'buy' });
+      const recommended = product.tiers.find((t) => t.recommended) ?? product.tiers[0]!;
+      expect(ctx(actor).draft.tierId).to.equal(recommended.id);
+      const other = product.tiers.find((t) => t.id !== recommended.id)!;
+      await send(actor, { type: 'TIER', tierId: other.id });
+      await send(actor, { type: 'SEATS', text: String(other.seats.min + (other.seats.step ?? 1)) });
+      await send(actor, { type: 'BACK' });
+      expect(step(actor)).to.equal('tier');
+      expect(ctx(actor).draft.tierId).to.equal(other.id);
+      await send(actor, { type: 'TIER', tierId: other.id });
+      expect(ctx(actor).draft.seatsText).to.equal(String(other.seats.min + (other.seats.step ?? 1)));
+    });
+
+    it('keeps bad licenses input, refuses Next and says so', async () => {
+      const { actor } = start();
+      await settle(actor);
+      await send(actor, { type: 'SELECT', productId: singleTierNoTrial(actor).id });
+      for (const text of ['', '0', '-3', '2.5', 'ten', '1e9', '99999999']) {
+        await send(actor, { type: 'SEATS', text });
+        await send(actor, { type: 'NEXT' });
+        expect(step(actor), text).to.equal('seats');
+        expect(ctx(actor).draft.seatsText).to.equal(text);
+        expect(ctx(actor).seatsTouched).to.equal(true);
+      }
+      const min = singleTierNoTrial(actor).tiers[0]!.seats.min;
+      await send(actor, { type: 'SEATS', text: ` ${min} ` });
+      await send(actor, { type: 'NEXT' });
+      expect(step(actor)).to.equal('term');
+    });
+  });
+
+  describe('cart and commit', () => {
+    it('says Complete transaction on an empty cart and goes straight to review', async () => {
+      const { actor, backend, emitted } = start();
+      await settle(actor);
+      await toTerm(actor, singleTierNoTrial(actor));
+      expect(commitAction(ctx(actor))).to.equal('complete');
+      await send(actor, { type: 'TERM', term: 'annual' });
+      await send(actor, { type: 'COMMIT' });
+      expect(step(actor)).to.equal('review');
+      expect(backend.cart.items).to.have.length(1);
+      expect(backend.cart.items[0]!.term).to.equal('annual');
+      expect(ctx(actor).quote!.lines).to.have.length(1);
+      expect(emitted.some((e) => e.type === 'cart-change')).to.equal(true);
+    });
+
+    it('says Add to cart when the cart holds items, and checks out both in one quote', async () => {
+      const { actor, backend } = start('cart-with-items');
+      await settle(actor);
+      expect(ctx(actor).cart!.items).to.have.length(1);
+      await toTerm(actor, singleTierNoTrial(actor));
+      expect(commitAction(ctx(actor))).to.equal('add-to-cart');
+      await send(actor, { type: 'COMMIT' });
+      expect(step(actor)).to.equal('cart');
+      expect(backend.cart.items).to.have.length(2);
+      await send(actor, { type: 'CHECKOUT' });
+      expect(step(actor)).to.equal('review');
+      expect(ctx(actor).quote!.lines).to.have.length(2);
+      await send(actor, { type: 'CONTINUE' });
+      await send(actor, { type: 'PLACE_ORDER' });
+      expect(step(actor)).to.equal('done');
+      expect(backend.orders).to.have.length(1);
+      expect(backend.orders[0]!.lines).to.have.length(2);
+    });
+
+    it('"Edit order" keeps every value and updates the same item', async () => {
+      const { actor, backend } = start();
+      await settle(actor);
+      const product = singleTierNoTrial(actor);
+      await toTerm(actor, product);
+      await send(actor, { type: 'TERM', term: 'annual' });
+      await send(actor, { type: 'COMMIT' });
+      const item = backend.cart.items[0]!;
+      await send(actor, { type: 'EDIT', itemId: item.id });
+      expect(step(actor)).to.equal('seats');
+      expect(ctx(actor).draft).to.include({ productId: item.productId, tierId: item.tierId, seatsText: String(item.seats), term: 'annual' });
+      const range = product.tiers[0]!.seats;
+      const more = range.min + (range.step ?? 1);
+      await send(actor, { type: 'SEATS', text: String(more) });
+      await send(actor, { type: 'NEXT' });
+      expect(commitAction(ctx(actor))).to.equal('save');
+      await send(actor, { type: 'COMMIT' });
+      expect(step(actor)).to.equal('review');
+      expect(backend.cart.items).to.have.length(1);
+      expect(backend.cart.items[0]).to.include({ id: item.id, seats: more });
+      expect(ctx(actor).quote!.lines[0]!.seats).to.equal(more);
+    });
+
+    it('picking a product already in the cart edits that item', async () => {
+      const { actor, backend } = start('cart-with-items');
+      await settle(actor);
+      const item = backend.cart.items[0]!;
+      await send(actor, { type: 'SELECT', productId: item.productId });
+      expect(ctx(actor).editing).to.deep.equal({ itemId: item.id, returnTo: 'cart' });
+      expect(['tier', 'seats']).to.include(step(actor));
+    });
+
+    it('removes items, and an emptied cart goes back to select', async () => {
+      const { actor, backend } = start('cart-with-items');
+      await settle(actor);
+      await toTerm(actor, singleTierNoTrial(actor));
+      await send(actor, { type: 'COMMIT' });
+      const [first, second] = backend.cart.items;
+      await send(actor, { type: 'REMOVE', itemId: first!.id });
+      expect(step(actor)).to.equal('cart');
+      expect(ctx(actor).cart!.items.map((i) => i.id)).to.deep.equal([second!.id]);
+      await send(actor, { type: 'REMOVE', itemId: second!.id });
+      expect(step(actor)).to.equal('select');
+      expect(backend.cart.items).to.have.length(0);
+    });
+  });
+
+  describe('trial', () => {
+    it('starts a trial from the licenses step, with no payment and no cart', async () => {
+      const { actor, backend, emitted } = start();
+      await settle(actor);
+      const product = withTrial(actor);
+      await send(actor, { type: 'SELECT', productId: product.id });
+      await send(actor, { type: 'MODE', mode: 'trial' });
+      await send(actor, { type: 'TIER', tierId: product.tiers[0]!.id });
+      expect(commitAction(ctx(actor))).to.equal('start-trial');
+      expect(ctx(actor).draft.seatsText).to.equal(String(product.trial!.seats.min));
+      await send(actor, { type: 'START_TRIAL' });
+      expect(step(actor)).to.equal('done');
+      expect(ctx(actor).trial!.productId).to.equal(product.id);
+      expect(backend.cart.items).to.have.length(0);
+      expect(backend.orders).to.have.length(0);
+      expect(emitted.some((e) => e.type === 'trial-started')).to.equal(true);
+    });
+  });
+
+  describe('paying', () => {
+    async function toPay(scenario: ScenarioName = 'empty-cart', backend?: MockBackend) {
+      const started = start(scenario, { backend });
+      await settle(started.actor);
+      await toTerm(started.actor, singleTierNoTrial(started.actor));
+      await send(started.actor, { type: 'COMMIT' });
+      await send(started.actor, { type: 'CONTINUE' });
+      expect(step(started.actor)).to.equal('pay');
+      return started;
+    }
+
+    it('preselects the default method and places one order, which empties the cart', async () => {
+      const { actor, backend, emitted } = await toPay();
+      expect(ctx(actor).paymentMethodId).to.equal(ctx(actor).account!.paymentMethods.find((m) => m.isDefault)!.id);
+      await send(actor, { type: 'PLACE_ORDER' });
+      expect(step(actor)).to.equal('done');
+      expect(backend.orders).to.have.length(1);
+      expect(ctx(actor).order!.id).to.equal(backend.orders[0]!.id);
+      expect(ctx(actor).cart!.items).to.have.length(0);
+      expect(emitted.filter((e) => e.type === 'order-placed')).to.have.length(1);
+    });
+
+    it('a declined method shows at pay; another method pays with a new key', async () => {
+      const { actor, backend } = await toPay();
+      await send(actor, { type: 'ADD_METHOD' });
+      await send(actor, { type: 'METHOD_TOKEN', token: 'tok_chargeDeclined' });
+      const declined = ctx(actor).paymentMethodId!;
+      await send(actor, { type: 'PLACE_ORDER' });
+      expect(step(actor)).to.equal('pay');
+      expect(ctx(actor).error!.code).to.equal('payment_declined');
+      const firstKey = ctx(actor).attempt!.key;
+      const good = ctx(actor).account!.paymentMethods.find((m) => m.id !== declined)!;
+      await send(actor, { type: 'PAYMENT_METHOD', id: good.id });
+      await send(actor, { type: 'PLACE_ORDER' });
+      expect(step(actor)).to.equal('done');
+      expect(backend.orders).to.have.length(1);
+      const keys = backend.requests.filter((r) => r.path === '/orders').map((r) => r.idempotencyKey);
+      expect(keys).to.deep.equal([firstKey, 'key-2']);
+    });
+
+    it('a retry of the same quote and method reuses its idempotency key', async () => {
+      const { actor, backend } = await toPay();
+      backend.inject({ op: 'placeOrder', status: 503 });
+      await send(actor, { type: 'PLACE_ORDER' });
+      expect(step(actor)).to.equal('pay');
+      await send(actor, { type: 'PLACE_ORDER' });
+      expect(step(actor)).to.equal('done');
+      const keys = backend.requests.filter((r) => r.path === '/orders').map((r) => r.idempotencyKey);
+      expect(keys).to.deep.equal(['key-1', 'key-1']);
+      expect(backend.orders).to.have.length(1);
+    });
+
+    it('a lost response is retried with the same key and yields one order', async () => {
+      const { actor, backend } = await toPay();
+      backend.inject({ op: 'placeOrder', drop: 'after' });
+      await send(actor, { type: 'PLACE_ORDER' });
+      expect(ctx(actor).error!.code).to.equal('network');
+      expect(backend.orders).to.have.length(1);
+      await send(actor, { type: 'PLACE_ORDER' });
+      expect(step(actor)).to.equal('done');
+      expect(backend.orders).to.have.length(1);
+      expect(ctx(actor).order!.id).to.equal(backend.orders[0]!.id);
+    });
+
+    it('an expired quote goes back to review with a fresh quote to confirm', async () => {
+      let now = new Date('2026-11-26T10:00:00Z');
+      const backend = new MockBackend({ scenario: 'empty-cart', now: () => now });
+      const { actor } = await toPay('empty-cart', backend);
+      const old = ctx(actor).quote!.id;
+      now = new Date('2026-11-27T10:00:00Z');
+      await send(actor, { type: 'PLACE_ORDER' });
+      expect(step(actor)).to.equal('review');
+      expect(ctx(actor).requoted).to.equal('quote_expired');
+      expect(ctx(actor).quote!.id).to.not.equal(old);
+      expect(backend.orders).to.have.length(0);
+    });
+
+    it('a verified VAT ID from another EU country makes the quote reverse charge', async () => {
+      const { actor } = await toPay('eu-business');
+      expect(ctx(actor).quote!.tax.reverseCharge).to.equal(false);
+      expect(ctx(actor).quote!.tax.amount.amount).to.be.greaterThan(0);
+      await send(actor, { type: 'VAT', text: 'de 136.695.976' });
+      await send(actor, { type: 'APPLY_VAT' });
+      expect(ctx(actor).vatVerdict!.status).to.equal('valid');
+      expect(ctx(actor).vatText).to.equal('DE136695976');
+      expect(ctx(actor).quote!.tax).to.include({ reverseCharge: true });
+      expect(ctx(actor).quote!.tax.amount.amount).to.equal(0);
+      await send(actor, { type: 'VAT', text: '' });
+      await send(actor, { type: 'APPLY_VAT' });
+      expect(ctx(actor).quote!.tax.reverseCharge).to.equal(false);
+    });
+
+    it('a typed but unapplied VAT ID is applied before paying, so the user sees the new total first', async () => {
+      const { actor, backend } = await toPay('eu-business');
+      await send(actor, { type: 'VAT', text: 'DE136695976' });
+      await send(actor, { type: 'PLACE_ORDER' });
+      expect(step(actor)).to.equal('pay');
+      expect(ctx(actor).quote!.tax.reverseCharge).to.equal(true);
+      expect(backend.orders).to.have.length(0);
+      await send(actor, { type: 'PLACE_ORDER' });
+      expect(step(actor)).to.equal('done');
+    });
+  });
+});

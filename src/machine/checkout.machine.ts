@@ -1,0 +1,599 @@
+import { assign, emit, fromPromise, setup, type SnapshotFrom, type ActorRefFrom } from 'xstate';
+import type { BillingAdapter } from '../adapter/billing-adapter.js';
+import { BillingError, toBillingError } from '../adapter/errors.js';
+import type { Account, Cart, CartItemInput, Catalog, Order, PaymentMethod, Quote, Term, Trial, VatVerdict } from '../contract/types.js';
+import {
+  cartItemFor,
+  defaultTier,
+  findProduct,
+  findTier,
+  isSubscribed,
+  parseSeats,
+  seatRange,
+  seatsTextFor,
+  trialOffered,
+  type Draft,
+  type Mode,
+} from './rules.js';
+
+export type StepId =
+  | 'select'
+  | 'mode'
+  | 'tier'
+  | 'seats'
+  | 'term'
+  | 'cart'
+  | 'review'
+  | 'pay'
+  | 'done'
+  | 'signed-out'
+  | 'corporate'
+  | 'forbidden'
+  | 'unavailable';
+
+export const STEPS: readonly StepId[] = ['select', 'mode', 'tier', 'seats', 'term', 'cart', 'review', 'pay', 'done'];
+export const GATES: readonly StepId[] = ['signed-out', 'corporate', 'forbidden', 'unavailable'];
+
+export interface CheckoutInput {
+  adapter: BillingAdapter;
+  locale?: string;
+  /** A product id to preselect: the wizard starts at its first step after `select`. */
+  product?: string;
+  /** Makes idempotency keys; injectable so tests are deterministic. */
+  newKey?: () => string;
+}
+
+/** One attempt to pay one quote with one method: retries keep its key. */
+export interface Attempt {
+  key: string;
+  quoteId: string;
+  paymentMethodId: string;
+}
+
+export interface CheckoutContext {
+  adapter: BillingAdapter;
+  locale: string;
+  preselect?: string;
+  newKey: () => string;
+  account?: Account;
+  catalog?: Catalog;
+  cart?: Cart;
+  draft: Draft;
+  /** Set while "Edit order" changes an item already in the cart. */
+  editing?: { itemId: string; returnTo: 'review' | 'cart' };
+  /** The user pressed Next with invalid licenses: show the field's message. */
+  seatsTouched: boolean;
+  quote?: Quote;
+  /** Why the review was shown again (a changed or expired quote). */
+  requoted?: 'quote_expired' | 'quote_changed';
+  vatText: string;
+  vatVerdict?: VatVerdict;
+  paymentMethodId?: string;
+  addingMethod: boolean;
+  attempt?: Attempt;
+  order?: Order;
+  /** Product ids the order bought: quote lines do not carry them, the cart did. */
+  purchased?: string[];
+  trial?: Trial;
+  error?: BillingError;
+}
+
+export type CheckoutEvent =
+  | { type: 'RETRY' }
+  | { type: 'SELECT'; productId: string }
+  | { type: 'MODE'; mode: Mode }
+  | { type: 'TIER'; tierId: string }
+  | { type: 'SEATS'; text: string }
+  | { type: 'TERM'; term: Term }
+  | { type: 'NEXT' }
+  | { type: 'BACK' }
+  | { type: 'COMMIT' }
+  | { type: 'START_TRIAL' }
+  | { type: 'EDIT'; itemId: string }
+  | { type: 'REMOVE'; itemId: string }
+  | { type: 'ADD_ANOTHER' }
+  | { type: 'CHECKOUT' }
+  | { type: 'CONTINUE' }
+  | { type: 'PAYMENT_METHOD'; id: string }
+  | { type: 'ADD_METHOD' }
+  | { type: 'CANCEL_METHOD' }
+  | { type: 'METHOD_TOKEN'; token: string }
+  | { type: 'METHOD_FAILED'; message: string }
+  | { type: 'VAT'; text: string }
+  | { type: 'APPLY_VAT' }
+  | { type: 'PLACE_ORDER' }
+  | { type: 'RESTART' }
+  | { type: 'LOCALE'; locale: string };
+
+/** What the wizard tells its host; the element turns these into DOM events. */
+export type CheckoutEmitted =
+  | { type: 'cart-change'; cart: Cart }
+  | { type: 'order-placed'; order: Order }
+  | { type: 'trial-started'; trial: Trial }
+  | { type: 'error'; code: string; message: string };
+
+interface Loaded {
+  account: Account;
+  catalog: Catalog;
+  cart: Cart;
+}
+
+type WithAdapter<T = object> = T & { adapter: BillingAdapter; locale: string };
+
+const call = <T, I>(run: (input: WithAdapter<I>, options: { signal: AbortSignal; locale: string }) => Promise<T>) =>
+  fromPromise<T, WithAdapter<I>>(({ input, signal }) => run(input, { signal, locale: input.locale }));
+
+const errorOf = ({ event }: { event: { error?: unknown } }) => toBillingError(event.error);
+
+const itemInput = (draft: Draft): CartItemInput => ({
+  productId: draft.productId!,
+  tierId: draft.tierId!,
+  seats: Number(draft.seatsText.replace(/\s/g, '')),
+  term: draft.term,
+});
+
+const emptyDraft = (): Draft => ({ seatsText: '', term: 'monthly' });
+
+const defaultMethod = (methods: PaymentMethod[] | undefined) => (methods?.find((m) => m.isDefault) ?? methods?.[0])?.id;
+
+export const checkoutMachine = setup({
+  types: {} as {
+    context: CheckoutContext;
+    events: CheckoutEvent;
+    input: CheckoutInput;
+    emitted: CheckoutEmitted;
+  },
+  actors: {
+    load: call<Loaded, object>(async ({ adapter }, o) => {
+      // In parallel: the account decides the gates, so its failure wins.
+      const [account, catalog, cart] = await Promise.allSettled([adapter.getAccount(o), adapter.getCatalog(o), adapter.getCart(o)]);
+      if (account.status === 'rejected') throw account.reason;
+      // A corporate account or a plain user never sees the catalog, so its failure does not matter.
+      if (account.value.kind === 'corporate' || account.value.viewer.role !== 'billing-contact') {
+        return { account: account.value, catalog: { currency: account.value.currency, products: [] }, cart: { id: '', items: [] } };
+      }
+      if (catalog.status === 'rejected') throw catalog.reason;
+      if (cart.status === 'rejected') throw cart.reason;
+      return { account: account.value, catalog: catalog.value, cart: cart.value };
+    }),
+    saveItem: call<Cart, { item: CartItemInput; itemId?: string }>(({ adapter, item, itemId }, o) =>
+      itemId ? adapter.updateCartItem(itemId, item, o) : adapter.addCartItem(item, o),
+    ),
+    removeItem: call<Cart, { itemId: string }>(({ adapter, itemId }, o) => adapter.removeCartItem(itemId, o)),
+    quote: call<Quote, { vatId: string | null }>(({ adapter, vatId }, o) => adapter.createQuote({ vatId }, o)),
+    validateVat: call<VatVerdict, { vatId: string }>(({ adapter, vatId }, o) => adapter.validateVatId({ vatId }, o)),
+    addMethod: call<PaymentMethod, { token: string }>(({ adapter, token }, o) => adapter.addPaymentMethod({ token }, o)),
+    placeOrder: call<Order, { attempt: Attempt }>(({ adapter, attempt }, o) =>
+      adapter.placeOrder({ quoteId: attempt.quoteId, paymentMethodId: attempt.paymentMethodId }, attempt.key, o),
+    ),
+    startTrial: call<Trial, { item: CartItemInput }>(({ adapter, item }, o) =>
+      adapter.startTrial({ productId: item.productId, tierId: item.tierId, seats: item.seats }, o),
+    ),
+  },
+  guards: {
+    signedOut: ({ event }) => toBillingError((event as { error?: unknown }).error).code === 'unauthenticated',
+    corporate: ({ context }) => context.account?.kind === 'corporate',
+    notBillingContact: ({ context }) => context.account?.viewer.role !== 'billing-contact',
+    hasPreselect: ({ context }) => {
+      const id = context.preselect;
+      return !!id && !!findProduct(context.catalog, id) && !isSubscribed(context.account, id) && !cartItemFor(context.cart, id);
+    },
+    /** A product the user may pick: in the catalog and not already owned. */
+    buyable: ({ context }, params: { productId: string }) =>
+      !!findProduct(context.catalog, params.productId) && !isSubscribed(context.account, params.productId),
+    inCart: ({ context }, params: { productId: string }) => !!cartItemFor(context.cart, params.productId),
+    trialOffered: ({ context }) => trialOffered(context.account, findProduct(context.catalog, context.draft.productId)),
+    manyTiers: ({ context }) => (findProduct(context.catalog, context.draft.productId)?.tiers.length ?? 0) > 1,
+    seatsValid: ({ context }) => {
+      const product = findProduct(context.catalog, context.draft.productId);
+      const range = seatRange(product, findTier(product, context.draft.tierId), context.draft.mode);
+      return !parseSeats(context.draft.seatsText, range).error;
+    },
+    isTrial: ({ context }) => context.draft.mode === 'trial',
+    editing: ({ context }) => !!context.editing,
+    editingFromReview: ({ context }) => context.editing?.returnTo === 'review',
+    cartHadItems: ({ context }) => (context.cart?.items.length ?? 0) > 0,
+    cartEmpty: ({ context }) => (context.cart?.items.length ?? 0) === 0,
+    hasMethod: ({ context }) => !!context.paymentMethodId && !!context.quote,
+    requoteNeeded: ({ event }) => ['quote_expired', 'quote_changed', 'not_found'].includes(errorOf({ event: event as { error?: unknown } }).code),
+    vatEmpty: ({ context }) => context.vatText.trim() === '',
+    vatPending: ({ context }) => context.vatText.trim() !== '' && context.vatText !== context.vatVerdict?.vatId,
+  },
+  actions: {
+    clearError: assign({ error: undefined }),
+    setError: assign({ error: (_, error: BillingError) => error }),
+    emitError: emit((_, error: BillingError) => ({ type: 'error' as const, code: error.code, message: error.message })),
+    emitCart: emit(({ context }) => ({ type: 'cart-change' as const, cart: context.cart! })),
+    setCart: assign({ cart: (_, cart: Cart) => cart }),
+    /** Starts a fresh item for a product, with its recommended tier. */
+    pickProduct: assign(({ context }, params: { productId: string }) => {
+      const product = findProduct(context.catalog, params.productId)!;
+      return {
+        draft: { ...emptyDraft(), productId: product.id, mode: 'buy' as Mode, tierId: defaultTier(product).id },
+        editing: undefined,
+        seatsTouched: false,
+      };
+    }),
+    /** Loads a cart item into the draft, every value kept, for "Edit order". */
+    editItem: assign(({ context }, params: { itemId: string; returnTo: 'review' | 'cart' }) => {
+      const item = context.cart?.items.find((i) => i.id === params.itemId);
+      if (!item) return {};
+      return {
+        draft: { productId: item.productId, mode: 'buy' as Mode, tierId: item.tierId, seatsText: String(item.seats), term: item.term },
+        editing: { itemId: item.id, returnTo: params.returnTo },
+        seatsTouched: false,
+      };
+    }),
+    fillSeats: assign(({ context }) => {
+      const product = findProduct(context.catalog, context.draft.productId);
+      const range = seatRange(product, findTier(product, context.draft.tierId), context.draft.mode);
+      return { draft: { ...context.draft, seatsText: seatsTextFor(context.draft.seatsText, range) } };
+    }),
+  },
+}).createMachine({
+  id: 'checkout',
+  context: ({ input }) => ({
+    adapter: input.adapter,
+    locale: input.locale ?? 'en',
+    preselect: input.product,
+    newKey: input.newKey ?? (() => crypto.randomUUID()),
+    draft: emptyDraft(),
+    seatsTouched: false,
+    vatText: '',
+    addingMethod: false,
+  }),
+  initial: 'loading',
+  on: {
+    LOCALE: { actions: assign({ locale: ({ event }) => event.locale }) },
+  },
+  states: {
+    loading: {
+      tags: ['busy'],
+      invoke: {
+        src: 'load',
+        input: ({ context }) => ({ adapter: context.adapter, locale: context.locale }),
+        onDone: {
+          target: 'routing',
+          actions: assign(({ event }) => ({
+            ...event.output,
+            vatText: event.output.account.vatId ?? '',
+            paymentMethodId: defaultMethod(event.output.account.paymentMethods),
+            error: undefined,
+          })),
+        },
+        onError: [
+          { guard: 'signedOut', target: 'signed-out', actions: [{ type: 'setError', params: errorOf }, { type: 'emitError', params: errorOf }] },
+          { target: 'unavailable', actions: [{ type: 'setError', params: errorOf }, { type: 'emitError', params: errorOf }] },
+        ],
+      },
+    },
+    routing: {
+      always: [
+        { guard: 'corporate', target: 'corporate' },
+        { guard: 'notBillingContact', target: 'forbidden' },
+        {
+          guard: 'hasPreselect',
+          target: 'product',
+          actions: { type: 'pickProduct', params: ({ context }) => ({ productId: context.preselect! }) },
+        },
+        { target: 'select' },
+      ],
+    },
+    'signed-out': { on: { RETRY: 'loading' } },
+    corporate: {},
+    forbidden: {},
+    unavailable: { on: { RETRY: 'loading' } },
+
+    select: {
+      entry: 'clearError',
+      on: {
+        SELECT: [
+          {
+            guard: { type: 'inCart', params: ({ event }) => event },
+            target: 'item',
+            actions: { type: 'editItem', params: ({ context, event }) => ({ itemId: cartItemFor(context.cart, event.productId)!.id, returnTo: 'cart' as const }) },
+          },
+          {
+            guard: { type: 'buyable', params: ({ event }) => event },
+            target: 'product',
+            actions: { type: 'pickProduct', params: ({ event }) => event },
+          },
+        ],
+        BACK: { guard: 'cartHadItems', target: 'cart' },
+      },
+    },
+    /** Routes a freshly picked product: the mode step only when a trial is offered. */
+    product: {
+      always: [{ guard: 'trialOffered', target: 'mode' }, { target: 'item' }],
+    },
+    /** Routes into an item's steps: the tier step only when there is a choice. */
+    item: {
+      always: [{ guard: 'manyTiers', target: 'tier' }, { target: 'seats' }],
+    },
+    mode: {
+      on: {
+        MODE: { target: 'item', actions: assign({ draft: ({ context, event }) => ({ ...context.draft, mode: event.mode }) }) },
+        BACK: 'select',
+      },
+    },
+    tier: {
+      on: {
+        TIER: { target: 'seats', actions: assign({ draft: ({ context, event }) => ({ ...context.draft, tierId: event.tierId }) }) },
+        BACK: 'leaveItem',
+      },
+    },
+    /** Back from an item's first step: to where the edit started, or to the choice of mode or product. */
+    leaveItem: {
+      always: [
+        { guard: 'editingFromReview', target: 'review' },
+        { guard: 'editing', target: 'cart' },
+        { guard: 'trialOffered', target: 'mode' },
+        { target: 'select' },
+      ],
+    },
+    seats: {
+      entry: 'fillSeats',
+      initial: 'idle',
+      states: {
+        idle: {
+          on: {
+            NEXT: [
+              { guard: 'seatsValid', target: '#checkout.term' },
+              { actions: assign({ seatsTouched: true }) },
+            ],
+            START_TRIAL: [
+              { guard: 'seatsValid', target: 'starting' },
+              { actions: assign({ seatsTouched: true }) },
+            ],
+            SEATS: { actions: assign({ draft: ({ context, event }) => ({ ...context.draft, seatsText: event.text }) }) },
+            BACK: [{ guard: 'manyTiers', target: '#checkout.tier' }, { target: '#checkout.leaveItem' }],
+          },
+        },
+        starting: {
+          tags: ['busy'],
+          entry: 'clearError',
+          invoke: {
+            src: 'startTrial',
+            input: ({ context }) => ({ adapter: context.adapter, locale: context.locale, item: itemInput(context.draft) }),
+            onDone: {
+              target: '#checkout.done',
+              actions: [assign({ trial: ({ event }) => event.output, order: undefined }), emit(({ event }) => ({ type: 'trial-started' as const, trial: event.output }))],
+            },
+            onError: { target: 'idle', actions: [{ type: 'setError', params: errorOf }, { type: 'emitError', params: errorOf }] },
+          },
+        },
+      },
+    },
+    term: {
+      initial: 'idle',
+      states: {
+        idle: {
+          on: {
+            TERM: { actions: assign({ draft: ({ context, event }) => ({ ...context.draft, term: event.term }) }) },
+            COMMIT: 'saving',
+            BACK: '#checkout.seats',
+          },
+        },
+        saving: {
+          tags: ['busy'],
+          entry: 'clearError',
+          invoke: {
+            src: 'saveItem',
+            input: ({ context }) => ({
+              adapter: context.adapter,
+              locale: context.locale,
+              item: itemInput(context.draft),
+              itemId: context.editing?.itemId,
+            }),
+            onDone: [
+              // "Edit order" saves and goes back where it started.
+              { guard: 'editingFromReview', target: '#checkout.review', actions: [{ type: 'setCart', params: ({ event }) => event.output }, 'emitCart'] },
+              { guard: 'editing', target: '#checkout.cart', actions: [{ type: 'setCart', params: ({ event }) => event.output }, 'emitCart'] },
+              // "Add to cart" when the cart held items; "Complete transaction" goes straight to review.
+              { guard: 'cartHadItems', target: '#checkout.cart', actions: [{ type: 'setCart', params: ({ event }) => event.output }, 'emitCart'] },
+              { target: '#checkout.review', actions: [{ type: 'setCart', params: ({ event }) => event.output }, 'emitCart'] },
+            ],
+            onError: { target: 'idle', actions: [{ type: 'setError', params: errorOf }, { type: 'emitError', params: errorOf }] },
+          },
+        },
+      },
+    },
+    cart: {
+      entry: assign({ editing: undefined }),
+      initial: 'idle',
+      states: {
+        idle: {
+          always: { guard: 'cartEmpty', target: '#checkout.select' },
+          on: {
+            REMOVE: { target: 'removing' },
+            EDIT: { target: '#checkout.item', actions: { type: 'editItem', params: ({ event }) => ({ itemId: event.itemId, returnTo: 'cart' as const }) } },
+            ADD_ANOTHER: '#checkout.select',
+            CHECKOUT: '#checkout.review',
+          },
+        },
+        removing: {
+          tags: ['busy'],
+          entry: 'clearError',
+          invoke: {
+            src: 'removeItem',
+            input: ({ context, event }) => ({ adapter: context.adapter, locale: context.locale, itemId: (event as { itemId: string }).itemId }),
+            onDone: { target: 'idle', actions: [{ type: 'setCart', params: ({ event }) => event.output }, 'emitCart'] },
+            onError: { target: 'idle', actions: [{ type: 'setError', params: errorOf }, { type: 'emitError', params: errorOf }] },
+          },
+        },
+      },
+    },
+    review: {
+      entry: assign({ editing: undefined }),
+      initial: 'quoting',
+      states: {
+        quoting: {
+          tags: ['busy'],
+          invoke: {
+            src: 'quote',
+            input: ({ context }) => ({ adapter: context.adapter, locale: context.locale, vatId: context.vatVerdict?.vatId ?? null }),
+            onDone: { target: 'ready', actions: assign({ quote: ({ event }) => event.output, error: undefined }) },
+            onError: { target: 'failed', actions: [{ type: 'setError', params: errorOf }, { type: 'emitError', params: errorOf }] },
+          },
+        },
+        ready: {
+          on: {
+            CONTINUE: { target: '#checkout.pay', actions: assign({ requoted: undefined }) },
+            EDIT: { target: '#checkout.item', actions: { type: 'editItem', params: ({ event }) => ({ itemId: event.itemId, returnTo: 'review' as const }) } },
+            BACK: '#checkout.cart',
+          },
+        },
+        failed: {
+          on: {
+            RETRY: 'quoting',
+            BACK: '#checkout.cart',
+          },
+        },
+      },
+    },
+    pay: {
+      initial: 'idle',
+      on: {
+        PAYMENT_METHOD: { actions: assign({ paymentMethodId: ({ event }) => event.id, error: undefined }) },
+        VAT: { actions: assign({ vatText: ({ event }) => event.text }) },
+      },
+      states: {
+        idle: {
+          on: {
+            ADD_METHOD: { actions: assign({ addingMethod: true, error: undefined }) },
+            CANCEL_METHOD: { actions: assign({ addingMethod: false }) },
+            METHOD_TOKEN: 'addingMethod',
+            METHOD_FAILED: { actions: { type: 'setError', params: ({ event }) => new BillingError('payment_method_failed', event.message) } },
+            APPLY_VAT: [
+              // Clearing the field drops a verdict and its reverse charge.
+              { guard: 'vatEmpty', target: 'quoting', actions: assign({ vatVerdict: undefined }) },
+              { target: 'validatingVat' },
+            ],
+            PLACE_ORDER: [
+              // A VAT number typed but not applied may change the price: apply it and let the user confirm the new total.
+              { guard: 'vatPending', target: 'validatingVat' },
+              { guard: 'hasMethod', target: 'placing' },
+              { actions: { type: 'setError', params: () => new BillingError('payment_method_required', 'Choose a payment method.') } },
+            ],
+            BACK: '#checkout.review',
+          },
+        },
+        addingMethod: {
+          tags: ['busy'],
+          entry: 'clearError',
+          invoke: {
+            src: 'addMethod',
+            input: ({ context, event }) => ({ adapter: context.adapter, locale: context.locale, token: (event as { token: string }).token }),
+            onDone: {
+              target: 'idle',
+              actions: assign(({ context, event }) => ({
+                account: context.account && { ...context.account, paymentMethods: [...context.account.paymentMethods, event.output] },
+                paymentMethodId: event.output.id,
+                addingMethod: false,
+              })),
+            },
+            onError: { target: 'idle', actions: [{ type: 'setError', params: errorOf }, { type: 'emitError', params: errorOf }] },
+          },
+        },
+        validatingVat: {
+          tags: ['busy'],
+          entry: 'clearError',
+          invoke: {
+            src: 'validateVat',
+            input: ({ context }) => ({ adapter: context.adapter, locale: context.locale, vatId: context.vatText }),
+            onDone: [
+              {
+                // Only a verified ID changes the price; "unavailable" lets checkout go on without reverse charge.
+                target: 'quoting',
+                actions: assign({ vatVerdict: ({ event }) => event.output, vatText: ({ event }) => event.output.vatId }),
+              },
+            ],
+            onError: { target: 'idle', actions: [{ type: 'setError', params: errorOf }, assign({ vatVerdict: undefined })] },
+          },
+        },
+        quoting: {
+          tags: ['busy'],
+          invoke: {
+            src: 'quote',
+            input: ({ context }) => ({
+              adapter: context.adapter,
+              locale: context.locale,
+              vatId: context.vatVerdict?.status === 'valid' ? context.vatVerdict.vatId : null,
+            }),
+            onDone: { target: 'idle', actions: assign({ quote: ({ event }) => event.output }) },
+            onError: { target: 'idle', actions: [{ type: 'setError', params: errorOf }, { type: 'emitError', params: errorOf }] },
+          },
+        },
+        placing: {
+          tags: ['busy'],
+          entry: [
+            'clearError',
+            // A retry of the same quote with the same method keeps its key, so it can never pay twice.
+            assign({
+              attempt: ({ context }) => {
+                const same = context.attempt?.quoteId === context.quote!.id && context.attempt.paymentMethodId === context.paymentMethodId;
+                return same ? context.attempt! : { key: context.newKey(), quoteId: context.quote!.id, paymentMethodId: context.paymentMethodId! };
+              },
+            }),
+          ],
+          invoke: {
+            src: 'placeOrder',
+            input: ({ context }) => ({ adapter: context.adapter, locale: context.locale, attempt: context.attempt! }),
+            onDone: {
+              target: '#checkout.done',
+              actions: [
+                assign(({ context, event }) => ({
+                  order: event.output,
+                  purchased: context.cart?.items.map((i) => i.productId) ?? [],
+                  trial: undefined,
+                  attempt: undefined,
+                  // A completed order empties the server's cart.
+                  cart: { id: context.cart?.id ?? '', items: [] },
+                })),
+                emit(({ event }) => ({ type: 'order-placed' as const, order: event.output })),
+                'emitCart',
+              ],
+            },
+            onError: [
+              {
+                guard: 'requoteNeeded',
+                target: '#checkout.review',
+                actions: assign({ requoted: ({ event }) => (toBillingError(event.error).code === 'quote_changed' ? 'quote_changed' : 'quote_expired') }),
+              },
+              { target: 'idle', actions: [{ type: 'setError', params: errorOf }, { type: 'emitError', params: errorOf }] },
+            ],
+          },
+        },
+      },
+    },
+    done: {
+      on: {
+        RESTART: {
+          target: 'loading',
+          actions: assign({ draft: emptyDraft(), quote: undefined, order: undefined, trial: undefined, preselect: undefined, vatVerdict: undefined }),
+        },
+      },
+    },
+  },
+});
+
+export type CheckoutMachine = typeof checkoutMachine;
+export type CheckoutSnapshot = SnapshotFrom<CheckoutMachine>;
+export type CheckoutActor = ActorRefFrom<CheckoutMachine>;
+
+const TRANSIENT = new Set(['loading', 'routing', 'product', 'item', 'leaveItem']);
+
+/** The step or gate a snapshot shows; `loading` before the first one. */
+export function stepOf(snapshot: CheckoutSnapshot): StepId | 'loading' {
+  const top = typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0]!;
+  return TRANSIENT.has(top) ? 'loading' : (top as StepId);
+}
+
+/** What the commit button of the item's last step does, and so what it says. */
+export type CommitAction = 'start-trial' | 'save' | 'add-to-cart' | 'complete';
+
+export function commitAction(context: CheckoutContext): CommitAction {
+  if (context.draft.mode === 'trial') return 'start-trial';
+  if (context.editing) return 'save';
+  return (context.cart?.items.length ?? 0) > 0 ? 'add-to-cart' : 'complete';
+}

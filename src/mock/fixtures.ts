@@ -1,0 +1,305 @@
+import type { Account, Cart, Catalog, PaymentMethod, Product, Tier } from '../contract/types.js';
+
+// Data only: every export is a constant or a function that builds fresh state,
+// so two mock backends never share an object.
+
+export type ScenarioName =
+  | 'empty-cart'
+  | 'cart-with-items'
+  | 'corporate'
+  | 'user'
+  | 'signed-out'
+  | 'backend-down'
+  | 'usd-account'
+  | 'eu-business';
+
+export const SCENARIOS: readonly { name: ScenarioName; label: string }[] = [
+  { name: 'empty-cart', label: 'Billing contact, Italy (EUR), empty cart' },
+  { name: 'cart-with-items', label: 'Billing contact, Italy (EUR), one item in the cart' },
+  { name: 'corporate', label: 'Corporate account (buys through its portal)' },
+  { name: 'user', label: 'Plain user (not the billing contact)' },
+  { name: 'signed-out', label: 'Signed out (every call answers 401)' },
+  { name: 'backend-down', label: 'Backend down (every call answers 503)' },
+  { name: 'usd-account', label: 'Billing contact, United States (USD)' },
+  { name: 'eu-business', label: 'Business in Germany (EUR, reverse charge with a VAT ID)' },
+];
+
+/** What a backend starts from; `MockBackend` copies it, so a seed can be reused. */
+export interface MockState {
+  account: Account;
+  /** The catalog per currency code; the account's currency picks one. */
+  catalogs: Record<string, Catalog>;
+  cart: Cart;
+  /** Every route answers 401, as when the host's session has ended. */
+  signedOut?: boolean;
+  /** Every route answers 503. */
+  down?: boolean;
+  /** Payment method ids whose charges are declined (attached from `tok_chargeDeclined`). */
+  declining?: string[];
+}
+
+/** Test tokens of the mock payment provider, and the method each one attaches. */
+export const TEST_TOKENS: Record<string, { label: string; expires: string; declines: boolean }> = {
+  tok_visa: { label: 'Visa •••• 4242', expires: '2030-12', declines: false },
+  tok_mastercard: { label: 'Mastercard •••• 4444', expires: '2029-08', declines: false },
+  tok_chargeDeclined: { label: 'Visa •••• 0002', expires: '2031-01', declines: true },
+};
+
+/**
+ * VAT IDs with a known registry answer (normalized). Any other ID with a valid
+ * format and checksum is `valid` with a generic name.
+ * Invalid examples: IT12345678901 (checksum), DE12345 (format); malformed (422): XX123, 12345678.
+ */
+export const VAT_REGISTRY: Record<string, { name: string; address: string } | 'unavailable'> = {
+  IT12345678903: { name: 'Rossi Consulting S.r.l.', address: 'Via Roma 1, 20121 Milano MI' },
+  DE136695976: { name: 'Müller Maschinenbau GmbH', address: 'Hauptstraße 5, 10115 Berlin' },
+  // Valid format and checksum, but the registry "cannot be asked".
+  DE999999995: 'unavailable',
+  IT99999999990: 'unavailable',
+};
+
+type Prices = { EUR: [monthly: number, annual: number]; USD: [monthly: number, annual: number] };
+type TierDef = Omit<Tier, 'prices'> & { prices: Prices };
+type ProductDef = Omit<Product, 'tiers'> & { tiers: TierDef[] };
+
+const seats = (min: number, max: number, step = 1) => ({ min, max, step });
+
+// Annual per-seat prices are about ten monthly ones: two months free.
+const PRODUCTS: ProductDef[] = [
+  {
+    id: 'remote-support',
+    name: 'Remote Support',
+    description: 'Reach and fix any computer, attended or unattended.',
+    iconUrl: null,
+    trial: { days: 14, seats: seats(1, 5) },
+    tiers: [
+      {
+        id: 'rs-standard',
+        name: 'Standard',
+        description: 'For small teams helping customers.',
+        features: ['Attended sessions', 'File transfer', 'Session chat'],
+        seats: seats(1, 50),
+        prices: { EUR: [2900, 29000], USD: [3200, 32000] },
+      },
+      {
+        id: 'rs-premium',
+        name: 'Premium',
+        description: 'For help desks that support many devices.',
+        features: ['Everything in Standard', 'Unattended access', 'Session recording', 'Mobile device support'],
+        recommended: true,
+        seats: seats(1, 200),
+        prices: { EUR: [4900, 49000], USD: [5400, 54000] },
+      },
+      {
+        id: 'rs-enterprise',
+        name: 'Enterprise',
+        description: 'For large IT departments.',
+        features: ['Everything in Premium', 'Single sign-on', 'Audit log', 'Priority support'],
+        seats: seats(10, 1000, 5),
+        prices: { EUR: [8900, 89000], USD: [9900, 99000] },
+      },
+    ],
+  },
+  {
+    id: 'meetings',
+    name: 'Meetings',
+    description: 'Video meetings with screen sharing, from any device.',
+    iconUrl: null,
+    trial: { days: 14, seats: seats(1, 10) },
+    tiers: [
+      {
+        id: 'mt-professional',
+        name: 'Professional',
+        description: 'Meetings of up to 150 participants.',
+        features: ['150 participants', 'Screen sharing', 'Meeting lock'],
+        seats: seats(1, 250),
+        prices: { EUR: [1200, 12000], USD: [1400, 14000] },
+      },
+      {
+        id: 'mt-business',
+        name: 'Business',
+        description: 'Meetings of up to 250 participants, with recording.',
+        features: ['250 participants', 'Unlimited cloud recording', 'Transcription', 'Drawing tools'],
+        recommended: true,
+        seats: seats(1, 250),
+        prices: { EUR: [1600, 16000], USD: [1900, 19000] },
+      },
+    ],
+  },
+  {
+    id: 'phone-system',
+    name: 'Phone System',
+    description: 'Business phone numbers, call routing and voicemail in the cloud.',
+    iconUrl: null,
+    trial: null,
+    tiers: [
+      {
+        id: 'ps-standard',
+        name: 'Standard',
+        features: ['Local and toll-free numbers', 'Call queues', 'Voicemail to email'],
+        seats: seats(1, 1000),
+        prices: { EUR: [2200, 22000], USD: [2500, 25000] },
+      },
+    ],
+  },
+  {
+    id: 'webinars',
+    name: 'Webinars',
+    description: 'Live and recorded webinars with registration and reports.',
+    iconUrl: null,
+    trial: { days: 7, seats: seats(1, 1) },
+    tiers: [
+      {
+        id: 'wb-standard',
+        name: 'Standard',
+        features: ['Up to 500 attendees', 'Registration pages', 'Polls and Q&A'],
+        seats: seats(1, 20),
+        prices: { EUR: [5900, 59000], USD: [6900, 69000] },
+      },
+    ],
+  },
+  {
+    id: 'help-desk',
+    name: 'Help Desk',
+    description: 'Tickets, a knowledge base and IT asset tracking in one place.',
+    iconUrl: null,
+    trial: { days: 14, seats: seats(1, 5) },
+    tiers: [
+      {
+        id: 'hd-starter',
+        name: 'Starter',
+        features: ['Ticketing', 'Knowledge base', 'Email channel'],
+        seats: seats(3, 100),
+        prices: { EUR: [1500, 15000], USD: [1700, 17000] },
+      },
+      {
+        id: 'hd-pro',
+        name: 'Pro',
+        features: ['Everything in Starter', 'Asset management', 'SLA policies', 'Automations'],
+        recommended: true,
+        seats: seats(5, 500, 5),
+        prices: { EUR: [2900, 29000], USD: [3300, 33000] },
+      },
+    ],
+  },
+];
+
+export function createCatalog(currency: keyof Prices): Catalog {
+  const money = (amount: number) => ({ amount, currency });
+  return {
+    currency,
+    products: PRODUCTS.map((p) => ({
+      ...p,
+      trial: p.trial && { days: p.trial.days, seats: { ...p.trial.seats } },
+      tiers: p.tiers.map((t) => {
+        const [monthly, annual] = t.prices[currency];
+        return { ...t, features: t.features && [...t.features], seats: { ...t.seats }, prices: { monthly: money(monthly), annual: money(annual) } };
+      }),
+    })),
+  };
+}
+
+const card = (id: string, token: keyof typeof TEST_TOKENS, isDefault = true): PaymentMethod => ({
+  id,
+  type: 'card',
+  label: TEST_TOKENS[token]!.label,
+  expires: TEST_TOKENS[token]!.expires,
+  isDefault,
+});
+
+const GIULIA = { name: 'Giulia Rossi', email: 'giulia.rossi@example.it', role: 'billing-contact' } as const;
+
+export function createAccount(id: 'acc-it' | 'acc-us' | 'acc-corp' | 'acc-de', viewer?: Account['viewer']): Account {
+  switch (id) {
+    case 'acc-it':
+      return {
+        id,
+        name: 'Rossi Consulting S.r.l.',
+        kind: 'self-service',
+        corporatePortalUrl: null,
+        viewer: viewer ?? { ...GIULIA },
+        billingCountry: 'IT',
+        currency: 'EUR',
+        vatId: null,
+        billingEmail: GIULIA.email,
+        paymentMethods: [card('pm-it-visa', 'tok_visa')],
+        subscriptions: [{ productId: 'help-desk', tierId: 'hd-starter', seats: 10, term: 'annual' }],
+        trialsUsed: ['webinars'],
+        assignLicensesUrl: 'https://admin.example.com/users',
+      };
+    case 'acc-us':
+      return {
+        id,
+        name: 'Acme Robotics Inc.',
+        kind: 'self-service',
+        corporatePortalUrl: null,
+        viewer: viewer ?? { name: 'Sam Carter', email: 'sam.carter@example.com', role: 'billing-contact' },
+        billingCountry: 'US',
+        currency: 'USD',
+        vatId: null,
+        billingEmail: 'sam.carter@example.com',
+        paymentMethods: [card('pm-us-mastercard', 'tok_mastercard')],
+        subscriptions: [{ productId: 'meetings', tierId: 'mt-professional', seats: 25, term: 'monthly' }],
+        trialsUsed: [],
+        assignLicensesUrl: 'https://admin.example.com/users',
+      };
+    case 'acc-corp':
+      return {
+        id,
+        name: 'Globex Europe S.A.',
+        kind: 'corporate',
+        corporatePortalUrl: 'https://billing.example.com/corporate',
+        viewer: viewer ?? { name: 'Claire Martin', email: 'claire.martin@example.fr', role: 'billing-contact' },
+        billingCountry: 'FR',
+        currency: 'EUR',
+        vatId: null,
+        billingEmail: 'claire.martin@example.fr',
+        paymentMethods: [],
+        subscriptions: [{ productId: 'remote-support', tierId: 'rs-enterprise', seats: 500, term: 'annual' }],
+        trialsUsed: [],
+        assignLicensesUrl: null,
+      };
+    case 'acc-de':
+      return {
+        id,
+        name: 'Müller Maschinenbau GmbH',
+        kind: 'self-service',
+        corporatePortalUrl: null,
+        viewer: viewer ?? { name: 'Anna Müller', email: 'anna.mueller@example.de', role: 'billing-contact' },
+        billingCountry: 'DE',
+        currency: 'EUR',
+        // Unset so the widget's VAT step decides: the fixture's registered ID is DE136695976.
+        vatId: null,
+        billingEmail: 'anna.mueller@example.de',
+        paymentMethods: [card('pm-de-visa', 'tok_visa')],
+        subscriptions: [],
+        trialsUsed: [],
+        assignLicensesUrl: 'https://admin.example.com/users',
+      };
+  }
+}
+
+export function createState(scenario: ScenarioName = 'empty-cart'): MockState {
+  const account =
+    scenario === 'usd-account'
+      ? createAccount('acc-us')
+      : scenario === 'corporate'
+        ? createAccount('acc-corp')
+        : scenario === 'eu-business'
+          ? createAccount('acc-de')
+          : scenario === 'user'
+            ? createAccount('acc-it', { name: 'Marco Bianchi', email: 'marco.bianchi@example.it', role: 'user' })
+            : createAccount('acc-it');
+  const cart: Cart = { id: `cart-${account.id}`, items: [] };
+  if (scenario === 'cart-with-items') {
+    cart.items.push({ id: 'ci-meetings', productId: 'meetings', tierId: 'mt-business', seats: 5, term: 'annual' });
+  }
+  return {
+    account,
+    catalogs: { EUR: createCatalog('EUR'), USD: createCatalog('USD') },
+    cart,
+    signedOut: scenario === 'signed-out',
+    down: scenario === 'backend-down',
+    declining: [],
+  };
+}

@@ -1,0 +1,196 @@
+import { css } from 'lit';
+import { tokens } from './tokens.js';
+
+/** The pieces every step draws with: headings, buttons, cards, fields, messages. */
+export const shared = [
+  tokens,
+  css`
+    :host {
+      display: block;
+    }
+    *,
+    *::before,
+    *::after {
+      box-sizing: border-box;
+    }
+    h2 {
+      font-size: 1.375em;
+      line-height: 1.3;
+      margin: 0 0 var(--_gap);
+      outline: none;
+    }
+    h2:focus-visible {
+      outline: 2px solid var(--_focus);
+      outline-offset: 2px;
+    }
+    p {
+      margin: 0 0 var(--_gap);
+    }
+    .muted {
+      color: var(--_muted);
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_gap);
+      justify-content: space-between;
+      align-items: center;
+      margin-top: var(--_space);
+    }
+    .actions .end {
+      margin-inline-start: auto;
+      display: flex;
+      gap: var(--_gap);
+      flex-wrap: wrap;
+    }
+    button,
+    .button {
+      font: inherit;
+      min-height: 44px;
+      min-width: 44px;
+      padding: 0.5em 1.1em;
+      border-radius: var(--_radius);
+      border: 1px solid var(--_border);
+      background: var(--_surface);
+      color: var(--_text);
+      cursor: pointer;
+      text-decoration: none;
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      gap: 0.4em;
+    }
+    button.primary,
+    .button.primary {
+      background: var(--_accent);
+      border-color: var(--_accent);
+      color: var(--_on-accent);
+      font-weight: 600;
+    }
+    button.link {
+      border-color: transparent;
+      background: transparent;
+      color: var(--_accent);
+      text-decoration: underline;
+      padding-inline: 0.4em;
+    }
+    button:focus-visible,
+    .button:focus-visible,
+    input:focus-visible,
+    select:focus-visible,
+    a:focus-visible {
+      outline: 2px solid var(--_focus);
+      outline-offset: 2px;
+    }
+    button[aria-disabled='true'] {
+      opacity: 0.6;
+      cursor: not-allowed;
+    }
+    a {
+      color: var(--_accent);
+    }
+    .cards {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: var(--_gap);
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 15em), 1fr));
+    }
+    .card {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      padding: var(--_space);
+      display: flex;
+      flex-direction: column;
+      gap: var(--_gap);
+      height: 100%;
+    }
+    .card[data-selected] {
+      border-color: var(--_accent);
+      box-shadow: 0 0 0 1px var(--_accent);
+    }
+    .card h3 {
+      margin: 0;
+      font-size: 1.1em;
+    }
+    .card .push {
+      margin-top: auto;
+    }
+    .badge {
+      display: inline-block;
+      font-size: 0.8em;
+      padding: 0.1em 0.6em;
+      border-radius: 999px;
+      background: var(--_raised);
+      color: var(--_text);
+      border: 1px solid var(--_border);
+      width: fit-content;
+    }
+    .badge.accent {
+      background: var(--_accent);
+      color: var(--_on-accent);
+      border-color: var(--_accent);
+    }
+    label {
+      font-weight: 600;
+      display: block;
+    }
+    input[type='text'],
+    select {
+      font: inherit;
+      color: var(--_text);
+      background: var(--_surface);
+      min-height: 44px;
+      padding: 0.4em 0.6em;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      max-width: 100%;
+    }
+    input[aria-invalid='true'] {
+      border-color: var(--_danger);
+      border-width: 2px;
+    }
+    .error {
+      color: var(--_danger);
+      font-weight: 600;
+      margin: 0.25em 0 0;
+    }
+    .ok {
+      color: var(--_success);
+      margin: 0.25em 0 0;
+    }
+    .alert {
+      border: 1px solid var(--_danger);
+      border-inline-start-width: 4px;
+      border-radius: var(--_radius);
+      padding: var(--_gap) var(--_space);
+      margin: 0 0 var(--_gap);
+    }
+    .note {
+      border: 1px solid var(--_border);
+      border-inline-start: 4px solid var(--_accent);
+      border-radius: var(--_radius);
+      padding: var(--_gap) var(--_space);
+      margin: 0 0 var(--_gap);
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    ul.plain {
+      margin: 0;
+      padding-inline-start: 1.2em;
+    }
+    @media (prefers-reduced-motion: no-preference) {
+      button {
+        transition: background-color 120ms, border-color 120ms;
+      }
+    }
+  `,
+];

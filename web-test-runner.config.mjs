@@ -1,0 +1,22 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { findChrome, CHROME_FLAGS } from './scripts/find-chrome.mjs';
+
+const executablePath = findChrome();
+
+export default {
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 300000,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  browsers: [chromeLauncher({ launchOptions: { executablePath, args: CHROME_FLAGS } })],
+  // MSW's service worker must be served from the root scope.
+  middleware: [
+    function serveWorker(ctx, next) {
+      if (ctx.url === '/mockServiceWorker.js') ctx.url = '/demo/public/mockServiceWorker.js';
+      return next();
+    },
+  ],
+};
