@@ -55,6 +55,12 @@ export class Localizer {
     return Number.isNaN(when.getTime()) ? iso : this.#date.format(when);
   }
 
+  /** A card expiry (YYYY-MM) as the locale writes month and year. */
+  monthYear(value: string): string {
+    const when = new Date(`${value.slice(0, 7)}-01T00:00:00Z`);
+    return Number.isNaN(when.getTime()) ? value : new Intl.DateTimeFormat(this.locale, { month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(when);
+  }
+
   dateRange(start: string, end: string): string {
     const a = new Date(`${start}T00:00:00Z`);
     const b = new Date(`${end}T00:00:00Z`);

@@ -112,7 +112,7 @@ export type CheckoutEmitted =
   | { type: 'trial-started'; trial: Trial }
   | { type: 'error'; code: string; message: string };
 
-interface Loaded {
+export interface Loaded {
   account: Account;
   catalog: Catalog;
   cart: Cart;

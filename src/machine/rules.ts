@@ -110,6 +110,7 @@ export function pathOf(
   path.push('seats');
   if (draft.mode === 'trial') return [...path, 'done'];
   path.push('term');
-  if ((cart?.items.length ?? 0) > 0) path.push('cart');
+  // The cart step shows only when the cart holds something besides this item.
+  if (cart?.items.some((i) => i.productId !== draft.productId)) path.push('cart');
   return [...path, 'review', 'pay', 'done'];
 }

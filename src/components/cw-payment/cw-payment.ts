@@ -40,7 +40,7 @@ export class CwPayment extends StepElement {
           (pm) => html`<label class="method">
             <input type="radio" name="method" .checked=${live(pm.id === paymentMethodId)} @change=${() => this.send({ type: 'PAYMENT_METHOD', id: pm.id })} />
             <span>${pm.label}</span>
-            ${pm.expires ? html`<span class="muted">${m.expires(pm.expires)}</span>` : nothing}
+            ${pm.expires ? html`<span class="muted">${m.expires(this.t.monthYear(pm.expires))}</span>` : nothing}
             ${pm.isDefault ? html`<span class="badge">${m.defaultMethod}</span>` : nothing}
           </label>`,
         )}
