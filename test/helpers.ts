@@ -19,6 +19,8 @@ export async function useBackend(backend: MockBackend): Promise<MockBackend> {
 
 /** Mounts <checkout-wizard> on a fresh mock backend (through MSW) and waits for its first step. */
 export async function mount(scenario: ScenarioName = 'empty-cart', attrs: { locale?: string; product?: string } = {}) {
+  // Each test starts fresh: no progress saved by an earlier one.
+  sessionStorage.clear();
   const backend = await useBackend(new MockBackend({ scenario }));
   const steps: string[] = [];
   const el = await fixture<CheckoutWizard>(

@@ -98,6 +98,7 @@ export const en = {
   continueToPayment: 'Continue to payment',
   quoteChanged: 'Prices changed since you last looked. Review the new total before you pay.',
   quoteExpired: 'Your quote expired, so we priced your order again. Review it before you pay.',
+  totalChanged: (from: string, to: string) => `The total changed from ${from} to ${to}.`,
   updatingTotal: 'Updating total…',
 
   payHeading: 'Payment',
@@ -116,6 +117,11 @@ export const en = {
   vatUnavailable: 'We could not verify this VAT number right now. You can still place your order; VAT is charged.',
   placeOrder: (total: string) => `Place order · ${total}`,
   placingOrder: 'Placing your order…',
+  confirming: 'Confirming your order…',
+  unconfirmed: 'We could not confirm your order yet.',
+  unconfirmedHint: 'Your order may already be placed. Checking again never charges you twice.',
+  checkAgain: 'Check again',
+  offline: 'You appear to be offline. Your order is kept; we will go on when the connection is back.',
 
   doneHeading: 'Thank you! Your order is complete',
   trialHeading: 'Your free trial has started',

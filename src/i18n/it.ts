@@ -102,6 +102,7 @@ export const it: Messages = {
   continueToPayment: 'Procedi al pagamento',
   quoteChanged: "I prezzi sono cambiati dall'ultima volta che li hai visti. Controlla il nuovo totale prima di pagare.",
   quoteExpired: "Il tuo preventivo è scaduto, quindi abbiamo ricalcolato il prezzo dell'ordine. Controllalo prima di pagare.",
+  totalChanged: (from: string, to: string) => `Il totale è cambiato da ${from} a ${to}.`,
   updatingTotal: 'Aggiornamento del totale…',
 
   payHeading: 'Pagamento',
@@ -122,6 +123,11 @@ export const it: Messages = {
     "Al momento non è possibile verificare questa partita IVA. Puoi comunque effettuare l'ordine; in tal caso verrà applicata l'IVA.",
   placeOrder: (total: string) => `Effettua ordine · ${total}`,
   placingOrder: "Invio dell'ordine in corso…",
+  confirming: 'Conferma dell’ordine in corso…',
+  unconfirmed: 'Non siamo ancora riusciti a confermare il tuo ordine.',
+  unconfirmedHint: 'L’ordine potrebbe essere già stato effettuato. Un nuovo controllo non ti addebita mai due volte.',
+  checkAgain: 'Controlla di nuovo',
+  offline: 'Sembra che tu sia offline. Il tuo ordine è conservato; proseguiremo quando la connessione tornerà.',
 
   doneHeading: 'Grazie! Il tuo ordine è stato completato',
   trialHeading: 'La tua prova gratuita è iniziata',

@@ -1,7 +1,8 @@
 import { assign, emit, fromPromise, setup, type SnapshotFrom, type ActorRefFrom } from 'xstate';
 import type { BillingAdapter } from '../adapter/billing-adapter.js';
 import { BillingError, toBillingError } from '../adapter/errors.js';
-import type { Account, Cart, CartItemInput, Catalog, Order, PaymentMethod, Quote, Term, Trial, VatVerdict } from '../contract/types.js';
+import type { Account, Cart, CartItemInput, Catalog, Money, Order, PaymentMethod, Quote, Term, Trial, VatVerdict } from '../contract/types.js';
+import { restorable, type Saved } from './persist.js';
 import {
   cartItemFor,
   defaultTier,
@@ -41,7 +42,27 @@ export interface CheckoutInput {
   product?: string;
   /** Makes idempotency keys; injectable so tests are deterministic. */
   newKey?: () => string;
+  /** Automatic retries of placing an order (same key). */
+  retry?: Partial<RetryPolicy>;
+  /** How long a place-order request may take before its outcome counts as unknown, in ms. */
+  orderTimeoutMs?: number;
+  /** Progress saved before a reload; checked against the backend before it is used. */
+  restore?: Saved;
 }
+
+export interface RetryPolicy {
+  retries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { retries: 4, baseDelayMs: 500, maxDelayMs: 8000 };
+export const DEFAULT_ORDER_TIMEOUT_MS = 15000;
+
+/** Failures after which the same request may succeed: the network, the server, a running twin, a rate limit. */
+const RETRYABLE = new Set(['network', 'timeout', 'unavailable', 'internal', 'idempotency_in_progress', 'rate_limited', 'invalid_response']);
+/** Failures after which the order may exist although no answer said so. */
+const UNKNOWN = new Set(['network', 'timeout', 'invalid_response', 'idempotency_in_progress']);
 
 /** One attempt to pay one quote with one method: retries keep its key. */
 export interface Attempt {
@@ -64,13 +85,21 @@ export interface CheckoutContext {
   /** The user pressed Next with invalid licenses: show the field's message. */
   seatsTouched: boolean;
   quote?: Quote;
-  /** Why the review was shown again (a changed or expired quote). */
-  requoted?: 'quote_expired' | 'quote_changed';
+  /** Why the review was shown again (a changed or expired quote), and the total the user had seen. */
+  requoted?: { reason: 'quote_expired' | 'quote_changed'; previousTotal?: Money };
   vatText: string;
   vatVerdict?: VatVerdict;
   paymentMethodId?: string;
   addingMethod: boolean;
   attempt?: Attempt;
+  retry: RetryPolicy;
+  orderTimeoutMs: number;
+  /** Tries of the current attempt, and the wait before the next one. */
+  tries: number;
+  delayMs: number;
+  /** Whether the current attempt may have been recorded without the answer reaching us. */
+  unknown: boolean;
+  restore?: Saved;
   order?: Order;
   /** Product ids the order bought: quote lines do not carry them, the cart did. */
   purchased?: string[];
@@ -102,6 +131,7 @@ export type CheckoutEvent =
   | { type: 'VAT'; text: string }
   | { type: 'APPLY_VAT' }
   | { type: 'PLACE_ORDER' }
+  | { type: 'CHECK_AGAIN' }
   | { type: 'RESTART' }
   | { type: 'LOCALE'; locale: string };
 
@@ -170,7 +200,12 @@ export const checkoutMachine = setup({
       adapter.startTrial({ productId: item.productId, tierId: item.tierId, seats: item.seats }, o),
     ),
   },
+  delays: {
+    orderTimeout: ({ context }) => context.orderTimeoutMs,
+    retryDelay: ({ context }) => context.delayMs,
+  },
   guards: {
+    canRetry: ({ context }) => context.tries < context.retry.retries,
     signedOut: ({ event }) => toBillingError((event as { error?: unknown }).error).code === 'unauthenticated',
     corporate: ({ context }) => context.account?.kind === 'corporate',
     notBillingContact: ({ context }) => context.account?.viewer.role !== 'billing-contact',
@@ -197,6 +232,18 @@ export const checkoutMachine = setup({
     hasMethod: ({ context }) => !!context.paymentMethodId && !!context.quote,
     requoteNeeded: ({ event }) => ['quote_expired', 'quote_changed', 'not_found'].includes(errorOf({ event: event as { error?: unknown } }).code),
     vatEmpty: ({ context }) => context.vatText.trim() === '',
+    restoreTo: ({ context }, step: string) => {
+      const saved = context.restore && restorable(context.restore, context);
+      if (!saved) return false;
+      return step === 'placing' ? !!saved.attempt : !saved.attempt && saved.step === step;
+    },
+    retryable: ({ context, event }) =>
+      RETRYABLE.has(toBillingError((event as { error?: unknown }).error).code) && context.tries < context.retry.retries,
+    exhaustedUnknown: ({ context, event }) => {
+      const { code } = toBillingError((event as { error?: unknown }).error);
+      return RETRYABLE.has(code) && (context.unknown || UNKNOWN.has(code));
+    },
+    seatsRejected: ({ event }) => toBillingError((event as { error?: unknown }).error).fieldErrors.some((f) => f.field === 'seats'),
     vatPending: ({ context }) => context.vatText.trim() !== '' && context.vatText !== context.vatVerdict?.vatId,
   },
   actions: {
@@ -224,6 +271,33 @@ export const checkoutMachine = setup({
         seatsTouched: false,
       };
     }),
+    /** Takes a checked save into the context, once. */
+    applyRestore: assign(({ context }) => {
+      const saved = context.restore!;
+      return {
+        restore: undefined,
+        draft: { ...emptyDraft(), ...saved.draft },
+        editing: saved.editing,
+        vatText: saved.vatText,
+        paymentMethodId: saved.attempt?.paymentMethodId ?? saved.paymentMethodId ?? context.paymentMethodId,
+        attempt: saved.attempt,
+        unknown: !!saved.attempt,
+        tries: 0,
+      };
+    }),
+    scheduleTimeout: assign(({ context }) => {
+      const tries = context.tries + 1;
+      const delayMs = Math.round(Math.min(context.retry.maxDelayMs, context.retry.baseDelayMs * 2 ** (tries - 1)) * (0.5 + Math.random() / 2));
+      return { tries, delayMs, unknown: true };
+    }),
+    /** Waits longer after each failure, with jitter so many widgets do not retry in step; a Retry-After wins. */
+    scheduleRetry: assign(({ context, event }) => {
+      const error = toBillingError((event as { error?: unknown }).error);
+      const tries = context.tries + 1;
+      const backoff = Math.min(context.retry.maxDelayMs, context.retry.baseDelayMs * 2 ** (tries - 1));
+      const delayMs = error.retryAfter !== undefined ? error.retryAfter * 1000 : Math.round(backoff * (0.5 + Math.random() / 2));
+      return { tries, delayMs, unknown: context.unknown || UNKNOWN.has(error.code), error };
+    }),
     fillSeats: assign(({ context }) => {
       const product = findProduct(context.catalog, context.draft.productId);
       const range = seatRange(product, findTier(product, context.draft.tierId), context.draft.mode);
@@ -237,6 +311,12 @@ export const checkoutMachine = setup({
     locale: input.locale ?? 'en',
     preselect: input.product,
     newKey: input.newKey ?? (() => crypto.randomUUID()),
+    retry: { ...DEFAULT_RETRY, ...input.retry },
+    orderTimeoutMs: input.orderTimeoutMs ?? DEFAULT_ORDER_TIMEOUT_MS,
+    tries: 0,
+    delayMs: 0,
+    unknown: false,
+    restore: input.restore,
     draft: emptyDraft(),
     seatsTouched: false,
     vatText: '',
@@ -271,12 +351,22 @@ export const checkoutMachine = setup({
       always: [
         { guard: 'corporate', target: 'corporate' },
         { guard: 'notBillingContact', target: 'forbidden' },
+        // A reload while an order was being placed: resolve it with the same key before anything else.
+        { guard: { type: 'restoreTo', params: 'placing' }, target: 'pay.placing', actions: 'applyRestore' },
+        { guard: { type: 'restoreTo', params: 'select' }, target: 'select', actions: 'applyRestore' },
+        { guard: { type: 'restoreTo', params: 'mode' }, target: 'mode', actions: 'applyRestore' },
+        { guard: { type: 'restoreTo', params: 'tier' }, target: 'tier', actions: 'applyRestore' },
+        { guard: { type: 'restoreTo', params: 'seats' }, target: 'seats', actions: 'applyRestore' },
+        { guard: { type: 'restoreTo', params: 'term' }, target: 'term', actions: 'applyRestore' },
+        { guard: { type: 'restoreTo', params: 'cart' }, target: 'cart', actions: 'applyRestore' },
+        { guard: { type: 'restoreTo', params: 'review' }, target: 'review', actions: 'applyRestore' },
+        { guard: { type: 'restoreTo', params: 'pay' }, target: 'pay.quoting', actions: 'applyRestore' },
         {
           guard: 'hasPreselect',
           target: 'product',
           actions: { type: 'pickProduct', params: ({ context }) => ({ productId: context.preselect! }) },
         },
-        { target: 'select' },
+        { target: 'select', actions: assign({ restore: undefined }) },
       ],
     },
     'signed-out': { on: { RETRY: 'loading' } },
@@ -338,14 +428,14 @@ export const checkoutMachine = setup({
         idle: {
           on: {
             NEXT: [
-              { guard: 'seatsValid', target: '#checkout.term' },
+              { guard: 'seatsValid', target: '#checkout.term', actions: 'clearError' },
               { actions: assign({ seatsTouched: true }) },
             ],
             START_TRIAL: [
               { guard: 'seatsValid', target: 'starting' },
               { actions: assign({ seatsTouched: true }) },
             ],
-            SEATS: { actions: assign({ draft: ({ context, event }) => ({ ...context.draft, seatsText: event.text }) }) },
+            SEATS: { actions: assign({ draft: ({ context, event }) => ({ ...context.draft, seatsText: event.text }), error: undefined }) },
             BACK: [{ guard: 'manyTiers', target: '#checkout.tier' }, { target: '#checkout.leaveItem' }],
           },
         },
@@ -393,7 +483,11 @@ export const checkoutMachine = setup({
               { guard: 'cartHadItems', target: '#checkout.cart', actions: [{ type: 'setCart', params: ({ event }) => event.output }, 'emitCart'] },
               { target: '#checkout.review', actions: [{ type: 'setCart', params: ({ event }) => event.output }, 'emitCart'] },
             ],
-            onError: { target: 'idle', actions: [{ type: 'setError', params: errorOf }, { type: 'emitError', params: errorOf }] },
+            onError: [
+              // The server refused the licenses: show it at that field, with everything else kept.
+              { guard: 'seatsRejected', target: '#checkout.seats', actions: [{ type: 'setError', params: errorOf }, assign({ seatsTouched: true })] },
+              { target: 'idle', actions: [{ type: 'setError', params: errorOf }, { type: 'emitError', params: errorOf }] },
+            ],
           },
         },
       },
@@ -453,13 +547,11 @@ export const checkoutMachine = setup({
     },
     pay: {
       initial: 'idle',
-      on: {
-        PAYMENT_METHOD: { actions: assign({ paymentMethodId: ({ event }) => event.id, error: undefined }) },
-        VAT: { actions: assign({ vatText: ({ event }) => event.text }) },
-      },
       states: {
         idle: {
           on: {
+            PAYMENT_METHOD: { actions: assign({ paymentMethodId: ({ event }) => event.id, error: undefined }) },
+            VAT: { actions: assign({ vatText: ({ event }) => event.text }) },
             ADD_METHOD: { actions: assign({ addingMethod: true, error: undefined }) },
             CANCEL_METHOD: { actions: assign({ addingMethod: false }) },
             METHOD_TOKEN: 'addingMethod',
@@ -472,7 +564,20 @@ export const checkoutMachine = setup({
             PLACE_ORDER: [
               // A VAT number typed but not applied may change the price: apply it and let the user confirm the new total.
               { guard: 'vatPending', target: 'validatingVat' },
-              { guard: 'hasMethod', target: 'placing' },
+              {
+                guard: 'hasMethod',
+                target: 'placing',
+                // One key per attempt to pay this quote with this method: a repeat of the same attempt keeps it, so it can never pay twice.
+                actions: assign(({ context }) => {
+                  const { attempt, quote, paymentMethodId } = context;
+                  const same = attempt?.quoteId === quote!.id && attempt.paymentMethodId === paymentMethodId;
+                  return {
+                    attempt: same ? attempt : { key: context.newKey(), quoteId: quote!.id, paymentMethodId: paymentMethodId! },
+                    tries: 0,
+                    unknown: false,
+                  };
+                }),
+              },
               { actions: { type: 'setError', params: () => new BillingError('payment_method_required', 'Choose a payment method.') } },
             ],
             BACK: '#checkout.review',
@@ -526,16 +631,14 @@ export const checkoutMachine = setup({
         },
         placing: {
           tags: ['busy'],
-          entry: [
-            'clearError',
-            // A retry of the same quote with the same method keeps its key, so it can never pay twice.
-            assign({
-              attempt: ({ context }) => {
-                const same = context.attempt?.quoteId === context.quote!.id && context.attempt.paymentMethodId === context.paymentMethodId;
-                return same ? context.attempt! : { key: context.newKey(), quoteId: context.quote!.id, paymentMethodId: context.paymentMethodId! };
-              },
-            }),
-          ],
+          entry: 'clearError',
+          // A request that takes too long may still be recorded: its outcome is unknown, so ask again with the same key.
+          after: {
+            orderTimeout: [
+              { guard: 'canRetry', target: 'backoff', actions: { type: 'scheduleTimeout' } },
+              { target: 'unconfirmed', actions: assign({ unknown: true }) },
+            ],
+          },
           invoke: {
             src: 'placeOrder',
             input: ({ context }) => ({ adapter: context.adapter, locale: context.locale, attempt: context.attempt! }),
@@ -547,6 +650,7 @@ export const checkoutMachine = setup({
                   purchased: context.cart?.items.map((i) => i.productId) ?? [],
                   trial: undefined,
                   attempt: undefined,
+                  unknown: false,
                   // A completed order empties the server's cart.
                   cart: { id: context.cart?.id ?? '', items: [] },
                 })),
@@ -558,11 +662,29 @@ export const checkoutMachine = setup({
               {
                 guard: 'requoteNeeded',
                 target: '#checkout.review',
-                actions: assign({ requoted: ({ event }) => (toBillingError(event.error).code === 'quote_changed' ? 'quote_changed' : 'quote_expired') }),
+                actions: assign(({ context, event }) => ({
+                  requoted: {
+                    reason: toBillingError(event.error).code === 'quote_changed' ? ('quote_changed' as const) : ('quote_expired' as const),
+                    previousTotal: context.quote?.total,
+                  },
+                  unknown: false,
+                })),
               },
-              { target: 'idle', actions: [{ type: 'setError', params: errorOf }, { type: 'emitError', params: errorOf }] },
+              { guard: 'retryable', target: 'backoff', actions: 'scheduleRetry' },
+              // Out of retries while the order may exist: never offer to pay again with a new key.
+              { guard: 'exhaustedUnknown', target: 'unconfirmed', actions: [{ type: 'setError', params: errorOf }, assign({ unknown: true })] },
+              { target: 'idle', actions: [{ type: 'setError', params: errorOf }, { type: 'emitError', params: errorOf }, assign({ unknown: false })] },
             ],
           },
+        },
+        /** Waits before asking again with the same key. */
+        backoff: {
+          tags: ['busy'],
+          after: { retryDelay: 'placing' },
+        },
+        /** The retries ran out and the order may exist: only asking again with the same key is offered. */
+        unconfirmed: {
+          on: { CHECK_AGAIN: { target: 'placing', actions: assign({ tries: 0 }) } },
         },
       },
     },

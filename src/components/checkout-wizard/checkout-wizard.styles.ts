@@ -25,6 +25,13 @@ export const styles = [
       padding: var(--_space);
       min-width: 0;
     }
+    .offline {
+      border: 1px solid var(--_border);
+      border-inline-start: 4px solid var(--_danger);
+      border-radius: var(--_radius);
+      padding: var(--_gap) var(--_space);
+      margin-bottom: var(--_gap);
+    }
     .loading {
       color: var(--_muted);
       margin: 0;

@@ -27,6 +27,8 @@ const productButtons = (el: CheckoutWizard) =>
   el.shadowRoot!.querySelector('cw-product-list')?.shadowRoot?.querySelectorAll('button[part=choose]') ?? [];
 
 describe('checkout-wizard', () => {
+  beforeEach(() => sessionStorage.clear());
+
   it('runs on any adapter given as a property, and exposes the step', async () => {
     const backend = new MockBackend({ scenario: 'empty-cart' });
     const el = await fixture<CheckoutWizard>(html`<checkout-wizard .adapter=${createMockAdapter(backend)}></checkout-wizard>`);

@@ -6,7 +6,8 @@ import { HttpBillingAdapter } from '../../adapter/http-adapter.js';
 import { actorContext, localizerContext } from '../../controllers/contexts.js';
 import { SelectorController } from '../../controllers/selector-controller.js';
 import { Localizer } from '../../i18n/localizer.js';
-import { checkoutMachine, stepOf, type CheckoutActor, type CheckoutSnapshot, type StepId } from '../../machine/checkout.machine.js';
+import { checkoutMachine, stepOf, type CheckoutActor, type CheckoutSnapshot, type RetryPolicy, type StepId } from '../../machine/checkout.machine.js';
+import { readSaved, toSaved, VERSION } from '../../machine/persist.js';
 import { pathOf } from '../../machine/rules.js';
 import { fire } from '../../events.js';
 import type { StepElement } from '../step-element.js';
@@ -23,6 +24,7 @@ import { styles } from './checkout-wizard.styles.js';
  * @csspart base - The wizard's frame.
  * @csspart progress - The progress indicator.
  * @csspart status - The live region that announces status messages.
+ * @csspart offline - The banner shown while the browser reports being offline.
  *
  * @cssproperty --cw-color-accent - Buttons, links, selected cards (default #1f5fd6).
  * @cssproperty --cw-color-on-accent - Text on the accent colour (default #ffffff).
@@ -55,6 +57,10 @@ export class CheckoutWizard extends LitElement {
     product: {},
     adapter: { attribute: false },
     paymentProvider: { attribute: false },
+    retry: { attribute: false },
+    orderTimeout: { attribute: 'order-timeout', type: Number },
+    storageKey: { attribute: 'storage-key' },
+    _offline: { state: true },
   };
 
   /** Base URL of a backend that speaks the billing contract, e.g. `/api/billing/v1`. */
@@ -67,6 +73,13 @@ export class CheckoutWizard extends LitElement {
   declare adapter?: BillingAdapter;
   /** The payment provider whose fields add a payment method; without one, only methods on file can pay. */
   declare paymentProvider?: PaymentProvider;
+  /** Automatic retries of placing an order, always with the same idempotency key: `{ retries, baseDelayMs, maxDelayMs }` (4, 500, 8000). */
+  declare retry?: Partial<RetryPolicy>;
+  /** Milliseconds a place-order request may take before its outcome counts as unknown and is checked again (15000). */
+  declare orderTimeout?: number;
+  /** Names this widget's saved progress in sessionStorage; defaults to the element's id. Give each widget on a page its own. */
+  declare storageKey?: string;
+  declare _offline: boolean;
 
   #actor?: CheckoutActor;
   #source?: BillingAdapter | string;
@@ -81,7 +94,46 @@ export class CheckoutWizard extends LitElement {
   constructor() {
     super();
     this.locale = 'en';
+    this._offline = false;
   }
+
+  /** Where this widget's progress is saved: versioned, and scoped to the instance. */
+  get #storageName(): string {
+    return `checkout-wizard:v${VERSION}:${this.storageKey || this.id || 'default'}`;
+  }
+
+  #storage(): Storage | undefined {
+    try {
+      return window.sessionStorage;
+    } catch {
+      return undefined; // Storage blocked by the browser: the widget works, it only forgets on reload.
+    }
+  }
+
+  #lastSaved?: string;
+
+  /** Saves progress after each change, so a reload comes back where the user was. */
+  #save(snapshot: CheckoutSnapshot): void {
+    const storage = this.#storage();
+    if (!storage) return;
+    const step = stepOf(snapshot);
+    const pending = ['placing', 'backoff', 'unconfirmed'].some((s) => snapshot.matches({ pay: s as 'placing' }));
+    const saved = step === 'done' ? undefined : toSaved(step, snapshot.context, pending);
+    if (step === 'loading' || (!saved && step !== 'done')) return;
+    const json = saved ? JSON.stringify(saved) : undefined;
+    if (json === this.#lastSaved) return;
+    this.#lastSaved = json;
+    try {
+      if (json) storage.setItem(this.#storageName, json);
+      else storage.removeItem(this.#storageName);
+    } catch {
+      // A full or blocked storage only costs the reload memory.
+    }
+  }
+
+  readonly #onLine = () => {
+    this._offline = !navigator.onLine;
+  };
 
   /** The step or gate on show, or `loading`. */
   get step(): StepId | 'loading' {
@@ -96,10 +148,16 @@ export class CheckoutWizard extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#stopping = false;
+    // A hint only: nothing is disabled on it; the network errors themselves drive retries.
+    window.addEventListener('online', this.#onLine);
+    window.addEventListener('offline', this.#onLine);
+    this.#onLine();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('online', this.#onLine);
+    window.removeEventListener('offline', this.#onLine);
     // Moving the element re-connects it in the same task: only a real removal stops the actor (and aborts its requests).
     this.#stopping = true;
     queueMicrotask(() => {
@@ -122,7 +180,11 @@ export class CheckoutWizard extends LitElement {
   }
 
   #start(adapter: BillingAdapter): void {
-    const actor = createActor(checkoutMachine, { input: { adapter, locale: this.#localizer.locale, product: this.product } });
+    const restore = readSaved(this.#storage()?.getItem(this.#storageName));
+    this.#lastSaved = restore && JSON.stringify(restore);
+    const actor = createActor(checkoutMachine, {
+      input: { adapter, locale: this.#localizer.locale, product: this.product, retry: this.retry, orderTimeoutMs: this.orderTimeout, restore },
+    });
     actor.on('cart-change', (e) => fire(this, 'cw-cart-change', { cart: e.cart }));
     actor.on('order-placed', (e) => fire(this, 'cw-order-placed', { order: e.order }));
     actor.on('trial-started', (e) => fire(this, 'cw-trial-started', { trial: e.trial }));
@@ -154,6 +216,7 @@ export class CheckoutWizard extends LitElement {
       if (!first) void this.renderRoot.querySelector<StepElement>('[data-step]')?.focusHeading();
     }
     this.#syncPayment(snapshot);
+    this.#save(snapshot);
   }
 
   /** Gives the payment provider a light-DOM container while a method is being added, and takes it back after. */
@@ -182,7 +245,8 @@ export class CheckoutWizard extends LitElement {
     const m = this.#localizer.m;
     if (snapshot.matches('loading')) return m.loading;
     if (snapshot.matches({ review: 'quoting' }) || snapshot.matches({ pay: 'quoting' })) return m.updatingTotal;
-    if (snapshot.matches({ pay: 'placing' })) return m.placingOrder;
+    if (snapshot.context.unknown && (snapshot.matches({ pay: 'placing' }) || snapshot.matches({ pay: 'backoff' }))) return m.confirming;
+    if (snapshot.matches({ pay: 'placing' }) || snapshot.matches({ pay: 'backoff' })) return m.placingOrder;
     const verdict = snapshot.context.vatVerdict;
     if (snapshot.matches({ pay: 'idle' }) && verdict?.status === 'valid') return m.vatValid(verdict.name ?? '');
     return '';
@@ -205,6 +269,7 @@ export class CheckoutWizard extends LitElement {
             label=${m.progressLabel}
           ></cw-progress>`
         : nothing}
+      ${this._offline ? html`<div class="offline" role="status" part="offline">${m.offline}</div>` : nothing}
       ${this.#stepElement(step)}
       <div class="visually-hidden" role="status" aria-live="polite" part="status">${this.#status(snapshot)}</div>
     </section>`;

@@ -25,7 +25,7 @@ export class CwPayment extends StepElement {
 
   protected override renderStep() {
     const m = this.t.m;
-    const { account, paymentMethodId, addingMethod, quote, error, vatText, vatVerdict } = this.ctx;
+    const { account, paymentMethodId, addingMethod, error, vatText, vatVerdict } = this.ctx;
     const state = this.snap.value;
     const placing = state.matches({ pay: 'placing' });
     const vatError = error?.code === 'invalid_vat_id' || error?.fieldErrors.some((f) => f.field === 'vatId');
@@ -33,7 +33,7 @@ export class CwPayment extends StepElement {
     const methods = account?.paymentMethods ?? [];
     return html`
       ${this.heading(m.payHeading)}
-      ${error && !vatError && !methodError ? this.alert(error) : nothing}
+      ${error && !vatError && !methodError && state.matches({ pay: 'idle' }) ? this.alert(error) : nothing}
       <fieldset part="methods" aria-describedby=${methodError ? 'method-error' : nothing}>
         <legend>${m.paymentMethod}</legend>
         ${methods.map(
@@ -80,19 +80,40 @@ export class CwPayment extends StepElement {
         <div id="vat-status">${this.#vatStatus(vatError)}</div>
       </div>
 
-      <div class="actions">
-        ${this.backButton()}
-        <button
-          type="button"
-          class="primary"
-          part="place-order"
-          aria-disabled=${this.busy ? 'true' : 'false'}
-          @click=${() => !this.busy && this.send({ type: 'PLACE_ORDER' })}
-        >
-          ${placing ? m.placingOrder : quote ? m.placeOrder(this.t.money(quote.total)) : m.updatingTotal}
-        </button>
-      </div>
+      ${this.#actions(placing)}
     `;
+  }
+
+  /** While an order's outcome is unknown, nothing here can pay again with a new key. */
+  #actions(placing: boolean) {
+    const m = this.t.m;
+    const { quote, unknown } = this.ctx;
+    const state = this.snap.value;
+    if (state.matches({ pay: 'unconfirmed' })) {
+      return html`<div class="alert" role="alert">
+          <p><strong>${m.unconfirmed}</strong></p>
+          <p>${m.unconfirmedHint}</p>
+        </div>
+        <div class="actions">
+          <button type="button" class="primary" part="check-again" @click=${() => this.send({ type: 'CHECK_AGAIN' })}>${m.checkAgain}</button>
+        </div>`;
+    }
+    if (unknown && (placing || state.matches({ pay: 'backoff' }))) {
+      return html`<p class="note" role="status" aria-busy="true">${m.confirming}</p>`;
+    }
+    const busyPlacing = placing || state.matches({ pay: 'backoff' });
+    return html`<div class="actions">
+      ${this.backButton()}
+      <button
+        type="button"
+        class="primary"
+        part="place-order"
+        aria-disabled=${this.busy ? 'true' : 'false'}
+        @click=${() => !this.busy && this.send({ type: 'PLACE_ORDER' })}
+      >
+        ${busyPlacing ? m.placingOrder : quote ? m.placeOrder(this.t.money(quote.total)) : m.updatingTotal}
+      </button>
+    </div>`;
   }
 
   #vatStatus(vatError: boolean | undefined) {

@@ -35,7 +35,14 @@ export class CwReview extends StepElement {
     }
     if (!quote || this.busy) return html`<p class="muted" aria-busy="true">${m.updatingTotal}</p>`;
     return html`
-      ${requoted ? html`<div class="note" role="status">${requoted === 'quote_changed' ? m.quoteChanged : m.quoteExpired}</div>` : nothing}
+      ${requoted
+        ? html`<div class="note" role="status">
+            ${requoted.reason === 'quote_changed' ? m.quoteChanged : m.quoteExpired}
+            ${requoted.previousTotal && requoted.previousTotal.amount !== quote.total.amount
+              ? m.totalChanged(this.t.money(requoted.previousTotal), this.t.money(quote.total))
+              : nothing}
+          </div>`
+        : nothing}
       <p>${m.reviewIntro}</p>
       ${this.#table(quote)}
       <p class="note">${m.billingDate(this.t.date(quote.billingDate))}</p>

@@ -1,0 +1,91 @@
+import * as v from 'valibot';
+import type { Account, Cart, Catalog } from '../contract/types.js';
+import { findProduct, findTier, isSubscribed, parseSeats, seatRange, trialOffered, type Draft } from './rules.js';
+import type { Attempt } from './checkout.machine.js';
+
+/**
+ * What a reload may bring back: progress only, nothing sensitive (no card
+ * data, no totals, no personal data). Bump VERSION when the shape changes:
+ * an older save is then dropped, not misread.
+ */
+export const VERSION = 1;
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const id = text(200);
+
+const SavedSchema = v.object({
+  v: v.literal(VERSION),
+  step: v.picklist(['select', 'mode', 'tier', 'seats', 'term', 'cart', 'review', 'pay']),
+  draft: v.object({
+    productId: v.optional(id),
+    mode: v.optional(v.picklist(['buy', 'trial'])),
+    tierId: v.optional(id),
+    seatsText: text(40),
+    term: v.picklist(['monthly', 'annual']),
+  }),
+  editing: v.optional(v.object({ itemId: id, returnTo: v.picklist(['review', 'cart']) })),
+  vatText: text(40),
+  paymentMethodId: v.optional(id),
+  attempt: v.optional(v.object({ key: v.pipe(id, v.minLength(1)), quoteId: id, paymentMethodId: id })),
+});
+
+export type Saved = v.InferOutput<typeof SavedSchema>;
+export type SavedStep = Saved['step'];
+
+/** Parses stored JSON; anything that does not fit (or is not JSON) is undefined. */
+export function readSaved(raw: string | null | undefined): Saved | undefined {
+  if (!raw) return undefined;
+  try {
+    const result = v.safeParse(SavedSchema, JSON.parse(raw));
+    return result.success ? result.output : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Checks a well-formed save against what the backend says now: the product
+ * must still be offered and not owned, the tier must exist, the step must
+ * make sense for this cart. A save that does not fit is dropped whole.
+ */
+export function restorable(saved: Saved, data: { account?: Account; catalog?: Catalog; cart?: Cart }): Saved | undefined {
+  const { account, catalog, cart } = data;
+  const items = cart?.items ?? [];
+  if (saved.attempt) return account?.paymentMethods.some((m) => m.id === saved.attempt!.paymentMethodId) ? saved : undefined;
+  if (saved.editing && !items.some((i) => i.id === saved.editing!.itemId)) return undefined;
+  if (saved.paymentMethodId && !account?.paymentMethods.some((m) => m.id === saved.paymentMethodId)) return undefined;
+  const { draft, step } = saved;
+  if (step === 'select') return saved;
+  if (step === 'cart' || step === 'review' || step === 'pay') return items.length ? saved : undefined;
+  const product = findProduct(catalog, draft.productId);
+  if (!product || (isSubscribed(account, product.id) && !saved.editing)) return undefined;
+  if (draft.mode === 'trial' && !trialOffered(account, product)) return undefined;
+  if (step === 'mode') return trialOffered(account, product) ? saved : undefined;
+  const tier = findTier(product, draft.tierId);
+  if (!tier) return undefined;
+  if (step === 'tier') return product.tiers.length > 1 ? saved : undefined;
+  if (step === 'seats') return saved;
+  // term: only a buy with valid licenses gets there.
+  return draft.mode === 'buy' && !parseSeats(draft.seatsText, seatRange(product, tier, draft.mode)).error ? saved : undefined;
+}
+
+/** The part of the machine's context a save keeps. */
+export function toSaved(
+  step: string,
+  context: { draft: Draft; editing?: Saved['editing']; vatText: string; paymentMethodId?: string; attempt?: Attempt },
+  /** An order is being placed and its outcome is not known yet. */
+  pending: boolean,
+): Saved | undefined {
+  const steps: readonly string[] = SavedSchema.entries.step.options;
+  if (!steps.includes(step)) return undefined;
+  return {
+    v: VERSION,
+    step: step as SavedStep,
+    draft: { ...context.draft, seatsText: context.draft.seatsText.slice(0, 40) },
+    editing: context.editing,
+    vatText: context.vatText.slice(0, 40),
+    paymentMethodId: context.paymentMethodId,
+    // Only an attempt that may have reached the server needs resolving after a reload.
+    attempt: pending ? context.attempt : undefined,
+  };
+}
