@@ -4,6 +4,7 @@ import { HttpBillingAdapter, type HttpBillingAdapterOptions } from './http-adapt
 import { CatalogSchema, parse, safeUrl } from '../contract/schemas.js';
 import { createMockAdapter } from '../mock/adapter.js';
 import { MockBackend } from '../mock/backend.js';
+import { failure } from '../../test/failure.js';
 
 // The adapter's side of the contract: what it sends, and how answers become values or BillingErrors.
 
@@ -23,16 +24,6 @@ function fake(answer: () => Response | Promise<Response>, options: Omit<HttpBill
 
 const respond = (status: number, body: unknown, headers: Record<string, string> = {}) => () =>
   new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
-
-async function failure(promise: Promise<unknown>): Promise<BillingError> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).to.be.instanceOf(BillingError);
-    return e as BillingError;
-  }
-  throw new Error('expected a BillingError');
-}
 
 describe('HttpBillingAdapter', () => {
   describe('requests', () => {

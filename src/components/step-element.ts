@@ -86,6 +86,23 @@ export class StepElement extends LitElement {
     return known.generic!;
   }
 
+  /**
+   * The step's main action. While a request is in flight it stays focusable
+   * (aria-disabled, not disabled, so focus is not lost) and ignores presses,
+   * so five quick clicks send one event.
+   */
+  protected primaryButton(label: unknown, event: CheckoutEvent, part: string) {
+    return html`<button
+      type="button"
+      class="primary"
+      part=${part}
+      aria-disabled=${this.busy ? 'true' : 'false'}
+      @click=${() => !this.busy && this.send(event)}
+    >
+      ${label}
+    </button>`;
+  }
+
   protected backButton(label = this.t.m.back) {
     return html`<button type="button" part="back" @click=${() => this.send({ type: 'BACK' })}>${label}</button>`;
   }

@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
-import { BillingError } from '../adapter/errors.js';
 import { HttpBillingAdapter } from '../adapter/http-adapter.js';
 import type { CartItemInput } from '../contract/types.js';
 import { createMockAdapter } from './adapter.js';
@@ -8,6 +7,7 @@ import { MockBackend, type MockBackendOptions } from './backend.js';
 import { createState, SCENARIOS } from './fixtures.js';
 import { createHandlers } from './msw.js';
 import { TestPaymentProvider } from './payment-provider.js';
+import { failure } from '../../test/failure.js';
 
 // The mock backend's behaviour, seen through the real HTTP adapter in-process.
 
@@ -16,17 +16,6 @@ const NOW = '2026-01-31T10:00:00.000Z';
 function setup(options: MockBackendOptions = {}) {
   const backend = new MockBackend({ now: () => new Date(NOW), ...options });
   return { backend, api: createMockAdapter(backend) };
-}
-
-/** The BillingError a promise rejects with. */
-async function failure(promise: Promise<unknown>): Promise<BillingError> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).to.be.instanceOf(BillingError);
-    return e as BillingError;
-  }
-  throw new Error('expected a BillingError, but the call succeeded');
 }
 
 const phone = (seats = 10, term: CartItemInput['term'] = 'monthly'): CartItemInput => ({

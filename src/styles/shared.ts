@@ -1,9 +1,22 @@
 import { css } from 'lit';
 import { tokens } from './tokens.js';
 
+/** Hidden on screen, still read by assistive technology. */
+export const visuallyHidden = css`
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;
+
 /** The pieces every step draws with: headings, buttons, cards, fields, messages. */
 export const shared = [
   tokens,
+  visuallyHidden,
   css`
     :host {
       display: block;
@@ -174,14 +187,6 @@ export const shared = [
       border-radius: var(--_radius);
       padding: var(--_gap) var(--_space);
       margin: 0 0 var(--_gap);
-    }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
     }
     ul.plain {
       margin: 0;

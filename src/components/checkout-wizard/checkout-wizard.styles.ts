@@ -1,8 +1,10 @@
 import { css } from 'lit';
 import { tokens } from '../../styles/tokens.js';
+import { visuallyHidden } from '../../styles/shared.js';
 
 export const styles = [
   tokens,
+  visuallyHidden,
   css`
     :host {
       display: block;
@@ -35,14 +37,6 @@ export const styles = [
     .loading {
       color: var(--_muted);
       margin: 0;
-    }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
     }
   `,
 ];

@@ -27,15 +27,7 @@ export class CwCart extends StepElement {
       </ul>
       <div class="actions">
         <button type="button" part="add-another" @click=${() => this.send({ type: 'ADD_ANOTHER' })}>${m.addAnother}</button>
-        <button
-          type="button"
-          class="primary"
-          part="checkout"
-          aria-disabled=${this.busy ? 'true' : 'false'}
-          @click=${() => !this.busy && this.send({ type: 'CHECKOUT' })}
-        >
-          ${m.completeTransaction}
-        </button>
+        ${this.primaryButton(m.completeTransaction, { type: 'CHECKOUT' }, 'checkout')}
       </div>
     `;
   }

@@ -104,15 +104,7 @@ export class CwPayment extends StepElement {
     const busyPlacing = placing || state.matches({ pay: 'backoff' });
     return html`<div class="actions">
       ${this.backButton()}
-      <button
-        type="button"
-        class="primary"
-        part="place-order"
-        aria-disabled=${this.busy ? 'true' : 'false'}
-        @click=${() => !this.busy && this.send({ type: 'PLACE_ORDER' })}
-      >
-        ${busyPlacing ? m.placingOrder : quote ? m.placeOrder(this.t.money(quote.total)) : m.updatingTotal}
-      </button>
+      ${this.primaryButton(busyPlacing ? m.placingOrder : quote ? m.placeOrder(this.t.money(quote.total)) : m.updatingTotal, { type: 'PLACE_ORDER' }, 'place-order')}
     </div>`;
   }
 

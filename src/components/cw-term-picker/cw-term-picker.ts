@@ -63,15 +63,7 @@ export class CwTermPicker extends StepElement {
       </fieldset>
       <div class="actions">
         ${this.backButton()}
-        <button
-          type="button"
-          class="primary"
-          part="commit"
-          aria-disabled=${this.busy ? 'true' : 'false'}
-          @click=${() => !this.busy && this.send({ type: 'COMMIT' })}
-        >
-          ${label}
-        </button>
+        ${this.primaryButton(label, { type: 'COMMIT' }, 'commit')}
       </div>
     `;
   }
