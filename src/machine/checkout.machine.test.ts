@@ -487,4 +487,22 @@ describe('checkout machine', () => {
       expect(backend.orders).to.have.length(1);
     });
   });
+
+  describe('late answers', () => {
+    it('leaving review while the quote loads aborts it, and its answer changes nothing', async () => {
+      const backend = new MockBackend({ scenario: 'cart-with-items' });
+      const { actor } = start('cart-with-items', { backend });
+      await settle(actor);
+      await send(actor, { type: 'BACK' });
+      expect(step(actor)).to.equal('cart');
+      backend.latencyMs = 60;
+      actor.send({ type: 'CHECKOUT' });
+      expect(actor.getSnapshot().matches({ review: 'quoting' })).to.equal(true);
+      actor.send({ type: 'BACK' });
+      expect(step(actor)).to.equal('cart');
+      await new Promise((r) => setTimeout(r, 120));
+      expect(step(actor)).to.equal('cart');
+      expect(ctx(actor).quote).to.equal(undefined);
+    });
+  });
 });

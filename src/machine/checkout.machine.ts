@@ -523,6 +523,8 @@ export const checkoutMachine = setup({
       states: {
         quoting: {
           tags: ['busy'],
+          // Leaving stops the quote request; its late answer can no longer change anything.
+          on: { BACK: '#checkout.cart' },
           invoke: {
             src: 'quote',
             input: ({ context }) => ({ adapter: context.adapter, locale: context.locale, vatId: context.vatVerdict?.vatId ?? null }),

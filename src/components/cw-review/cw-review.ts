@@ -33,7 +33,10 @@ export class CwReview extends StepElement {
           <button type="button" class="primary" @click=${() => this.send({ type: 'RETRY' })}>${m.retry}</button>
         </div>`;
     }
-    if (!quote || this.busy) return html`<p class="muted" aria-busy="true">${m.updatingTotal}</p>`;
+    if (!quote || this.busy) {
+      return html`<p class="muted" aria-busy="true">${m.updatingTotal}</p>
+        <div class="actions">${this.backButton(m.backToCart)}</div>`;
+    }
     return html`
       ${requoted
         ? html`<div class="note" role="status">
