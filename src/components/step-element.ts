@@ -74,9 +74,12 @@ export class StepElement extends LitElement {
   }
 
   /** A step-level failure with a message the user can act on. */
-  protected alert(error: BillingError | undefined) {
+  protected alert(error: BillingError | undefined, retry?: CheckoutEvent) {
     if (!error) return nothing;
-    return html`<div class="alert" role="alert" part="alert">${this.errorText(error)}</div>`;
+    return html`<div class="alert" role="alert" part="alert">
+      <span>${this.errorText(error)}</span>
+      ${retry ? html`<button type="button" class="retry" @click=${() => !this.busy && this.send(retry)}>${this.t.m.retry}</button>` : nothing}
+    </div>`;
   }
 
   protected errorText(error: BillingError): string {

@@ -112,6 +112,11 @@ export const en = {
   vatLabel: 'VAT number (if applicable)',
   vatHint: 'Businesses in the EU can enter their VAT number; a valid one from another EU country is reverse charged.',
   applyVat: 'Apply',
+  vatErrors: {
+    country: 'Start with the country code, such as IT or DE.',
+    format: 'This does not look like a VAT number for that country. Check the digits.',
+    checksum: 'This VAT number has a typo: its check digit does not match.',
+  },
   vatValid: (name: string) => (name ? `VAT number verified: ${name}` : 'VAT number verified'),
   vatInvalid: 'This VAT number is not valid. Check it, or leave the field empty.',
   vatUnavailable: 'We could not verify this VAT number right now. You can still place your order; VAT is charged.',

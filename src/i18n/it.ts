@@ -117,6 +117,11 @@ export const it: Messages = {
   vatHint:
     "Le aziende dell'UE possono inserire la propria partita IVA; a una partita IVA valida di un altro paese UE si applica l'inversione contabile.",
   applyVat: 'Applica',
+  vatErrors: {
+    country: 'Inizia con il codice del paese, ad esempio IT o DE.',
+    format: 'Non sembra una partita IVA di quel paese. Controlla le cifre.',
+    checksum: 'Questa partita IVA contiene un errore: la cifra di controllo non corrisponde.',
+  },
   vatValid: (name: string) => (name ? `Partita IVA verificata: ${name}` : 'Partita IVA verificata'),
   vatInvalid: 'Questa partita IVA non è valida. Controllala oppure lascia vuoto il campo.',
   vatUnavailable:

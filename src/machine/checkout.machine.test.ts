@@ -418,6 +418,25 @@ describe('checkout machine', () => {
       expect(ctx(actor).quote!.tax.reverseCharge).to.equal(false);
     });
 
+    it('a VAT ID with a wrong check digit or no country is caught before any request', async () => {
+      const { actor, backend } = await toPay('eu-business');
+      const validations = () => backend.requests.filter((r) => r.path === '/vat-ids/validate').length;
+      await send(actor, { type: 'VAT', text: 'DE 136 695 977' });
+      await send(actor, { type: 'APPLY_VAT' });
+      expect(ctx(actor).error!.fieldErrors).to.deep.equal([{ field: 'vatId', code: 'checksum' }]);
+      await send(actor, { type: 'VAT', text: 'XX123' });
+      await send(actor, { type: 'PLACE_ORDER' });
+      expect(ctx(actor).error!.fieldErrors[0]!.code).to.equal('country');
+      expect(validations()).to.equal(0);
+      expect(backend.orders).to.have.length(0);
+      // Without a prefix, the number is read as the billing country's (DE here).
+      await send(actor, { type: 'VAT', text: '136695976' });
+      await send(actor, { type: 'APPLY_VAT' });
+      expect(ctx(actor).vatText).to.equal('DE136695976');
+      expect(ctx(actor).quote!.tax.reverseCharge).to.equal(true);
+      expect(validations()).to.equal(1);
+    });
+
     it('a typed but unapplied VAT ID is applied before paying, so the user sees the new total first', async () => {
       const { actor, backend } = await toPay('eu-business');
       await send(actor, { type: 'VAT', text: 'DE136695976' });

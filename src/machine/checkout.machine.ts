@@ -3,6 +3,7 @@ import type { BillingAdapter } from '../adapter/billing-adapter.js';
 import { BillingError, toBillingError } from '../adapter/errors.js';
 import type { Account, Cart, CartItemInput, Catalog, Money, Order, PaymentMethod, Quote, Term, Trial, VatVerdict } from '../contract/types.js';
 import { restorable, type Saved } from './persist.js';
+import { checkVatId } from '../vat/index.js';
 import {
   cartItemFor,
   defaultTier,
@@ -92,6 +93,8 @@ export interface CheckoutContext {
   paymentMethodId?: string;
   addingMethod: boolean;
   attempt?: Attempt;
+  /** What the item's commit button did when pressed. */
+  commitAs?: CommitAction;
   retry: RetryPolicy;
   orderTimeoutMs: number;
   /** Tries of the current attempt, and the wait before the next one. */
@@ -162,7 +165,16 @@ const itemInput = (draft: Draft): CartItemInput => ({
   term: draft.term,
 });
 
+/** Whether a cart holds the item as the draft describes it. */
+const holdsDraft = (cart: Cart, draft: Draft) => {
+  const want = itemInput(draft);
+  return cart.items.some((i) => i.productId === want.productId && i.tierId === want.tierId && i.seats === want.seats && i.term === want.term);
+};
+
 const emptyDraft = (): Draft => ({ seatsText: '', term: 'monthly' });
+
+/** The typed VAT ID, normalized and checked; a number without prefix is read as the billing country's. */
+const vatCheck = (context: CheckoutContext) => checkVatId(context.vatText, context.account?.billingCountry);
 
 const defaultMethod = (methods: PaymentMethod[] | undefined) => (methods?.find((m) => m.isDefault) ?? methods?.[0])?.id;
 
@@ -189,6 +201,7 @@ export const checkoutMachine = setup({
     saveItem: call<Cart, { item: CartItemInput; itemId?: string }>(({ adapter, item, itemId }, o) =>
       itemId ? adapter.updateCartItem(itemId, item, o) : adapter.addCartItem(item, o),
     ),
+    loadCart: call<Cart, object>(({ adapter }, o) => adapter.getCart(o)),
     removeItem: call<Cart, { itemId: string }>(({ adapter, itemId }, o) => adapter.removeCartItem(itemId, o)),
     quote: call<Quote, { vatId: string | null }>(({ adapter, vatId }, o) => adapter.createQuote({ vatId }, o)),
     validateVat: call<VatVerdict, { vatId: string }>(({ adapter, vatId }, o) => adapter.validateVatId({ vatId }, o)),
@@ -245,11 +258,17 @@ export const checkoutMachine = setup({
     },
     seatsRejected: ({ event }) => toBillingError((event as { error?: unknown }).error).fieldErrors.some((f) => f.field === 'seats'),
     vatPending: ({ context }) => context.vatText.trim() !== '' && context.vatText !== context.vatVerdict?.vatId,
+    vatMalformed: ({ context }) => !vatCheck(context).valid,
+    vatPendingMalformed: ({ context }) =>
+      context.vatText.trim() !== '' && context.vatText !== context.vatVerdict?.vatId && !vatCheck(context).valid,
   },
   actions: {
     clearError: assign({ error: undefined }),
     setError: assign({ error: (_, error: BillingError) => error }),
-    emitError: emit((_, error: BillingError) => ({ type: 'error' as const, code: error.code, message: error.message })),
+    emitError: emit(({ context }, error?: BillingError) => {
+      const e = error ?? context.error!;
+      return { type: 'error' as const, code: e.code, message: e.message };
+    }),
     emitCart: emit(({ context }) => ({ type: 'cart-change' as const, cart: context.cart! })),
     setCart: assign({ cart: (_, cart: Cart) => cart }),
     /** Starts a fresh item for a product, with its recommended tier. */
@@ -269,6 +288,14 @@ export const checkoutMachine = setup({
         draft: { productId: item.productId, mode: 'buy' as Mode, tierId: item.tierId, seatsText: String(item.seats), term: item.term },
         editing: { itemId: item.id, returnTo: params.returnTo },
         seatsTouched: false,
+      };
+    }),
+    normalizeVat: assign({ vatText: ({ context }) => vatCheck(context).vatId }),
+    rejectVat: assign(({ context }) => {
+      const { reason } = vatCheck(context);
+      return {
+        vatVerdict: undefined,
+        error: new BillingError('invalid_vat_id', `VAT ID: ${reason}`, { fieldErrors: [{ field: 'vatId', code: reason ?? 'format' }] }),
       };
     }),
     /** Takes a checked save into the context, once. */
@@ -461,12 +488,14 @@ export const checkoutMachine = setup({
           on: {
             TERM: { actions: assign({ draft: ({ context, event }) => ({ ...context.draft, term: event.term }) }) },
             COMMIT: 'saving',
+            RETRY: 'saving',
             BACK: '#checkout.seats',
           },
         },
         saving: {
           tags: ['busy'],
-          entry: 'clearError',
+          // What the button promised is decided now, before the cart changes under it.
+          entry: ['clearError', assign({ commitAs: ({ context }) => commitAction(context) })],
           invoke: {
             src: 'saveItem',
             input: ({ context }) => ({
@@ -475,20 +504,41 @@ export const checkoutMachine = setup({
               item: itemInput(context.draft),
               itemId: context.editing?.itemId,
             }),
-            onDone: [
-              // "Edit order" saves and goes back where it started.
-              { guard: 'editingFromReview', target: '#checkout.review', actions: [{ type: 'setCart', params: ({ event }) => event.output }, 'emitCart'] },
-              { guard: 'editing', target: '#checkout.cart', actions: [{ type: 'setCart', params: ({ event }) => event.output }, 'emitCart'] },
-              // "Add to cart" when the cart held items; "Complete transaction" goes straight to review.
-              { guard: 'cartHadItems', target: '#checkout.cart', actions: [{ type: 'setCart', params: ({ event }) => event.output }, 'emitCart'] },
-              { target: '#checkout.review', actions: [{ type: 'setCart', params: ({ event }) => event.output }, 'emitCart'] },
-            ],
+            onDone: { target: 'saved', actions: [{ type: 'setCart', params: ({ event }) => event.output }, 'emitCart'] },
             onError: [
               // The server refused the licenses: show it at that field, with everything else kept.
               { guard: 'seatsRejected', target: '#checkout.seats', actions: [{ type: 'setError', params: errorOf }, assign({ seatsTouched: true })] },
-              { target: 'idle', actions: [{ type: 'setError', params: errorOf }, { type: 'emitError', params: errorOf }] },
+              { target: 'checking', actions: { type: 'setError', params: errorOf } },
             ],
           },
+        },
+        /**
+         * Cart changes carry no idempotency key, so a lost or unreadable answer may hide a
+         * change the server made: read the cart before offering to try again.
+         */
+        checking: {
+          tags: ['busy'],
+          invoke: {
+            src: 'loadCart',
+            input: ({ context }) => ({ adapter: context.adapter, locale: context.locale }),
+            onDone: [
+              {
+                guard: ({ context, event }) => holdsDraft(event.output, context.draft),
+                target: 'saved',
+                actions: [{ type: 'setCart', params: ({ event }) => event.output }, 'emitCart', 'clearError'],
+              },
+              { target: 'idle', actions: [{ type: 'setCart', params: ({ event }) => event.output }, 'emitError'] },
+            ],
+            onError: { target: 'idle', actions: 'emitError' },
+          },
+        },
+        /** "Complete transaction" goes to review, "Add to cart" to the cart, "Save changes" back where the edit began. */
+        saved: {
+          always: [
+            { guard: 'editingFromReview', target: '#checkout.review' },
+            { guard: ({ context }) => context.commitAs === 'complete', target: '#checkout.review' },
+            { target: '#checkout.cart' },
+          ],
         },
       },
     },
@@ -553,7 +603,7 @@ export const checkoutMachine = setup({
         idle: {
           on: {
             PAYMENT_METHOD: { actions: assign({ paymentMethodId: ({ event }) => event.id, error: undefined }) },
-            VAT: { actions: assign({ vatText: ({ event }) => event.text }) },
+            VAT: { actions: assign({ vatText: ({ event }) => event.text, error: undefined }) },
             ADD_METHOD: { actions: assign({ addingMethod: true, error: undefined }) },
             CANCEL_METHOD: { actions: assign({ addingMethod: false }) },
             METHOD_TOKEN: 'addingMethod',
@@ -561,11 +611,14 @@ export const checkoutMachine = setup({
             APPLY_VAT: [
               // Clearing the field drops a verdict and its reverse charge.
               { guard: 'vatEmpty', target: 'quoting', actions: assign({ vatVerdict: undefined }) },
-              { target: 'validatingVat' },
+              // A wrong format or check digit is caught here, before any request.
+              { guard: 'vatMalformed', actions: 'rejectVat' },
+              { target: 'validatingVat', actions: 'normalizeVat' },
             ],
             PLACE_ORDER: [
+              { guard: 'vatPendingMalformed', actions: 'rejectVat' },
               // A VAT number typed but not applied may change the price: apply it and let the user confirm the new total.
-              { guard: 'vatPending', target: 'validatingVat' },
+              { guard: 'vatPending', target: 'validatingVat', actions: 'normalizeVat' },
               {
                 guard: 'hasMethod',
                 target: 'placing',
@@ -605,6 +658,7 @@ export const checkoutMachine = setup({
         validatingVat: {
           tags: ['busy'],
           entry: 'clearError',
+          on: { BACK: '#checkout.review' },
           invoke: {
             src: 'validateVat',
             input: ({ context }) => ({ adapter: context.adapter, locale: context.locale, vatId: context.vatText }),
@@ -620,6 +674,7 @@ export const checkoutMachine = setup({
         },
         quoting: {
           tags: ['busy'],
+          on: { BACK: '#checkout.review' },
           invoke: {
             src: 'quote',
             input: ({ context }) => ({

@@ -1,8 +1,10 @@
 import type { FieldError } from '../adapter/errors.js';
 import type { Account, Cart, CartItem, CartItemInput, Order, Product, Quote, SeatRange, Tier, Trial, VatVerdict } from '../contract/types.js';
+import { checkVatId } from '../vat/index.js';
 import { createState, TEST_TOKENS, VAT_REGISTRY, type MockState, type ScenarioName } from './fixtures.js';
 
 export type { MockState, ScenarioName } from './fixtures.js';
+export { normalizeVatId } from '../vat/index.js';
 
 /** The contract's operationIds. */
 export type OperationId =
@@ -165,58 +167,36 @@ const addDays = (d: Date, days: number) => new Date(Date.UTC(d.getUTCFullYear(),
 
 const SELLER_COUNTRY = 'IT';
 
-// VAT prefix → [ISO country, standard VAT rate in basis points (2025), number format after the prefix].
-const EU_VAT: Record<string, [country: string, rate: number, format: RegExp]> = {
-  AT: ['AT', 2000, /^U\d{8}$/],
-  BE: ['BE', 2100, /^[01]\d{9}$/],
-  BG: ['BG', 2000, /^\d{9,10}$/],
-  CY: ['CY', 1900, /^\d{8}[A-Z]$/],
-  CZ: ['CZ', 2100, /^\d{8,10}$/],
-  DE: ['DE', 1900, /^\d{9}$/],
-  DK: ['DK', 2500, /^\d{8}$/],
-  EE: ['EE', 2400, /^\d{9}$/],
-  EL: ['GR', 2400, /^\d{9}$/],
-  ES: ['ES', 2100, /^[A-Z0-9]\d{7}[A-Z0-9]$/],
-  FI: ['FI', 2550, /^\d{8}$/],
-  FR: ['FR', 2000, /^[A-HJ-NP-Z0-9]{2}\d{9}$/],
-  HR: ['HR', 2500, /^\d{11}$/],
-  HU: ['HU', 2700, /^\d{8}$/],
-  IE: ['IE', 2300, /^\d[A-Z0-9+*]\d{5}[A-W][A-I]?$/],
-  IT: ['IT', 2200, /^\d{11}$/],
-  LT: ['LT', 2100, /^(\d{9}|\d{12})$/],
-  LU: ['LU', 1700, /^\d{8}$/],
-  LV: ['LV', 2100, /^\d{11}$/],
-  MT: ['MT', 1800, /^\d{8}$/],
-  NL: ['NL', 2100, /^\d{9}B\d{2}$/],
-  PL: ['PL', 2300, /^\d{10}$/],
-  PT: ['PT', 2300, /^\d{9}$/],
-  RO: ['RO', 2100, /^[1-9]\d{1,9}$/],
-  SE: ['SE', 2500, /^\d{10}01$/],
-  SI: ['SI', 2200, /^[1-9]\d{7}$/],
-  SK: ['SK', 2300, /^[1-9]\d{9}$/],
+// VAT prefix → [ISO country, standard VAT rate in basis points (2025)]. Formats and check digits: src/vat.
+const EU_VAT: Record<string, [country: string, rate: number]> = {
+  AT: ['AT', 2000],
+  BE: ['BE', 2100],
+  BG: ['BG', 2000],
+  CY: ['CY', 1900],
+  CZ: ['CZ', 2100],
+  DE: ['DE', 1900],
+  DK: ['DK', 2500],
+  EE: ['EE', 2400],
+  EL: ['GR', 2400],
+  ES: ['ES', 2100],
+  FI: ['FI', 2550],
+  FR: ['FR', 2000],
+  HR: ['HR', 2500],
+  HU: ['HU', 2700],
+  IE: ['IE', 2300],
+  IT: ['IT', 2200],
+  LT: ['LT', 2100],
+  LU: ['LU', 1700],
+  LV: ['LV', 2100],
+  MT: ['MT', 1800],
+  NL: ['NL', 2100],
+  PL: ['PL', 2300],
+  PT: ['PT', 2300],
+  RO: ['RO', 2100],
+  SE: ['SE', 2500],
+  SI: ['SI', 2200],
+  SK: ['SK', 2300],
 };
-
-const UK_FORMAT = /^(\d{9}|\d{12}|GD[0-4]\d{2}|HA[5-9]\d{2})$/;
-// VAT IDs outside the EU that the registry check still knows (never reverse charge).
-const OTHER_VAT: Record<string, RegExp> = { XI: UK_FORMAT, GB: UK_FORMAT, CH: /^E\d{9}(MWST|TVA|IVA)?$/, NO: /^\d{9}MVA$/ };
-
-const digits = (s: string) => [...s].map(Number);
-
-const CHECKSUMS: Record<string, (n: string) => boolean> = {
-  // Partita IVA: Luhn over the first ten digits.
-  IT: (n) => {
-    const sum = digits(n.slice(0, 10)).reduce((acc, d, i) => acc + (i % 2 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d), 0);
-    return (10 - (sum % 10)) % 10 === Number(n[10]);
-  },
-  // USt-IdNr.: ISO 7064 MOD 11,10.
-  DE: (n) => {
-    let product = 10;
-    for (const d of digits(n.slice(0, 8))) product = (2 * ((d + product) % 10 || 10)) % 11;
-    return (11 - product) % 10 === Number(n[8]);
-  },
-};
-
-export const normalizeVatId = (raw: string) => raw.toUpperCase().replace(/[\s.-]/g, '').replace(/^GR/, 'EL');
 
 const euRate = (country: string) => Object.values(EU_VAT).find(([c]) => c === country)?.[1];
 
@@ -486,18 +466,15 @@ export class MockBackend {
 
   /** Format, checksum and (fixture) registry check, as POST /vat-ids/validate answers. */
   #verdict(raw: string): VatVerdict {
-    const vatId = normalizeVatId(raw);
-    const prefix = vatId.slice(0, 2);
-    const format = EU_VAT[prefix]?.[2] ?? OTHER_VAT[prefix];
-    if (!format) {
+    const { vatId, valid, reason } = checkVatId(raw);
+    if (reason === 'country') {
       throw invalid(
         [{ field: 'vatId', code: 'invalid_vat_id' }],
         'A VAT ID starts with the code of an EU country, XI, GB, CH or NO.',
       );
     }
-    const number = vatId.slice(2);
     const none = { name: null, address: null };
-    if (!format.test(number) || CHECKSUMS[prefix]?.(number) === false) return { vatId, status: 'invalid', ...none };
+    if (!valid) return { vatId, status: 'invalid', ...none };
     const known = VAT_REGISTRY[vatId];
     if (known === 'unavailable') return { vatId, status: 'unavailable', ...none };
     return { vatId, status: 'valid', name: known?.name ?? 'Registered business', address: known?.address ?? null };

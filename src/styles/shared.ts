@@ -181,6 +181,13 @@ export const shared = [
       padding: var(--_gap) var(--_space);
       margin: 0 0 var(--_gap);
     }
+    .alert {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: var(--_gap);
+    }
     .note {
       border: 1px solid var(--_border);
       border-inline-start: 4px solid var(--_accent);

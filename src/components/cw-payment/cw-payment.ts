@@ -111,7 +111,10 @@ export class CwPayment extends StepElement {
   #vatStatus(vatError: boolean | undefined) {
     const m = this.t.m;
     const verdict = this.ctx.vatVerdict;
-    if (vatError) return html`<p class="error">${m.errors.invalid_vat_id}</p>`;
+    if (vatError) {
+      const reason = this.ctx.error?.fieldErrors.find((f) => f.field === 'vatId')?.code as keyof typeof m.vatErrors | undefined;
+      return html`<p class="error">${(reason && m.vatErrors[reason]) || m.errors.invalid_vat_id}</p>`;
+    }
     if (!verdict || verdict.vatId !== this.ctx.vatText) return nothing;
     if (verdict.status === 'valid') return html`<p class="ok">${m.vatValid(verdict.name ?? '')}</p>`;
     if (verdict.status === 'invalid') return html`<p class="error">${m.vatInvalid}</p>`;

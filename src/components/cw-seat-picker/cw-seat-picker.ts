@@ -36,7 +36,7 @@ export class CwSeatPicker extends StepElement {
     return html`
       ${this.heading(m.seatsHeading)}
       <p class="muted">${product.name} · ${tier.name}</p>
-      ${fieldError ? nothing : this.alert(error)}
+      ${fieldError ? nothing : this.alert(error, trial ? { type: 'START_TRIAL' } : undefined)}
       <label for="seats">${m.seatsLabel}</label>
       <div class="field">
         <button type="button" part="stepper" aria-label=${m.fewer} @click=${() => this.#step(-1, parsed.seats, range)}>−</button>

@@ -48,7 +48,7 @@ export class CwTermPicker extends StepElement {
     return html`
       ${this.heading(m.termHeading)}
       <p class="muted">${product.name} · ${tier.name} · ${m.licenses(Number(draft.seatsText))}</p>
-      ${this.alert(this.ctx.error)}
+      ${this.alert(this.ctx.error, { type: 'RETRY' })}
       <fieldset>
         <legend class="visually-hidden">${m.termHeading}</legend>
         <div class="options">

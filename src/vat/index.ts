@@ -1,0 +1,199 @@
+/**
+ * VAT ID rules shared by the widget and the mock backend: normalization, the
+ * format of each country's number and, where one is published, its check digit.
+ * Pure functions only (no DOM, no dependencies), so this also runs in Node.
+ *
+ * Algorithms follow the published descriptions (as documented by
+ * python-stdnum's `stdnum/<cc>/vat.py` family of modules).
+ * Components that need a registry or a calendar (Italian office codes,
+ * birth dates inside personal numbers) are not checked: that is the
+ * registry's job.
+ */
+
+/** VAT prefixes of the 27 EU member states (Greece is `EL`). */
+export const EU_COUNTRIES: ReadonlySet<string> = /* @__PURE__ */ new Set(
+  'AT BE BG CY CZ DE DK EE EL ES FI FR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK'.split(' '),
+);
+
+export interface VatCheck {
+  /** Normalized: country prefix and number, no separators. */
+  vatId: string;
+  /** The VAT prefix (`EL` for Greece, `XI` for Northern Ireland), or null when none is known. */
+  country: string | null;
+  valid: boolean;
+  /** Why it is not valid: no known prefix, a wrong format for that country, or a wrong check digit. */
+  reason?: 'country' | 'format' | 'checksum';
+}
+
+type Check = (n: string) => boolean;
+
+const digits = (s: string) => [...s].map(Number);
+/** Σ weight × digit over the first `w.length` digits. */
+const wsum = (s: string, w: number[]) => w.reduce((acc, x, i) => acc + x * +s[i]!, 0);
+/** Weights from..to in steps of one (either direction). */
+const run = (from: number, to: number) => Array.from({ length: Math.abs(to - from) + 1 }, (_, i) => from + (from > to ? -i : i));
+/** Luhn sum mod 10 (rightmost digit not doubled); 0 means the number is valid. */
+const luhn = (s: string) =>
+  digits(s).reverse().reduce((acc, d, i) => acc + (i % 2 ? (d > 4 ? 2 * d - 9 : 2 * d) : d), 0) % 10;
+const last = (s: string) => +s.slice(-1);
+/** The first three pairs of digits (a birth date inside a personal number). */
+const yymmdd = (s: string) => [0, 2, 4].map((i) => +s.slice(i, i + 2)) as [number, number, number];
+/** ISO 7064 MOD 11,10 over all but the last digit, compared with the last digit. */
+const mod11x10: Check = (n) => {
+  let p = 10;
+  for (const d of digits(n.slice(0, -1))) p = (2 * ((d + p) % 10 || 10)) % 11;
+  return (11 - p) % 10 === last(n);
+};
+/** ISO 7064 MOD 97-10 (letters count as 10..35). */
+const mod97 = (s: string) => [...s].reduce((r, c) => { const v = parseInt(c, 36); return (r * (v > 9 ? 100 : 10) + v) % 97; }, 0);
+
+// DNI / NIE check letter; CIF check letters.
+const DNI = 'TRWAGMYFPDXBNJZSQVHLCKE';
+const dni = (body: string, letter: string) => DNI[+body % 23] === letter;
+// French new-style key alphabet (no I, no O); Irish check letters.
+const FR_KEY = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+const IE_ABC = 'WABCDEFGHIJKLMNOPQRSTUV';
+
+const UK: [RegExp, Check] = [
+  /^(\d{9}|\d{12}|GD[0-4]\d\d|HA[5-9]\d\d)$/,
+  (n) => {
+    if (n[0] > '9') return true; // government departments and health authorities have no check digit
+    const c = wsum(n, [8, 7, 6, 5, 4, 3, 2, 10, 1]) % 97;
+    return c === 0 || (+n.slice(0, 3) >= 100 && (c === 42 || c === 55));
+  },
+];
+
+/** VAT prefix → [format of the number after the prefix, check digit rule]. */
+const RULES: Record<string, [RegExp, Check?]> = {
+  AT: [/^U\d{8}$/, (n) => (16 - luhn(n.slice(1, 8))) % 10 === last(n)],
+  BE: [/^[01]\d{9}$/, (n) => (+n.slice(0, 8) + +n.slice(8)) % 97 === 0],
+  BG: [
+    /^\d{9,10}$/,
+    (n) => {
+      const body = n.slice(0, -1);
+      if (n.length === 9) {
+        const c = wsum(body, run(1, 8)) % 11;
+        return (c === 10 ? wsum(body, run(3, 10)) % 11 : c) % 10 === last(n);
+      }
+      // Person (EGN: yymmdd, month +20 for the 1800s, +40 for the 2000s), foreigner (PNF) or other.
+      const [, mm, dd] = yymmdd(n);
+      return (
+        (mm % 20 > 0 && mm % 20 < 13 && mm < 53 && dd > 0 && dd < 32 && (wsum(body, [2, 4, 8, 5, 10, 9, 7, 3, 6]) % 11) % 10 === last(n)) ||
+        wsum(n, [21, 19, 17, 13, 11, 9, 7, 3, 1]) % 10 === last(n) ||
+        (11 - (wsum(body, [4, 3, 2, 7, 6, 5, 4, 3, 2]) % 11)) % 11 === last(n)
+      );
+    },
+  ],
+  CY: [
+    /^(?!12)\d{8}[A-Z]$/,
+    (n) => {
+      const odd = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21];
+      const sum = digits(n.slice(0, 8)).reduce((acc, d, i) => acc + (i % 2 ? d : odd[d]!), 0);
+      return String.fromCharCode(65 + (sum % 26)) === n[8];
+    },
+  ],
+  CZ: [
+    /^([0-8]\d{7}|\d{9,10})$/,
+    (n) => {
+      if (n.length === 8) return (((11 - (wsum(n, run(8, 2)) % 11)) % 11 || 1) % 10) === last(n);
+      // Individuals without a birth number: 9 digits starting with 6.
+      if (n.length === 9 && n[0] === '6') return (18 - ((10 - (wsum(n.slice(1), run(8, 2)) % 11)) % 11)) % 10 === last(n);
+      // Birth number (RČ): yymmdd (month +50 for women, +20 when a day's numbers ran out) and, since 1954, a check digit.
+      const [yy, mm, dd] = yymmdd(n);
+      const okDate = mm % 50 % 20 > 0 && mm % 50 % 20 < 13 && dd > 0 && dd < 32;
+      return okDate && (n.length === 10 ? (+n.slice(0, 9) % 11) % 10 === last(n) : yy < 54 || yy > 79);
+    },
+  ],
+  DE: [/^[1-9]\d{8}$/, mod11x10],
+  DK: [/^[1-9]\d{7}$/, (n) => wsum(n, [2, 7, 6, 5, 4, 3, 2, 1]) % 11 === 0],
+  EE: [/^\d{9}$/, (n) => wsum(n, [3, 7, 1, 3, 7, 1, 3, 7, 1]) % 10 === 0],
+  EL: [/^\d{9}$/],
+  ES: [
+    /^[A-Z0-9]\d{7}[A-Z0-9]$/,
+    (n) => {
+      const [head, body, tail] = [n[0]!, n.slice(1, 8), n[8]!];
+      if (head <= '9') return dni(n.slice(0, 8), tail); // DNI
+      const xyz = 'XYZ'.indexOf(head);
+      if (xyz >= 0) return dni(xyz + body, tail); // NIE
+      if ('KLM'.includes(head)) return dni(body, tail);
+      if (!'ABCDEFGHJNPQRSUVW'.includes(head)) return false;
+      const c = (10 - luhn(body + '0')) % 10; // CIF: a digit or a letter, depending on the entity
+      return tail === String(c) || tail === 'JABCDEFGHI'[c];
+    },
+  ],
+  FI: [/^\d{8}$/, (n) => wsum(n, [7, 9, 10, 5, 8, 4, 2, 1]) % 11 === 0],
+  FR: [
+    /^[0-9A-HJ-NP-Z]{2}\d{9}$/,
+    (n) => {
+      const siren = n.slice(2);
+      if (!siren.startsWith('000') && luhn(siren)) return false; // Monaco numbers are not SIREN
+      if (/^\d\d/.test(n)) return +n.slice(0, 2) === +(siren + '12') % 97;
+      const [a, b] = [FR_KEY.indexOf(n[0]!), FR_KEY.indexOf(n[1]!)];
+      const c = a < 10 ? a * 24 + b - 10 : a * 34 + b - 100;
+      return (+siren + 1 + Math.floor(c / 11)) % 11 === c % 11;
+    },
+  ],
+  HR: [/^\d{11}$/, mod11x10],
+  HU: [/^\d{8}$/, (n) => wsum(n, [9, 7, 3, 1, 9, 7, 3, 1]) % 10 === 0],
+  IE: [
+    /^(\d{7}[A-W][A-IW]?|\d[A-Z+*]\d{5}[A-W])$/,
+    (n) => {
+      // Old style (second character a letter, + or *): 0, digits 3–7, digit 1.
+      const body = /^\d{7}/.test(n) ? n.slice(0, 7) : '0' + n.slice(2, 7) + n[0];
+      return IE_ABC[(wsum(body, run(8, 2)) + 9 * IE_ABC.indexOf(n[8] ?? 'W')) % 23] === n[7];
+    },
+  ],
+  IT: [/^\d{11}$/, (n) => !luhn(n)],
+  LT: [
+    /^(\d{7}1\d|\d{10}1\d)$/,
+    (n) => {
+      const body = n.slice(0, -1);
+      const w = (shift: number) => wsum(body, [...body].map((_, i) => 1 + ((i + shift) % 9))) % 11;
+      const c = w(0);
+      return (c === 10 ? w(2) : c) % 10 === last(n);
+    },
+  ],
+  LU: [/^\d{8}$/, (n) => +n.slice(0, 6) % 89 === +n.slice(6)],
+  // Legal entities (first digit above 3) have a check digit; personal codes are not checked.
+  LV: [/^\d{11}$/, (n) => n[0]! <= '3' || wsum(n, [9, 1, 4, 8, 3, 10, 2, 5, 7, 6, 1]) % 11 === 3],
+  MT: [/^[1-9]\d{7}$/, (n) => wsum(n, [3, 4, 6, 7, 8, 9, 10, 1]) % 37 === 0],
+  // RSIN/BSN eleven-test, or (sole proprietors since 2020) MOD 97-10 over "NL" + number.
+  NL: [/^\d{9}B(?!00)\d\d$/, (n) => wsum(n, [...run(9, 2), -1]) % 11 === 0 || mod97('NL' + n) === 1],
+  PL: [/^\d{10}$/, (n) => wsum(n, [6, 5, 7, 2, 3, 4, 5, 6, 7]) % 11 === last(n)],
+  PT: [/^[1-9]\d{8}$/, (n) => ((11 - (wsum(n, run(9, 2)) % 11)) % 11) % 10 === last(n)],
+  RO: [/^[1-9]\d{1,9}$/, (n) => ((10 * wsum(n.slice(0, -1).padStart(9, '0'), [7, 5, 3, 2, 1, 7, 5, 3, 2])) % 11) % 10 === last(n)],
+  SE: [/^\d{10}01$/, (n) => !luhn(n.slice(0, 10))],
+  SI: [/^[1-9]\d{7}$/, (n) => { const r = wsum(n, run(8, 2)) % 11; return r > 0 && (11 - r) % 10 === last(n); }],
+  SK: [/^[1-9]\d[2-47-9]\d{7}$/, (n) => +n % 11 === 0],
+  XI: UK,
+  GB: UK,
+  // No check digit rule here for CH (UID) and NO (MVA); their formats only.
+  CH: [/^E\d{9}(MWST|TVA|IVA)?$/],
+  NO: [/^\d{9}MVA$/],
+};
+
+/**
+ * Uppercase, drop spaces, dots, dashes, slashes and commas, and write Greece as `EL`.
+ * When the value has no known country prefix and `defaultCountry` is given, that country
+ * is put in front if the value starts with a digit or fits the country's own format
+ * (`U12345678` for AT, `B64717838` for ES); a Swiss number of bare digits becomes `CHE…`.
+ */
+export function normalizeVatId(raw: string, defaultCountry?: string): string {
+  let id = raw.toUpperCase().replace(/[\s.,/-]/g, '').replace(/^GR/, 'EL');
+  const cc = defaultCountry?.toUpperCase().replace(/^GR$/, 'EL');
+  if (cc && !RULES[id.slice(0, 2)] && (/^\d/.test(id) || RULES[cc]?.[0].test(id))) {
+    id = (cc === 'CH' && /^\d/.test(id) ? 'CHE' : cc) + id;
+  }
+  return id;
+}
+
+/** Normalizes a VAT ID and checks its country prefix, its format and (where one exists) its check digit. */
+export function checkVatId(raw: string, defaultCountry?: string): VatCheck {
+  const vatId = normalizeVatId(raw, defaultCountry);
+  const country = vatId.slice(0, 2);
+  const rule = RULES[country];
+  if (!rule) return { vatId, country: null, valid: false, reason: 'country' };
+  const n = vatId.slice(2);
+  const reason = !rule[0].test(n) ? 'format' : rule[1] && !rule[1](n) ? 'checksum' : undefined;
+  return reason ? { vatId, country, valid: false, reason } : { vatId, country, valid: true };
+}
