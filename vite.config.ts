@@ -26,7 +26,7 @@ export default defineConfig(({ command, mode }) => {
     build: {
       sourcemap: true,
       lib: {
-        entry: { 'checkout-wizard': 'src/index.ts', define: 'src/define.ts', mock: 'src/mock/index.ts' },
+        entry: { 'checkout-wizard': 'src/index.ts', define: 'src/define.ts', mock: 'src/mock/index.ts', vat: 'src/vat/index.ts' },
         formats: ['es'],
       },
       rollupOptions: { external },
