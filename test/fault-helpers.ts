@@ -1,0 +1,242 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { TestPaymentProvider, type MockBackend, type OperationId } from '../src/mock/index.js';
+import type { BillingAdapter, PaymentProvider } from '../src/adapter/billing-adapter.js';
+import type { CheckoutWizard } from '../src/components/checkout-wizard/checkout-wizard.js';
+import { clickText, inStep, settled, stepEl, useBackend, waitForStep } from './helpers.js';
+
+// Helpers for test/faults.test.ts: a mount that passes the reliability properties
+// (retry, order-timeout, storage-key), "reloads", deep DOM queries and request timing.
+
+/** `<checkout-wizard>.retry` */
+export interface RetryOptions {
+  retries?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+/** Small values so faults resolve in milliseconds. */
+export const FAST_RETRY: RetryOptions = { retries: 3, baseDelayMs: 10, maxDelayMs: 50 };
+
+export interface WizardOptions {
+  /** Defaults to a fresh unique key. */
+  storageKey?: string;
+  retry?: RetryOptions;
+  /** ms; defaults to 1000 (tests about timeouts pass 300). */
+  orderTimeout?: number;
+  product?: string;
+  provider?: PaymentProvider;
+  /** Defaults to the MSW path (`api-base`); an adapter takes precedence. */
+  adapter?: BillingAdapter;
+  /** Wait for the wizard to rest (default). `false` returns right after the first render. */
+  settle?: boolean;
+}
+
+let seq = 0;
+/** A storage key no other test uses. */
+export const uniqueKey = (name = 'faults') => `${name}-${Date.now().toString(36)}-${++seq}`;
+/** Where the spec says progress is saved. */
+export const storageName = (key: string) => `checkout-wizard:v1:${key}`;
+
+/** Mounts <checkout-wizard> on `backend` (through MSW), like helpers.ts `mount()`, with the reliability properties. */
+export async function mountWizard(backend: MockBackend, options: WizardOptions = {}) {
+  await useBackend(backend);
+  const storageKey = options.storageKey ?? uniqueKey();
+  const steps: string[] = [];
+  const el = await fixture<CheckoutWizard>(
+    html`<checkout-wizard
+      api-base="/api/billing/v1"
+      locale="en"
+      product=${options.product ?? ''}
+      storage-key=${storageKey}
+      order-timeout=${String(options.orderTimeout ?? 1000)}
+      .retry=${options.retry ?? FAST_RETRY}
+      .adapter=${options.adapter}
+      .paymentProvider=${options.provider ?? new TestPaymentProvider()}
+      @cw-step-change=${(e: CustomEvent) => steps.push(e.detail.step)}
+    ></checkout-wizard>`,
+  );
+  if (options.settle !== false) await settled(el);
+  return { el, backend, steps, storageKey, options: { ...options, storageKey } };
+}
+
+/** A "reload": the widget is removed (its requests aborted) and a new one mounted with the same storage key on the same backend. */
+export async function reload(el: CheckoutWizard, backend: MockBackend, options: WizardOptions & { storageKey: string }) {
+  await el.updateComplete;
+  el.remove();
+  await sleep(10);
+  return mountWizard(backend, options);
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+// --- Deep DOM ---
+
+const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/** Every element matching `selector` in the widget: its light DOM and every shadow root inside it. */
+export function deepAll(el: Element, selector: string): Element[] {
+  const out: Element[] = [];
+  const visit = (root: ParentNode) => {
+    out.push(...root.querySelectorAll(selector));
+    for (const child of root.querySelectorAll('*')) if (child.shadowRoot) visit(child.shadowRoot);
+  };
+  if (el.shadowRoot) visit(el.shadowRoot);
+  visit(el);
+  return out;
+}
+
+/** Texts of every role=status element (the step's notes, the wizard's live region, banners). */
+export const statusTexts = (el: Element) => deepAll(el, '[role=status]').map((s) => norm(s.textContent));
+export const alertTexts = (el: Element) => deepAll(el, '[role=alert]').map((s) => norm(s.textContent));
+export const hasStatus = (el: Element, text: string) => statusTexts(el).some((t) => t.includes(text));
+
+/** Buttons (and links) anywhere in the widget whose visible text starts with `label`. */
+export const buttonsLabelled = (el: Element, label: string) =>
+  deepAll(el, 'button, a, [role=button]').filter((b) => norm(b.textContent).startsWith(label)) as HTMLElement[];
+
+/** Attributes that would run script: href/src starting with `javascript:` (after the URL parser's own trimming). */
+export function scriptUrls(el: Element): string[] {
+  return deepAll(el, '[href], [src], [srcset], [action], [formaction], [xlink\\:href]').flatMap((node) =>
+    ['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href']
+      .map((name) => node.getAttribute(name))
+      .filter((v): v is string => v !== null && /^javascript:/i.test(v.replace(/[\u0000-\u0020]/g, '')))
+      .map((v) => `${node.localName}: ${v}`),
+  );
+}
+
+/** What the user has entered in the current step: ids/names with values, checked radios. */
+export function formState(el: CheckoutWizard): string[] {
+  return [...stepEl(el).shadowRoot!.querySelectorAll<HTMLInputElement>('input, select, textarea')].map((i) =>
+    i.type === 'radio' || i.type === 'checkbox' ? `${i.name || i.id}=${i.value}:${i.checked}` : `${i.id || i.name}=${i.value}`,
+  );
+}
+
+// --- Requests ---
+
+export const requestsOf = (backend: MockBackend, op: OperationId) => backend.requests.filter((r) => r.op === op);
+export const orderKeys = (backend: MockBackend) => requestsOf(backend, 'placeOrder').map((r) => r.idempotencyKey);
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/** Every POST /orders carried the same UUID key; returns it. */
+export function expectOneKey(backend: MockBackend, atLeast = 1): string {
+  const keys = orderKeys(backend);
+  expect(keys.length, 'POST /orders requests').to.be.at.least(atLeast);
+  expect(new Set(keys).size, `one key for all POST /orders: ${keys.join(', ')}`).to.equal(1);
+  expect(keys[0], 'Idempotency-Key').to.match(UUID);
+  return keys[0]!;
+}
+
+/** Records when each request reaches the backend (ms, performance.now()), by op. */
+export function stampRequests(backend: MockBackend) {
+  const times: { op?: string; at: number }[] = [];
+  const handle = backend.handle.bind(backend);
+  backend.handle = (request: Request) => {
+    const before = backend.requests.length;
+    const promise = handle(request);
+    // The backend logs synchronously when handle() starts.
+    const record = backend.requests[before];
+    times.push({ op: record?.op, at: performance.now() });
+    return promise;
+  };
+  return { at: (op: OperationId) => times.filter((t) => t.op === op).map((t) => t.at) };
+}
+
+/** Records every fetch the page makes (the HTTP adapter reads globalThis.fetch per request), with its signal. */
+export function spyOnFetch() {
+  const original = window.fetch;
+  const calls: { url: string; method: string; signal?: AbortSignal | null }[] = [];
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    calls.push({ url, method: init?.method ?? (input instanceof Request ? input.method : 'GET'), signal: init?.signal ?? (input instanceof Request ? input.signal : undefined) });
+    return original.call(window, input, init);
+  };
+  return { calls, restore: () => (window.fetch = original) };
+}
+
+// --- Uncaught errors ---
+
+/** Collects window 'error' and 'unhandledrejection' while installed. */
+export function watchUncaught() {
+  const errors: string[] = [];
+  const onError = (e: ErrorEvent) => errors.push(`error: ${e.message}`);
+  const onRejection = (e: PromiseRejectionEvent) => errors.push(`unhandledrejection: ${String((e.reason as Error)?.stack ?? e.reason)}`);
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  return {
+    errors,
+    stop() {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    },
+  };
+}
+
+// --- Walking the wizard ---
+
+/** Buys Phone System (no trial, one tier: select → seats → term) with `seats` licenses and `term`, up to the review. */
+export async function toReview(el: CheckoutWizard, { seats, term }: { seats?: string; term?: 'monthly' | 'annual' } = {}) {
+  await clickText(el, 'Choose Phone System');
+  await waitForStep(el, 'seats');
+  if (seats !== undefined) await typeInto(el, '#seats', seats);
+  await clickText(el, 'Next');
+  await waitForStep(el, 'term');
+  if (term) await chooseTerm(el, term);
+  await clickText(el, /^(Complete transaction|Add to cart)$/);
+  if (el.step === 'cart') await clickText(el, 'Complete transaction');
+  await waitForStep(el, 'review');
+}
+
+/** As toReview, then "Continue to payment". */
+export async function toPay(el: CheckoutWizard, options: { seats?: string; term?: 'monthly' | 'annual' } = {}) {
+  await toReview(el, options);
+  await clickText(el, 'Continue to payment');
+  await waitForStep(el, 'pay');
+}
+
+export async function chooseTerm(el: CheckoutWizard, term: 'monthly' | 'annual') {
+  inStep<HTMLInputElement>(el, `input[value=${term}]`)!.click();
+  await stepEl(el).updateComplete;
+}
+
+/** Types into a field of the current step (as helpers.ts `type`, then lets the wizard save). */
+export async function typeInto(el: CheckoutWizard, selector: string, value: string) {
+  const input = inStep<HTMLInputElement>(el, selector)!;
+  input.focus();
+  input.value = value;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  await stepEl(el).updateComplete;
+  await el.updateComplete;
+}
+
+/** Clicks "Place order" without waiting for the wizard to rest, so in-flight states can be watched. */
+export async function pressPlaceOrder(el: CheckoutWizard) {
+  const button = inStep<HTMLButtonElement>(el, '[part=place-order]');
+  if (!button) throw new Error(`no [part=place-order] in ${el.step}`);
+  expect(norm(button.textContent)).to.match(/^Place order/);
+  button.click();
+  await sleep(0);
+}
+
+/** Chooses the payment method whose label contains `label`. */
+export async function chooseMethod(el: CheckoutWizard, label: string) {
+  const radio = [...stepEl(el).shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio][name=method]')].find((r) =>
+    (r.closest('label')?.textContent ?? '').includes(label),
+  );
+  if (!radio) throw new Error(`no payment method "${label}"`);
+  radio.click();
+  await stepEl(el).updateComplete;
+}
+
+/** Adds a payment method through the test provider's fields (the token the provider was made with). */
+export async function addMethod(el: CheckoutWizard, label: string) {
+  await clickText(el, 'Add payment method');
+  await waitUntil(() => el.querySelector('[slot=payment] select'), 'the provider fields did not mount');
+  await clickText(el, 'Save payment method');
+  await waitUntil(
+    () =>
+      [...stepEl(el).shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=method]')].some(
+        (r) => r.checked && (r.closest('label')?.textContent ?? '').includes(label),
+      ),
+    `method ${label} not added and chosen`,
+  );
+}
