@@ -1,19 +1,25 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+const define = { __CW_VERSION__: JSON.stringify(version) };
 
 // One config, three jobs: `vite` serves the demo; `vite build` writes the ES modules
 // (dependencies left as imports); `vite build --mode iife` writes the script-tag bundle.
-const external = [/^lit($|\/)/, /^@lit\//, /^xstate($|\/)/, /^@floating-ui\//, /^valibot$/, /^msw($|\/)/];
+const external = [/^react($|\/)/, /^lit($|\/)/, /^@lit\//, /^xstate($|\/)/, /^@floating-ui\//, /^valibot$/, /^msw($|\/)/];
 
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
     return {
       root: 'demo',
+      define,
       server: { fs: { allow: ['..'] } },
     };
   }
   if (mode === 'iife') {
     return {
       publicDir: false,
+      define,
       build: {
         emptyOutDir: false,
         sourcemap: true,
@@ -23,10 +29,11 @@ export default defineConfig(({ command, mode }) => {
   }
   return {
     publicDir: false,
+    define,
     build: {
       sourcemap: true,
       lib: {
-        entry: { 'checkout-wizard': 'src/index.ts', define: 'src/define.ts', mock: 'src/mock/index.ts', vat: 'src/vat/index.ts' },
+        entry: { 'checkout-wizard': 'src/index.ts', define: 'src/define.ts', mock: 'src/mock/index.ts', vat: 'src/vat/index.ts', react: 'src/react/index.ts' },
         formats: ['es'],
       },
       rollupOptions: { external },

@@ -1,6 +1,12 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { readFileSync } from 'node:fs';
 import { findChrome, CHROME_FLAGS } from './scripts/find-chrome.mjs';
+import * as react from './scripts/wtr/react.mjs';
+import * as screenshot from './scripts/wtr/screenshot.mjs';
+import * as csp from './scripts/wtr/csp.mjs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const executablePath = findChrome();
 
@@ -11,7 +17,12 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json', define: { __CW_VERSION__: JSON.stringify(version) } }),
+    ...react.plugins,
+    ...screenshot.plugins,
+    ...csp.plugins,
+  ],
   browsers: [chromeLauncher({ launchOptions: { executablePath, args: CHROME_FLAGS } })],
   // MSW's service worker must be served from the root scope.
   middleware: [
@@ -19,5 +30,8 @@ export default {
       if (ctx.url === '/mockServiceWorker.js') ctx.url = '/demo/public/mockServiceWorker.js';
       return next();
     },
+    ...react.middleware,
+    ...screenshot.middleware,
+    ...csp.middleware,
   ],
 };

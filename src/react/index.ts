@@ -1,0 +1,2 @@
+// React wrappers: see the react entry's author.
+export {};
