@@ -749,7 +749,19 @@ export const checkoutMachine = setup({
       on: {
         RESTART: {
           target: 'loading',
-          actions: assign({ draft: emptyDraft(), quote: undefined, order: undefined, trial: undefined, preselect: undefined, vatVerdict: undefined }),
+          actions: assign({
+            draft: emptyDraft(),
+            editing: undefined,
+            quote: undefined,
+            requoted: undefined,
+            order: undefined,
+            purchased: undefined,
+            trial: undefined,
+            attempt: undefined,
+            preselect: undefined,
+            vatVerdict: undefined,
+            error: undefined,
+          }),
         },
       },
     },
