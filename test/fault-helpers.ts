@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { TestPaymentProvider, type MockBackend, type OperationId } from '../src/mock/index.js';
 import type { BillingAdapter, PaymentProvider } from '../src/adapter/billing-adapter.js';
 import type { CheckoutWizard } from '../src/components/checkout-wizard/checkout-wizard.js';
-import { clickText, inStep, settled, stepEl, useBackend, waitForStep } from './helpers.js';
+import { clickText, inStep, settled, stepEl, type, useBackend, waitForStep } from './helpers.js';
 
 // Helpers for test/faults.test.ts: a mount that passes the reliability properties
 // (retry, order-timeout, storage-key), "reloads", deep DOM queries and request timing.
@@ -200,11 +200,7 @@ export async function chooseTerm(el: CheckoutWizard, term: 'monthly' | 'annual')
 
 /** Types into a field of the current step (as helpers.ts `type`, then lets the wizard save). */
 export async function typeInto(el: CheckoutWizard, selector: string, value: string) {
-  const input = inStep<HTMLInputElement>(el, selector)!;
-  input.focus();
-  input.value = value;
-  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-  await stepEl(el).updateComplete;
+  await type(el, selector, value);
   await el.updateComplete;
 }
 
