@@ -1,0 +1,332 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { MockBackend } from '../src/mock/index.js';
+import { mount, version, CheckoutWizard as CheckoutWizardClass, HttpBillingAdapter, define } from '../src/embed.js';
+import type { CheckoutWizardGlobal } from '../src/embed.js';
+import type { CheckoutWizard } from '../src/components/checkout-wizard/checkout-wizard.js';
+import { clickText, settled, textOf, useBackend, waitForStep } from './helpers.js';
+
+// Embedding: the script-tag bundle (dist/checkout-wizard.iife.js, built before the tests) on
+// static pages in iframes, loaded once, twice and in two versions; and CheckoutWizard.mount().
+// MSW's service worker (scope '/') also controls the same-origin iframes, and answers their
+// requests from the backend the test gives useBackend().
+
+const BUNDLE = '/dist/checkout-wizard.iife.js';
+type Frame = Window & typeof globalThis & { CheckoutWizard?: CheckoutWizardGlobal; CheckoutWizardBundle?: { CheckoutWizard: unknown } };
+
+const frames: HTMLIFrameElement[] = [];
+
+/** Opens a page of test/embed in an iframe and waits for its load event (every script has run). */
+async function openPage(path: string): Promise<Frame> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 800px; height: 700px; border: 0';
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  frame.src = path;
+  document.body.append(frame);
+  frames.push(frame);
+  await loaded;
+  return frame.contentWindow as Frame;
+}
+
+/** Records what a page warns and throws from now on. */
+function record(win: Frame) {
+  const warnings: string[] = [];
+  const errors: string[] = [];
+  const warn = win.console.warn.bind(win.console);
+  win.console.warn = (...args: unknown[]) => {
+    const text = args.map(String).join(' ');
+    // Only the library's own warnings (Lit's dev-mode notice on the npm build is not ours).
+    if (text.startsWith('checkout-wizard:')) warnings.push(text);
+    warn(...args);
+  };
+  win.addEventListener('error', (e) => errors.push(String(e.message)));
+  return { warnings, errors };
+}
+
+/** Adds a classic script to the page and waits until it has run. */
+function loadScript(win: Frame, src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = win.document.createElement('script');
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`${src} did not load`));
+    win.document.head.append(script);
+  });
+}
+
+/** The bundle's text with its version replaced, as a blob: URL of the page. */
+async function bundleWithVersion(win: Frame, patched: string): Promise<string> {
+  const text = await (await fetch(BUNDLE)).text();
+  const literal = new RegExp(`([\`'"])${version.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1`, 'g');
+  const count = text.match(literal)?.length ?? 0;
+  expect(count, `version literal ${version} in the bundle`).to.be.greaterThan(0);
+  return win.URL.createObjectURL(new win.Blob([text.replace(literal, `$1${patched}$1`)], { type: 'text/javascript' }));
+}
+
+/** The scripts the page itself loads, without the one the test server injects. */
+const pageScripts = (win: Frame) =>
+  [...win.document.querySelectorAll('script')].map((s) => (s.src ? new URL(s.src).pathname : 'inline')).filter((p) => !p.startsWith('/__web-dev-server'));
+const wizardIn = (win: Frame) => win.document.querySelector('checkout-wizard') as unknown as CheckoutWizard;
+const storedKeys = () => Object.keys(sessionStorage).filter((k) => k.startsWith('checkout-wizard:')).sort();
+
+describe('embed', () => {
+  beforeEach(() => sessionStorage.clear());
+  afterEach(() => {
+    for (const frame of frames.splice(0)) frame.remove();
+    document.querySelectorAll('.embed-host').forEach((host) => host.remove());
+    sessionStorage.clear();
+  });
+
+  describe('script tag', () => {
+    it('a static page with only the script tag and the element reaches the first step, in its locale', async () => {
+      const backend = await useBackend(new MockBackend({ scenario: 'empty-cart' }));
+      const win = await openPage('/test/embed/static.html');
+      expect(win.navigator.serviceWorker.controller, 'the iframe is under MSW').to.not.equal(null);
+      // Nothing on the page but the bundle and the element (the dev server adds its own socket script).
+      expect(pageScripts(win)).to.deep.equal([BUNDLE]);
+      expect(win.CheckoutWizard!.version).to.equal(version);
+      expect(win.customElements.get('checkout-wizard')).to.equal(win.CheckoutWizard!.CheckoutWizard);
+
+      const el = wizardIn(win);
+      await waitForStep(el, 'select');
+      expect(el.shadowRoot!.querySelector('section')!.lang).to.equal('it');
+      expect(textOf(el)).to.include('Scegli');
+      await clickText(el, 'Scegli Remote Support');
+      await waitForStep(el, 'mode');
+      expect(textOf(el)).to.include('Acquista');
+      expect(backend.orders).to.have.length(0);
+    });
+
+    it('a static page whose backend is down shows the unavailable gate with Retry', async () => {
+      await useBackend(new MockBackend({ scenario: 'backend-down' }));
+      const win = await openPage('/test/embed/static.html');
+      const el = wizardIn(win);
+      await waitForStep(el, 'unavailable');
+      const buttons = [...el.shadowRoot!.querySelector('[data-step]')!.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim());
+      expect(buttons).to.include('Riprova');
+    });
+
+    it('the same script twice: nothing thrown, one definition (the first copy), no warning, one working widget', async () => {
+      await useBackend(new MockBackend({ scenario: 'empty-cart' }));
+      const win = (await openPage('/test/embed/twice.html')) as Frame & { __warnings: string[]; __errors: string[] };
+      expect(win.__errors).to.deep.equal([]);
+      // The same version twice changes nothing, so it is not worth a warning.
+      expect(win.__warnings).to.deep.equal([]);
+      expect(pageScripts(win)).to.deep.equal(['inline', BUNDLE, BUNDLE]);
+      const registered = win.customElements.get('checkout-wizard');
+      expect(registered === win.CheckoutWizard!.CheckoutWizard, 'window.CheckoutWizard is the first copy').to.equal(true);
+      // The bundle's own export global was overwritten by the second copy, whose class is not the one in use.
+      expect(registered === win.CheckoutWizardBundle!.CheckoutWizard, 'second copy unused').to.equal(false);
+      expect(win.CheckoutWizard!.version).to.equal(version);
+      const el = wizardIn(win);
+      expect(el instanceof registered!).to.equal(true);
+      await waitForStep(el, 'select');
+      expect(el.shadowRoot!.querySelectorAll('[data-step]').length).to.equal(1);
+    });
+
+    it('a later copy of another version: nothing thrown, the first stays, one warning names both', async () => {
+      await useBackend(new MockBackend({ scenario: 'empty-cart' }));
+      const win = await openPage('/test/embed/blank.html');
+      const { warnings, errors } = record(win);
+      await loadScript(win, BUNDLE);
+      const first = win.customElements.get('checkout-wizard');
+      const global = win.CheckoutWizard;
+      const later = await bundleWithVersion(win, '9.9.9-test');
+      await loadScript(win, later);
+      await loadScript(win, later); // and that one again: still one warning
+      expect(errors).to.deep.equal([]);
+      expect(warnings).to.deep.equal([`checkout-wizard: version ${version} is already loaded; the copy of version 9.9.9-test loaded later is not used.`]);
+      expect(win.customElements.get('checkout-wizard') === first, 'first definition kept').to.equal(true);
+      expect(win.CheckoutWizard === global, 'window.CheckoutWizard kept').to.equal(true);
+      expect(win.CheckoutWizard!.version).to.equal(version);
+      // The later copy's define() does not take over either, and does not warn again.
+      expect((win.CheckoutWizardBundle as unknown as { define: () => boolean }).define()).to.equal(false);
+      expect(warnings).to.have.length(1);
+
+      // The first copy still works.
+      const host = win.document.createElement('div');
+      win.document.body.append(host);
+      const { element } = win.CheckoutWizard!.mount(host, { apiBase: '/api/billing/v1', storageKey: 'frame' });
+      expect(element instanceof first!).to.equal(true);
+      await waitForStep(element, 'select');
+    });
+
+    it('another version loaded first wins: version and warning name it', async () => {
+      const win = await openPage('/test/embed/blank.html');
+      const { warnings, errors } = record(win);
+      await loadScript(win, await bundleWithVersion(win, '0.0.1-old'));
+      const first = win.customElements.get('checkout-wizard');
+      await loadScript(win, BUNDLE);
+      expect(errors).to.deep.equal([]);
+      expect(warnings).to.deep.equal([`checkout-wizard: version 0.0.1-old is already loaded; the copy of version ${version} loaded later is not used.`]);
+      expect(win.customElements.get('checkout-wizard') === first).to.equal(true);
+      expect(win.CheckoutWizard!.version).to.equal('0.0.1-old');
+      expect(win.CheckoutWizard!.CheckoutWizard === first).to.equal(true);
+    });
+
+    it('after the npm define entry, the script tag adds no definition and describes the registered one', async () => {
+      const win = await openPage('/test/embed/blank.html');
+      const { warnings, errors } = record(win);
+      await (win as unknown as { eval(code: string): Promise<unknown> }).eval(`import('/src/define.ts')`);
+      const first = win.customElements.get('checkout-wizard');
+      expect(first).to.not.equal(undefined);
+      expect(win.CheckoutWizard).to.equal(undefined);
+      await loadScript(win, BUNDLE);
+      expect(errors).to.deep.equal([]);
+      expect(warnings).to.deep.equal([]);
+      expect(win.customElements.get('checkout-wizard') === first).to.equal(true);
+      expect(win.CheckoutWizard!.CheckoutWizard === first, 'the global names the registered class').to.equal(true);
+      expect(win.CheckoutWizard!.version).to.equal(version);
+    });
+  });
+
+  describe('CheckoutWizard.mount()', () => {
+    function host(id?: string) {
+      const div = document.createElement('div');
+      div.className = 'embed-host';
+      if (id) div.id = id;
+      document.body.append(div);
+      return div;
+    }
+
+    it('window.CheckoutWizard exposes version, mount, define and the classes', () => {
+      const global = window.CheckoutWizard!;
+      expect(global.version).to.equal(version);
+      expect(global.mount).to.equal(mount);
+      expect(global.define).to.equal(define);
+      expect(global.CheckoutWizard).to.equal(CheckoutWizardClass);
+      expect(global.HttpBillingAdapter).to.equal(HttpBillingAdapter);
+      expect(customElements.get('checkout-wizard')).to.equal(CheckoutWizardClass);
+    });
+
+    it('two widgets in two locales with two storage keys keep their own steps, storage and announcements', async () => {
+      await useBackend(new MockBackend({ scenario: 'empty-cart' }));
+      const stepsA: string[] = [];
+      const stepsB: string[] = [];
+      const a = mount(host('a-host'), { apiBase: '/api/billing/v1', locale: 'en', storageKey: 'shop-a', on: { 'cw-step-change': (d) => stepsA.push(d.step) } });
+      host('b-host');
+      const b = mount('#b-host', { apiBase: '/api/billing/v1', locale: 'it', storageKey: 'shop-b', on: { 'cw-step-change': (d) => stepsB.push(d.step) } });
+      expect(a.element.parentElement!.id).to.equal('a-host');
+      expect(b.element.parentElement!.id).to.equal('b-host');
+      await settled(a.element);
+      await settled(b.element);
+      expect([a.element.step, b.element.step]).to.deep.equal(['select', 'select']);
+      expect(a.element.shadowRoot!.querySelector('section')!.lang).to.equal('en');
+      expect(b.element.shadowRoot!.querySelector('section')!.lang).to.equal('it');
+
+      await clickText(a.element, 'Choose Remote Support');
+      await waitForStep(a.element, 'mode');
+      expect(b.element.step, 'B did not move with A').to.equal('select');
+      await clickText(b.element, 'Scegli Phone System');
+      await waitForStep(b.element, 'seats');
+      expect(a.element.step, 'A did not move with B').to.equal('mode');
+      await clickText(a.element, 'Buy');
+      await waitForStep(a.element, 'tier');
+      expect(b.element.step).to.equal('seats');
+      expect(textOf(a.element)).to.include('Choose a plan');
+      expect(textOf(b.element)).to.include('Quante licenze utente ti servono?');
+
+      expect(stepsA).to.deep.equal(['select', 'mode', 'tier']);
+      expect(stepsB).to.deep.equal(['select', 'seats']);
+      expect(storedKeys()).to.deep.equal(['checkout-wizard:v1:shop-a', 'checkout-wizard:v1:shop-b']);
+      expect(JSON.parse(sessionStorage.getItem('checkout-wizard:v1:shop-a')!).step).to.equal('tier');
+      expect(JSON.parse(sessionStorage.getItem('checkout-wizard:v1:shop-b')!).step).to.equal('seats');
+
+      // Each has its own live region, inside its own shadow root; nothing was added to the page around them.
+      const statusA = a.element.shadowRoot!.querySelector('[part=status]');
+      const statusB = b.element.shadowRoot!.querySelector('[part=status]');
+      expect(statusA && statusB && statusA !== statusB, 'two live regions').to.equal(true);
+      expect(document.querySelectorAll('[aria-live], [role=status], [role=alert]').length, 'no live region in the page').to.equal(0);
+      expect([...document.querySelectorAll('.embed-host')].map((h) => h.children.length)).to.deep.equal([1, 1]);
+      a.destroy();
+      b.destroy();
+    });
+
+    it('a widget mount() creates saves its progress under the target id when no storageKey is given', async () => {
+      await useBackend(new MockBackend({ scenario: 'empty-cart' }));
+      const handle = mount(host('orders'), { apiBase: '/api/billing/v1' });
+      expect(handle.element.storageKey).to.equal('orders');
+      await settled(handle.element);
+      await clickText(handle.element, 'Choose Remote Support');
+      await waitForStep(handle.element, 'mode');
+      expect(storedKeys()).to.deep.equal(['checkout-wizard:v1:orders']);
+      handle.destroy();
+    });
+
+    it('destroy() removes the widget it created and its listeners; a second call is safe', async () => {
+      await useBackend(new MockBackend({ scenario: 'empty-cart' }));
+      const target = host();
+      const seen: string[] = [];
+      const handle = mount(target, {
+        apiBase: '/api/billing/v1',
+        theme: 'dark',
+        orderTimeout: 2000,
+        retry: { retries: 1 },
+        on: { 'cw-step-change': (d) => seen.push(`step:${d.step}`) },
+      });
+      const off = handle.on('cw-error', (d, event) => seen.push(`error:${d.code}:${event.type}`));
+      handle.on('cw-cart-change', () => seen.push('cart'));
+      const { element } = handle;
+      expect(element.getAttribute('theme')).to.equal('dark');
+      expect(element.orderTimeout).to.equal(2000);
+      expect(element.retry).to.deep.equal({ retries: 1 });
+      await settled(element);
+      expect(seen).to.deep.equal(['step:select']);
+
+      element.dispatchEvent(new CustomEvent('cw-error', { detail: { code: 'x', message: '' } }));
+      expect(seen).to.deep.equal(['step:select', 'error:x:cw-error']);
+      off();
+      element.dispatchEvent(new CustomEvent('cw-error', { detail: { code: 'y', message: '' } }));
+      expect(seen, 'the function on() returned removed its listener').to.have.length(2);
+
+      handle.destroy();
+      expect(element.isConnected).to.equal(false);
+      expect(target.children.length).to.equal(0);
+      expect(() => handle.destroy()).to.not.throw();
+      element.dispatchEvent(new CustomEvent('cw-step-change', { detail: { step: 'mode' } }));
+      element.dispatchEvent(new CustomEvent('cw-cart-change', { detail: { cart: { items: [] } } }));
+      expect(seen, 'no handler runs after destroy').to.deep.equal(['step:select', 'error:x:cw-error']);
+      // After destroy, on() adds nothing.
+      const late = handle.on('cw-step-change', () => seen.push('late'));
+      element.dispatchEvent(new CustomEvent('cw-step-change', { detail: { step: 'mode' } }));
+      late();
+      expect(seen).to.have.length(2);
+      // The removed widget stopped its actor.
+      await waitUntil(() => element.step === 'loading', 'actor stopped');
+    });
+
+    it('a <checkout-wizard> target is configured in place; destroy() leaves it and removes only the listeners', async () => {
+      await useBackend(new MockBackend({ scenario: 'empty-cart' }));
+      const target = host();
+      target.innerHTML = '<checkout-wizard id="existing" api-base="/api/billing/v1"></checkout-wizard>';
+      const existing = target.firstElementChild as CheckoutWizard;
+      const seen: string[] = [];
+      const handle = mount('#existing', { locale: 'it', theme: 'auto', storageKey: 'in-place', on: { 'cw-step-change': (d) => seen.push(d.step) } });
+      expect(handle.element === existing, 'the target itself').to.equal(true);
+      expect(target.children.length).to.equal(1);
+      expect(existing.getAttribute('theme')).to.equal('auto');
+      await settled(existing);
+      expect(existing.locale).to.equal('it');
+      expect(textOf(existing)).to.include('Scegli');
+      await clickText(existing, 'Scegli Remote Support');
+      await waitForStep(existing, 'mode');
+      expect(seen).to.include('mode');
+      expect(storedKeys()).to.deep.equal(['checkout-wizard:v1:in-place']);
+
+      handle.destroy();
+      handle.destroy();
+      expect(existing.isConnected).to.equal(true);
+      const count = seen.length;
+      await clickText(existing, 'Acquista');
+      await waitForStep(existing, 'tier');
+      expect(seen, 'no handler after destroy').to.have.length(count);
+    });
+
+    it('a missing target or an unknown event name throws before the page is touched', () => {
+      const target = host();
+      expect(() => mount('#nowhere', {})).to.throw(/no element matches "#nowhere"/);
+      expect(() => mount(target, { on: { 'cw-order-place': () => {} } as never })).to.throw(TypeError, /unknown event "cw-order-place"/);
+      expect(() => mount(null as never)).to.throw(TypeError);
+      expect(target.children.length).to.equal(0);
+    });
+  });
+});
