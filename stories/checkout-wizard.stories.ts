@@ -1,43 +1,122 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { MockBackend, SCENARIOS, createHandlers, TestPaymentProvider, type ScenarioName } from '../src/mock/index.js';
+import { MockBackend, SCENARIOS, TestPaymentProvider, createMockAdapter, type ScenarioName } from '../src/mock/index.js';
+import { tokens, type Tokens } from './support/tokens.js';
+import { WIZARD_ACTIONS, WIZARD_ARGS, forgetSavedProgress, mockScenario, renderWizard, wizardArgTypes } from './support/wizard.js';
 
-/**
- * The whole wizard on the mock backend (MSW), one story per scenario.
- * Each story gets its own backend, so what one story buys another never sees.
- */
-const meta: Meta = {
+// The whole wizard on the mock backend behind MSW, one story per scenario. Each story gets a fresh
+// backend on every render, so what one visit buys the next never sees.
+//
+// Only the first story and the theming gallery appear on the Docs page: MSW answers a page from one
+// set of handlers, so several scenarios on one page would all see the last one's backend.
+const meta = {
   title: 'Wizard/checkout-wizard',
   component: 'checkout-wizard',
   tags: ['autodocs'],
-  args: { locale: 'en', product: '' },
-  argTypes: {
-    locale: { control: 'select', options: ['en', 'it'] },
-    product: { control: 'text' },
-  },
-  render: ({ locale, product }) => html`<checkout-wizard
-    api-base="/api/billing/v1"
-    locale=${locale}
-    product=${product}
-    .paymentProvider=${new TestPaymentProvider()}
-  ></checkout-wizard>`,
-};
+  args: WIZARD_ARGS,
+  argTypes: wizardArgTypes(),
+  parameters: WIZARD_ACTIONS,
+  render: renderWizard,
+} satisfies Meta;
 export default meta;
 
 type Story = StoryObj;
 
-const scenario = (name: ScenarioName): Story => ({
-  name: SCENARIOS.find((s) => s.name === name)?.label ?? name,
-  parameters: { msw: { handlers: createHandlers(new MockBackend({ scenario: name, latencyMs: 150 })) } },
-});
+export const EmptyCart: Story = {
+  name: 'Empty cart',
+  ...mockScenario('empty-cart'),
+};
 
-export const EmptyCart = scenario('empty-cart');
-export const CartWithItems = scenario('cart-with-items');
-export const Corporate = scenario('corporate');
-export const PlainUser = scenario('user');
-export const SignedOut = scenario('signed-out');
-export const BackendDown = scenario('backend-down');
-export const UsdAccount = scenario('usd-account');
-export const EuBusiness = scenario('eu-business');
-export const Italian: Story = { ...scenario('empty-cart'), name: 'Italiano', args: { locale: 'it' } };
-export const Preselected: Story = { ...scenario('empty-cart'), name: 'Product preselected', args: { product: 'remote-support' } };
+const PANELS: { id: string; label: string; theme: 'light' | 'dark'; tokens: Tokens }[] = [
+  { id: 'light', label: 'Light (default)', theme: 'light', tokens: {} },
+  { id: 'dark', label: 'Dark', theme: 'dark', tokens: {} },
+  { id: 'brand', label: 'Brand accent', theme: 'light', tokens: { '--cw-color-accent': '#6b2fbf', '--cw-color-focus': '#6b2fbf', '--cw-radius': '14px' } },
+  { id: 'compact', label: 'Compact density', theme: 'light', tokens: { '--cw-density': 0.5, '--cw-space': '10px', '--cw-font-size': '14px', '--cw-radius': '4px' } },
+];
+
+/**
+ * Light, dark, a brand accent and compact density side by side. Each wizard runs on its own
+ * in-process mock backend (no service worker), and its tokens are set with style.setProperty, as a
+ * page under a strict CSP would (a `style` attribute would be blocked there).
+ */
+export const ThemingGallery: Story = {
+  name: 'Theming gallery',
+  parameters: {
+    // The gallery talks to no service worker, but on the Docs page it renders next to "Empty cart", and
+    // msw-storybook-addon resets the worker's handlers for every story it loads: the same handlers keep
+    // that story's backend answering.
+    msw: EmptyCart.parameters!.msw,
+    controls: { disable: true },
+    actions: { disable: true },
+    layout: 'fullscreen',
+    // Four copies of one widget on a page are four landmarks with the same name (the widget's own
+    // aria-label, and its progress nav's). axe's landmark-unique rule rightly flags that; the gallery
+    // shows the copies on purpose. (A host page with two widgets has the same issue: see the README.)
+    a11y: { config: { rules: [{ id: 'landmark-unique', enabled: false }] } },
+  },
+  loaders: [
+    async () => {
+      forgetSavedProgress();
+      return {};
+    },
+  ],
+  render: () => html`<style>
+      .cw-gallery {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
+        gap: 1.5rem;
+        padding: 1.5rem;
+        font-family: system-ui, sans-serif;
+      }
+      .cw-gallery figure {
+        margin: 0;
+      }
+      .cw-gallery figcaption {
+        font-weight: 600;
+        margin-bottom: 0.5rem;
+      }
+    </style>
+    <div class="cw-gallery">
+      ${PANELS.map(
+        (p) => html`<figure>
+          <figcaption id=${`cw-gallery-${p.id}`}>${p.label}</figcaption>
+          <checkout-wizard
+            data-fixed-tokens
+            storage-key=${`gallery-${p.id}`}
+            theme=${p.theme}
+            ${tokens(p.tokens)}
+            .adapter=${createMockAdapter(new MockBackend({ scenario: 'empty-cart' }))}
+            .paymentProvider=${new TestPaymentProvider()}
+          ></checkout-wizard>
+        </figure>`,
+      )}
+    </div>`,
+};
+
+/**
+ * A scenario of the mock backend (the story itself is kept out of the Docs page with `!autodocs`).
+ * `expectedHttpErrors`: the statuses the scenario answers on purpose, which the browser logs as
+ * console errors; scripts/storybook-smoke.mjs accepts exactly those, for this story only.
+ */
+function scenario(name: ScenarioName, expectedHttpErrors?: number[]): Pick<Story, 'loaders' | 'parameters'> {
+  const mock = mockScenario(name);
+  return {
+    loaders: mock.loaders,
+    parameters: {
+      ...mock.parameters,
+      docs: { description: { story: SCENARIOS.find((s) => s.name === name)?.label } },
+      ...(expectedHttpErrors ? { smoke: { expectedHttpErrors } } : {}),
+    },
+  };
+}
+
+export const CartWithItems: Story = { name: 'Cart with items', tags: ['!autodocs'], ...scenario('cart-with-items') };
+export const Corporate: Story = { name: 'Corporate account', tags: ['!autodocs'], ...scenario('corporate') };
+export const PlainUser: Story = { name: 'Plain user', tags: ['!autodocs'], ...scenario('user') };
+export const SignedOut: Story = { name: 'Signed out', tags: ['!autodocs'], ...scenario('signed-out', [401]) };
+export const BackendDown: Story = { name: 'Backend down', tags: ['!autodocs'], ...scenario('backend-down', [503]) };
+export const UsdAccount: Story = { name: 'USD account', tags: ['!autodocs'], ...scenario('usd-account') };
+export const EuBusiness: Story = { name: 'EU business', tags: ['!autodocs'], ...scenario('eu-business') };
+export const Italian: Story = { name: 'Italiano', tags: ['!autodocs'], args: { locale: 'it' }, ...scenario('empty-cart') };
+export const Preselected: Story = { name: 'Product preselected', tags: ['!autodocs'], args: { product: 'remote-support' }, ...scenario('empty-cart') };
+export const Dark: Story = { name: 'Dark theme', tags: ['!autodocs'], args: { theme: 'dark' }, ...scenario('empty-cart') };

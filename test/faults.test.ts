@@ -57,7 +57,7 @@ afterEach(() => {
 
 function finish(backend: MockBackend, orders: 0 | 1) {
   expect(backend.orders, 'orders created').to.have.length(orders);
-  expect(uncaught.errors, 'uncaught errors').to.deep.equal([]);
+  expect(uncaught.errors.join('\n'), 'uncaught errors').to.equal('');
 }
 
 /** A fresh backend (empty cart unless said) and a widget on it at rest. */

@@ -78,7 +78,7 @@ export class StepElement extends LitElement {
     if (!error) return nothing;
     return html`<div class="alert" role="alert" part="alert">
       <span>${this.errorText(error)}</span>
-      ${retry ? html`<button type="button" class="retry" @click=${() => !this.busy && this.send(retry)}>${this.t.m.retry}</button>` : nothing}
+      ${retry ? html`<button type="button" class="retry" part="retry" @click=${() => !this.busy && this.send(retry)}>${this.t.m.retry}</button>` : nothing}
     </div>`;
   }
 

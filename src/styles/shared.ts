@@ -33,7 +33,7 @@ export const shared = [
       outline: none;
     }
     h2:focus-visible {
-      outline: 2px solid var(--_focus);
+      outline: var(--_focus-width) solid var(--_focus);
       outline-offset: 2px;
     }
     p {
@@ -92,7 +92,7 @@ export const shared = [
     input:focus-visible,
     select:focus-visible,
     a:focus-visible {
-      outline: 2px solid var(--_focus);
+      outline: var(--_focus-width) solid var(--_focus);
       outline-offset: 2px;
     }
     button[aria-disabled='true'] {
@@ -157,7 +157,8 @@ export const shared = [
       background: var(--_surface);
       min-height: 44px;
       padding: 0.4em 0.6em;
-      border: 1px solid var(--_border);
+      /* A field is recognised by its border alone: the strong border keeps 3:1 against the surface. */
+      border: 1px solid var(--_border-strong);
       border-radius: var(--_radius);
       max-width: 100%;
     }

@@ -1,27 +1,33 @@
 import { css } from 'lit';
-import { tokens } from '../../styles/tokens.js';
+import { baseline, themes, tokens } from '../../styles/tokens.js';
 import { visuallyHidden } from '../../styles/shared.js';
 
+/*
+ * Isolation from the host page. The page's own rules on <checkout-wizard>
+ * always beat `:host` rules (the outer cascade context wins), so the widget
+ * does not rely on its host box: `.base`, inside the shadow root where no page
+ * selector reaches, resets every inherited property to a known baseline and
+ * draws the frame. A page that turns the host inline (`* { all: unset }`)
+ * gets a block inside an inline, which lays out the same. The page keeps
+ * control of the element's box (display, width, margin), and custom
+ * properties (`--cw-*`) pass through every reset.
+ */
 export const styles = [
   tokens,
+  themes,
   visuallyHidden,
   css`
     :host {
       display: block;
-      /* The host page's inherited text styles stop here. */
-      text-align: start;
-      white-space: normal;
-      word-spacing: normal;
-      font-style: normal;
-      font-weight: normal;
       contain: layout;
     }
+    /* The page's rules would win over a plain :host rule; hidden must hide. */
     :host([hidden]) {
-      display: none;
+      display: none !important;
     }
     .base {
+      ${baseline}
       background: var(--_surface);
-      color: var(--_text);
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
       padding: var(--_space);

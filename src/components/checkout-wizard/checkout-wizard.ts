@@ -13,11 +13,24 @@ import { fire } from '../../events.js';
 import type { StepElement } from '../step-element.js';
 import { styles } from './checkout-wizard.styles.js';
 
+/** Every part of the step elements, exported through the wizard so `checkout-wizard::part(heading)` reaches it. */
+const STEP_PARTS = [
+  'heading', 'alert', 'retry', 'back', 'error', 'badge', 'input',
+  'product', 'choose', 'option', 'tier', 'details', 'popover', 'stepper', 'next', 'commit',
+  'item', 'edit', 'remove', 'add-another', 'checkout', 'quote', 'total', 'continue',
+  'methods', 'method', 'add-method', 'save-method', 'cancel', 'vat', 'apply-vat', 'place-order', 'check-again',
+  'summary', 'assign', 'add-more', 'portal',
+].join(', ');
+
 /**
  * @tagname checkout-wizard
  * @summary The checkout wizard: a billing contact adds a subscription plan or a free trial for another product, without leaving the page.
  *
  * Give it a billing backend with `api-base` (the HTTP contract in contract/billing-api.yaml) or the `adapter` property.
+ *
+ * Theme it with `theme` (light, dark, or auto: following `prefers-color-scheme`) and the `--cw-*` tokens
+ * below, set on the element or any ancestor; they win over the theme's values. Defaults are light / dark.
+ * Every token, part and the page-isolation rules: docs/theming.md.
  *
  * @slot payment - Light-DOM home for the payment provider's fields (for example Stripe Elements); the widget creates it while a payment method is being added.
  *
@@ -25,22 +38,38 @@ import { styles } from './checkout-wizard.styles.js';
  * @csspart progress - The progress indicator.
  * @csspart status - The live region that announces status messages.
  * @csspart offline - The banner shown while the browser reports being offline.
+ * @csspart loading - The "Loading…" text before the first step.
+ * @csspart progress-list - The progress indicator's list of steps.
+ * @csspart progress-step - Each step in the progress indicator.
+ * @csspart progress-current - The current step in the progress indicator.
+ * @csspart step - The element drawing the current step or gate; its parts below are exported too (docs/theming.md lists which step has which).
+ * @csspart heading - The heading of the step or gate.
+ * @csspart alert - A step-level error.
+ * @csspart retry - A retry button.
+ * @csspart back - A back button.
+ * @csspart error - A field's error message.
+ * @csspart badge - A badge (subscribed, in cart, free trial, recommended, saving, default method).
+ * @csspart input - A text field (licenses, VAT number).
  *
- * @cssproperty --cw-color-accent - Buttons, links, selected cards (default #1f5fd6).
- * @cssproperty --cw-color-on-accent - Text on the accent colour (default #ffffff).
- * @cssproperty --cw-color-text - Body text (default #1b1f24).
- * @cssproperty --cw-color-muted - Secondary text (default #555d68).
- * @cssproperty --cw-color-surface - Background (default #ffffff).
- * @cssproperty --cw-color-raised - Badges and raised areas (default #f4f6f9).
- * @cssproperty --cw-color-border - Borders (default #c9ced6).
- * @cssproperty --cw-color-danger - Errors (default #b3261e).
- * @cssproperty --cw-color-success - Confirmations (default #1e7a3c).
- * @cssproperty --cw-color-focus - Focus rings (default #1f5fd6).
- * @cssproperty --cw-font-family - Font (default system-ui).
- * @cssproperty --cw-font-size - Base font size (default 16px).
- * @cssproperty --cw-radius - Corner radius (default 8px).
- * @cssproperty --cw-space - Base spacing (default 16px).
- * @cssproperty --cw-density - Spacing multiplier for gaps (default 1).
+ * @cssproperty --cw-color-accent - Primary buttons, links, selected cards, progress (default #1f5fd6 / dark #7cacf8).
+ * @cssproperty --cw-color-on-accent - Text on the accent colour (default #ffffff / dark #0b1320).
+ * @cssproperty --cw-color-text - Body text (default #1b1f24 / dark #e6e9ee).
+ * @cssproperty --cw-color-muted - Secondary text (default #555d68 / dark #a9b1bc).
+ * @cssproperty --cw-color-surface - Background of the frame, cards, buttons and fields (default #ffffff / dark #181b20).
+ * @cssproperty --cw-color-raised - Badges and raised areas (default #f4f6f9 / dark #232830).
+ * @cssproperty --cw-color-border - Borders of the frame, cards, buttons and table rows (default #c9ced6 / dark #6b7380).
+ * @cssproperty --cw-color-border-strong - Borders of text fields and selects, which identify them: keep 3:1 against the surface (default #7a828e / dark #8b94a1).
+ * @cssproperty --cw-color-danger - Errors and alerts (default #b3261e / dark #ff8f87).
+ * @cssproperty --cw-color-success - Confirmations (default #1e7a3c / dark #6dd58c).
+ * @cssproperty --cw-color-focus - Focus rings (default #1f5fd6 / dark #9cc2ff).
+ * @cssproperty --cw-shadow - Shadow of floating panels (default 0 6px 24px rgb(0 0 0 / 0.18) / dark 0 6px 24px rgb(0 0 0 / 0.6)).
+ * @cssproperty --cw-font-family - Font (default system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif).
+ * @cssproperty --cw-font-size - Base font size; headings and small print scale from it (default 16px).
+ * @cssproperty --cw-line-height - Line height of body text (default 1.5).
+ * @cssproperty --cw-radius - Corner radius of the frame, cards, buttons and fields (default 8px).
+ * @cssproperty --cw-space - Base spacing: padding of the frame and cards (default 16px).
+ * @cssproperty --cw-density - Multiplier of the gaps between items: below 1 is denser, above 1 airier (default 1).
+ * @cssproperty --cw-focus-width - Width of focus rings (default 2px).
  *
  * @fires cw-step-change - A step or gate was entered (the first one included); `detail: { step }`.
  * @fires cw-cart-change - The server cart changed; `detail: { cart }`.
@@ -60,6 +89,7 @@ export class CheckoutWizard extends LitElement {
     retry: { attribute: false },
     orderTimeout: { attribute: 'order-timeout', type: Number },
     storageKey: { attribute: 'storage-key' },
+    theme: { reflect: true },
     _offline: { state: true },
   };
 
@@ -79,6 +109,11 @@ export class CheckoutWizard extends LitElement {
   declare orderTimeout?: number;
   /** Names this widget's saved progress in sessionStorage; defaults to the element's id. Give each widget on a page its own. */
   declare storageKey?: string;
+  /**
+   * Colour theme: `light` (the default), `dark`, or `auto`, which follows the user's `prefers-color-scheme`.
+   * Reflected to the attribute; any other value draws the light theme. `--cw-*` tokens set by the page win over it.
+   */
+  declare theme: 'light' | 'dark' | 'auto';
   declare _offline: boolean;
 
   #actor?: CheckoutActor;
@@ -94,6 +129,7 @@ export class CheckoutWizard extends LitElement {
   constructor() {
     super();
     this.locale = 'en';
+    this.theme = 'light';
     this._offline = false;
   }
 
@@ -263,6 +299,7 @@ export class CheckoutWizard extends LitElement {
       ${inFlow
         ? html`<cw-progress
             part="progress"
+            exportparts="list: progress-list, step: progress-step, current: progress-current"
             .steps=${pathOf(account, catalog, cart, draft)}
             .current=${step}
             .labels=${m.stepNames}
@@ -278,27 +315,27 @@ export class CheckoutWizard extends LitElement {
   #stepElement(step: StepId | 'loading') {
     switch (step) {
       case 'loading':
-        return html`<p class="loading" aria-busy="true">${this.#localizer.m.loading}</p>`;
+        return html`<p class="loading" part="loading" aria-busy="true">${this.#localizer.m.loading}</p>`;
       case 'select':
-        return html`<cw-product-list data-step></cw-product-list>`;
+        return html`<cw-product-list data-step part="step" exportparts=${STEP_PARTS}></cw-product-list>`;
       case 'mode':
-        return html`<cw-mode-picker data-step></cw-mode-picker>`;
+        return html`<cw-mode-picker data-step part="step" exportparts=${STEP_PARTS}></cw-mode-picker>`;
       case 'tier':
-        return html`<cw-tier-picker data-step></cw-tier-picker>`;
+        return html`<cw-tier-picker data-step part="step" exportparts=${STEP_PARTS}></cw-tier-picker>`;
       case 'seats':
-        return html`<cw-seat-picker data-step></cw-seat-picker>`;
+        return html`<cw-seat-picker data-step part="step" exportparts=${STEP_PARTS}></cw-seat-picker>`;
       case 'term':
-        return html`<cw-term-picker data-step></cw-term-picker>`;
+        return html`<cw-term-picker data-step part="step" exportparts=${STEP_PARTS}></cw-term-picker>`;
       case 'cart':
-        return html`<cw-cart data-step></cw-cart>`;
+        return html`<cw-cart data-step part="step" exportparts=${STEP_PARTS}></cw-cart>`;
       case 'review':
-        return html`<cw-review data-step></cw-review>`;
+        return html`<cw-review data-step part="step" exportparts=${STEP_PARTS}></cw-review>`;
       case 'pay':
-        return html`<cw-payment data-step .provider=${this.paymentProvider}><slot name="payment" slot="payment"></slot></cw-payment>`;
+        return html`<cw-payment data-step part="step" exportparts=${STEP_PARTS} .provider=${this.paymentProvider}><slot name="payment" slot="payment"></slot></cw-payment>`;
       case 'done':
-        return html`<cw-confirmation data-step></cw-confirmation>`;
+        return html`<cw-confirmation data-step part="step" exportparts=${STEP_PARTS}></cw-confirmation>`;
       default:
-        return html`<cw-gate data-step></cw-gate>`;
+        return html`<cw-gate data-step part="step" exportparts=${STEP_PARTS}></cw-gate>`;
     }
   }
 }

@@ -12,6 +12,9 @@ import { styles } from './cw-cart.styles.js';
  * @csspart item - Each cart item.
  * @csspart checkout - The "Complete transaction" button.
  * @csspart add-another - The "Add another product" button.
+ * @csspart edit - Each item's edit button.
+ * @csspart remove - Each item's remove button.
+ * @csspart alert - A step-level error.
  */
 export class CwCart extends StepElement {
   static override styles = [StepElement.styles, styles];
@@ -43,12 +46,13 @@ export class CwCart extends StepElement {
         <div class="muted">${tier} · ${m.licenses(item.seats)} · ${item.term === 'annual' ? m.annual : m.monthly}</div>
       </div>
       <div class="buttons">
-        <button type="button" class="link" aria-label=${m.editItem(name)} @click=${() => this.send({ type: 'EDIT', itemId: item.id })}>
+        <button type="button" class="link" part="edit" aria-label=${m.editItem(name)} @click=${() => this.send({ type: 'EDIT', itemId: item.id })}>
           ${m.edit}
         </button>
         <button
           type="button"
           class="link"
+          part="remove"
           aria-label=${m.removeItem(name)}
           aria-disabled=${this.busy ? 'true' : 'false'}
           @click=${() => !this.busy && this.send({ type: 'REMOVE', itemId: item.id })}

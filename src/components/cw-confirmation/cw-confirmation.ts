@@ -12,6 +12,7 @@ import { styles } from './cw-confirmation.styles.js';
  * @csspart heading - The step heading.
  * @csspart summary - The order facts.
  * @csspart assign - The "Assign licenses to users" link.
+ * @csspart add-more - The "Add more products" button.
  *
  * @fires cw-assign-licenses - When "Assign licenses to users" is chosen; `detail: { url, productIds }`. Cancel it to route in the host app instead of following the link.
  */
@@ -55,7 +56,7 @@ export class CwConfirmation extends StepElement {
           : html`<button type="button" class="primary" part="assign" @click=${(e: Event) => this.#assign(e, null, productIds)}>${m.assignLicenses}</button>`}
       </div>
       <div class="actions">
-        <button type="button" @click=${() => this.send({ type: 'RESTART' })}>${m.addMore}</button>
+        <button type="button" part="add-more" @click=${() => this.send({ type: 'RESTART' })}>${m.addMore}</button>
       </div>
     `;
   }

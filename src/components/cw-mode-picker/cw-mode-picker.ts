@@ -8,6 +8,7 @@ import { findProduct } from '../../machine/rules.js';
  *
  * @csspart heading - The step heading.
  * @csspart option - Each of the two choices.
+ * @csspart choose - The button of each choice.
  * @csspart back - The back button.
  */
 export class CwModePicker extends StepElement {
@@ -23,7 +24,7 @@ export class CwModePicker extends StepElement {
           <div class="card" part="option" ?data-selected=${current === 'buy'}>
             <h3>${m.buy}</h3>
             <p class="muted">${m.buyHint}</p>
-            <button type="button" class="push primary" @click=${() => this.send({ type: 'MODE', mode: 'buy' })}>${m.buy}</button>
+            <button type="button" class="push primary" part="choose" @click=${() => this.send({ type: 'MODE', mode: 'buy' })}>${m.buy}</button>
           </div>
         </li>
         ${product.trial
@@ -31,7 +32,7 @@ export class CwModePicker extends StepElement {
               <div class="card" part="option" ?data-selected=${current === 'trial'}>
                 <h3>${m.tryFree(product.trial.days)}</h3>
                 <p class="muted">${m.tryHint}</p>
-                <button type="button" class="push" @click=${() => this.send({ type: 'MODE', mode: 'trial' })}>
+                <button type="button" class="push" part="choose" @click=${() => this.send({ type: 'MODE', mode: 'trial' })}>
                   ${m.tryFree(product.trial.days)}
                 </button>
               </div>

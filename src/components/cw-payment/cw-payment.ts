@@ -14,7 +14,18 @@ import { styles } from './cw-payment.styles.js';
  * @csspart heading - The step heading.
  * @csspart methods - The list of payment methods.
  * @csspart vat - The VAT number field.
+ * @csspart method - Each payment method (its label, with the radio button).
+ * @csspart badge - The default method's badge.
+ * @csspart add-method - The "Add payment method" button.
+ * @csspart save-method - The button that saves a method entered in the provider's fields.
+ * @csspart cancel - The button that cancels adding a method.
+ * @csspart input - The VAT number field.
+ * @csspart apply-vat - The button that applies the VAT number.
+ * @csspart error - A payment-method or VAT error message.
+ * @csspart alert - A step-level error, and the "order not confirmed" notice.
  * @csspart place-order - The "Place order" button.
+ * @csspart check-again - The button that checks an unconfirmed order again.
+ * @csspart back - The back button.
  */
 export class CwPayment extends StepElement {
   static override styles = [StepElement.styles, styles];
@@ -37,24 +48,24 @@ export class CwPayment extends StepElement {
       <fieldset part="methods" aria-describedby=${methodError ? 'method-error' : nothing}>
         <legend>${m.paymentMethod}</legend>
         ${methods.map(
-          (pm) => html`<label class="method">
+          (pm) => html`<label class="method" part="method">
             <input type="radio" name="method" .checked=${live(pm.id === paymentMethodId)} @change=${() => this.send({ type: 'PAYMENT_METHOD', id: pm.id })} />
             <span>${pm.label}</span>
             ${pm.expires ? html`<span class="muted">${m.expires(this.t.monthYear(pm.expires))}</span>` : nothing}
-            ${pm.isDefault ? html`<span class="badge">${m.defaultMethod}</span>` : nothing}
+            ${pm.isDefault ? html`<span class="badge" part="badge">${m.defaultMethod}</span>` : nothing}
           </label>`,
         )}
-        ${methodError ? html`<p id="method-error" class="error" role="alert">${this.errorText(error!)}</p>` : nothing}
+        ${methodError ? html`<p id="method-error" class="error" part="error" role="alert">${this.errorText(error!)}</p>` : nothing}
         ${addingMethod
           ? html`<div class="provider">
               <slot name="payment"></slot>
               <div class="row">
-                <button type="button" class="primary" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.#tokenize}>${m.saveMethod}</button>
-                <button type="button" @click=${() => this.send({ type: 'CANCEL_METHOD' })}>${m.cancel}</button>
+                <button type="button" class="primary" part="save-method" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.#tokenize}>${m.saveMethod}</button>
+                <button type="button" part="cancel" @click=${() => this.send({ type: 'CANCEL_METHOD' })}>${m.cancel}</button>
               </div>
             </div>`
           : this.provider
-            ? html`<button type="button" class="link add" @click=${() => this.send({ type: 'ADD_METHOD' })}>${m.addMethod}</button>`
+            ? html`<button type="button" class="link add" part="add-method" @click=${() => this.send({ type: 'ADD_METHOD' })}>${m.addMethod}</button>`
             : methods.length
               ? nothing
               : html`<p class="muted">${m.noProvider}</p>`}
@@ -66,6 +77,7 @@ export class CwPayment extends StepElement {
         <div class="row">
           <input
             id="vat"
+            part="input"
             type="text"
             autocomplete="off"
             spellcheck="false"
@@ -75,7 +87,7 @@ export class CwPayment extends StepElement {
             @input=${(e: Event) => this.send({ type: 'VAT', text: (e.target as HTMLInputElement).value })}
             @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.send({ type: 'APPLY_VAT' })}
           />
-          <button type="button" @click=${() => this.send({ type: 'APPLY_VAT' })}>${m.applyVat}</button>
+          <button type="button" part="apply-vat" @click=${() => this.send({ type: 'APPLY_VAT' })}>${m.applyVat}</button>
         </div>
         <div id="vat-status">${this.#vatStatus(vatError)}</div>
       </div>
@@ -90,7 +102,7 @@ export class CwPayment extends StepElement {
     const { quote, unknown } = this.ctx;
     const state = this.snap.value;
     if (state.matches({ pay: 'unconfirmed' })) {
-      return html`<div class="alert" role="alert">
+      return html`<div class="alert" part="alert" role="alert">
           <p><strong>${m.unconfirmed}</strong></p>
           <p>${m.unconfirmedHint}</p>
         </div>
@@ -113,11 +125,11 @@ export class CwPayment extends StepElement {
     const verdict = this.ctx.vatVerdict;
     if (vatError) {
       const reason = this.ctx.error?.fieldErrors.find((f) => f.field === 'vatId')?.code as keyof typeof m.vatErrors | undefined;
-      return html`<p class="error">${(reason && m.vatErrors[reason]) || m.errors.invalid_vat_id}</p>`;
+      return html`<p class="error" part="error">${(reason && m.vatErrors[reason]) || m.errors.invalid_vat_id}</p>`;
     }
     if (!verdict || verdict.vatId !== this.ctx.vatText) return nothing;
     if (verdict.status === 'valid') return html`<p class="ok">${m.vatValid(verdict.name ?? '')}</p>`;
-    if (verdict.status === 'invalid') return html`<p class="error">${m.vatInvalid}</p>`;
+    if (verdict.status === 'invalid') return html`<p class="error" part="error">${m.vatInvalid}</p>`;
     return html`<p class="muted">${m.vatUnavailable}</p>`;
   }
 

@@ -17,6 +17,7 @@ let nextId = 0;
  * @csspart panel - The floating panel.
  *
  * @cssproperty --cw-popover-width - The panel's maximum width (default 20em).
+ * @cssproperty --cw-shadow - The panel's shadow (default 0 6px 24px rgb(0 0 0 / 0.18)).
  *
  * @fires cw-popover-toggle - When the panel opens or closes; `detail.open` tells which.
  */
@@ -39,7 +40,7 @@ export class CwPopover extends LitElement {
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
         padding: var(--_space);
-        box-shadow: 0 6px 24px rgb(0 0 0 / 0.18);
+        box-shadow: var(--_shadow);
       }
       .panel[hidden] {
         display: none;

@@ -14,6 +14,7 @@ import { styles } from './cw-product-list.styles.js';
  * @csspart choose - The button that picks a product.
  * @csspart alert - A step-level error.
  * @csspart back - The back button.
+ * @csspart badge - Each badge (subscribed, in cart, free trial).
  */
 export class CwProductList extends StepElement {
   static override styles = [StepElement.styles, styles];
@@ -44,9 +45,9 @@ export class CwProductList extends StepElement {
         ${p.description ? html`<p class="muted">${p.description}</p>` : nothing}
         <p>${m.fromPrice(this.t.money(fromPrice(p)))}</p>
         <div class="badges">
-          ${owned ? html`<span class="badge">${m.subscribed}</span>` : nothing}
-          ${inCart ? html`<span class="badge accent">${m.inCart}</span>` : nothing}
-          ${trial && !inCart && p.trial ? html`<span class="badge">${m.trialBadge(p.trial.days)}</span>` : nothing}
+          ${owned ? html`<span class="badge" part="badge">${m.subscribed}</span>` : nothing}
+          ${inCart ? html`<span class="badge accent" part="badge">${m.inCart}</span>` : nothing}
+          ${trial && !inCart && p.trial ? html`<span class="badge" part="badge">${m.trialBadge(p.trial.days)}</span>` : nothing}
         </div>
         ${owned
           ? nothing

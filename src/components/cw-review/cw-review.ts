@@ -14,6 +14,9 @@ import { styles } from './cw-review.styles.js';
  * @csspart total - The total due row.
  * @csspart edit - Each "Edit order" button.
  * @csspart continue - The "Continue to payment" button.
+ * @csspart back - The "Back to cart" button.
+ * @csspart alert - The error when the quote failed.
+ * @csspart retry - The retry button when the quote failed.
  */
 export class CwReview extends StepElement {
   static override styles = [StepElement.styles, styles];
@@ -30,7 +33,7 @@ export class CwReview extends StepElement {
       return html`${this.alert(error)}
         <div class="actions">
           ${this.backButton(m.backToCart)}
-          <button type="button" class="primary" @click=${() => this.send({ type: 'RETRY' })}>${m.retry}</button>
+          <button type="button" class="primary" part="retry" @click=${() => this.send({ type: 'RETRY' })}>${m.retry}</button>
         </div>`;
     }
     if (!quote || this.busy) {

@@ -17,6 +17,9 @@ import { styles } from './cw-seat-picker.styles.js';
  * @csspart stepper - The fewer and more buttons.
  * @csspart next - The button that goes on (Next, or Start trial).
  * @csspart back - The back button.
+ * @csspart error - Each message saying what is wrong with the number.
+ * @csspart alert - A step-level error.
+ * @csspart retry - The retry button of a failed trial start.
  */
 export class CwSeatPicker extends StepElement {
   static override styles = [StepElement.styles, styles];
@@ -56,9 +59,9 @@ export class CwSeatPicker extends StepElement {
       </div>
       <p id="seats-hint" class="muted hint">${m.seatsHint(range.min, range.max, step)}</p>
       ${showError
-        ? html`<p id="seats-error" class="error">${this.#message(parsed.error!, range, parsed.seats)}</p>`
+        ? html`<p id="seats-error" class="error" part="error">${this.#message(parsed.error!, range, parsed.seats)}</p>`
         : fieldError
-          ? html`<p id="seats-error" class="error">${m.errors.seats_out_of_range}</p>`
+          ? html`<p id="seats-error" class="error" part="error">${m.errors.seats_out_of_range}</p>`
           : nothing}
       <div class="price" aria-live="polite">
         ${trial
@@ -73,7 +76,7 @@ export class CwSeatPicker extends StepElement {
       <div class="actions">
         ${this.backButton()}
         <div class="end">
-          ${seatsTouched && parsed.error ? html`<p class="error" id="why">${m.cannotContinue}</p>` : nothing}
+          ${seatsTouched && parsed.error ? html`<p class="error" part="error" id="why">${m.cannotContinue}</p>` : nothing}
           <button
             type="button"
             class="primary"

@@ -26,7 +26,7 @@ export const styles = css`
     flex: none;
   }
   .option:focus-within {
-    outline: 2px solid var(--_focus);
+    outline: var(--_focus-width) solid var(--_focus);
     outline-offset: 2px;
   }
   .text {

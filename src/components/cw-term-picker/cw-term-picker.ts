@@ -16,6 +16,9 @@ import { styles } from './cw-term-picker.styles.js';
  * @csspart option - Each billing option.
  * @csspart commit - The commit button.
  * @csspart back - The back button.
+ * @csspart badge - The annual saving badge.
+ * @csspart alert - A step-level error.
+ * @csspart retry - The retry button of a failed save.
  */
 export class CwTermPicker extends StepElement {
   static override styles = [StepElement.styles, styles];
@@ -57,7 +60,7 @@ export class CwTermPicker extends StepElement {
             'annual',
             m.annual,
             m.perSeatYear(this.t.money(tier.prices.annual)),
-            saving > 0 ? html`<span class="badge accent">${m.save(this.t.percent(saving * 100))}</span>` : nothing,
+            saving > 0 ? html`<span class="badge accent" part="badge">${m.save(this.t.percent(saving * 100))}</span>` : nothing,
           )}
         </div>
       </fieldset>

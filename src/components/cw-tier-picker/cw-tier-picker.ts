@@ -12,6 +12,9 @@ import { styles } from './cw-tier-picker.styles.js';
  * @csspart tier - Each plan card.
  * @csspart choose - The button that picks a plan.
  * @csspart back - The back button.
+ * @csspart badge - The recommended and selected badges.
+ * @csspart details - The button that opens a plan's details.
+ * @csspart popover - The details panel (cw-popover's panel).
  */
 export class CwTierPicker extends StepElement {
   static override styles = [StepElement.styles, styles];
@@ -35,16 +38,16 @@ export class CwTierPicker extends StepElement {
     return html`<li>
       <article class="card" part="tier" ?data-selected=${chosen} ?data-recommended=${tier.recommended} aria-labelledby="t-${index}">
         <h3 id="t-${index}">${tier.name}</h3>
-        ${tier.recommended ? html`<span class="badge accent">${m.recommended}</span>` : nothing}
-        ${chosen ? html`<span class="badge">${m.selected}</span>` : nothing}
+        ${tier.recommended ? html`<span class="badge accent" part="badge">${m.recommended}</span>` : nothing}
+        ${chosen ? html`<span class="badge" part="badge">${m.selected}</span>` : nothing}
         <p class="price">${m.perUserMonth(this.t.money(tier.prices.monthly))}</p>
         ${tier.features?.length
           ? html`<ul class="plain features">
               ${tier.features.slice(0, 3).map((f) => html`<li>${f}</li>`)}
             </ul>`
           : nothing}
-        <cw-popover label=${m.detailsOf(tier.name)}>
-          <button slot="trigger" type="button" class="link">${m.details}<span class="visually-hidden"> ${tier.name}</span></button>
+        <cw-popover label=${m.detailsOf(tier.name)} exportparts="panel: popover">
+          <button slot="trigger" type="button" class="link" part="details">${m.details}<span class="visually-hidden"> ${tier.name}</span></button>
           <p><strong>${tier.name}</strong></p>
           ${tier.description ? html`<p>${tier.description}</p>` : nothing}
           <p>${m.seatRange(tier.seats.min, tier.seats.max)}</p>
