@@ -90,7 +90,6 @@ export class CheckoutWizard extends LitElement {
     orderTimeout: { attribute: 'order-timeout', type: Number },
     storageKey: { attribute: 'storage-key' },
     theme: { reflect: true },
-    _offline: { state: true },
   };
 
   /** Base URL of a backend that speaks the billing contract, e.g. `/api/billing/v1`. */
@@ -114,7 +113,6 @@ export class CheckoutWizard extends LitElement {
    * Reflected to the attribute; any other value draws the light theme. `--cw-*` tokens set by the page win over it.
    */
   declare theme: 'light' | 'dark' | 'auto';
-  declare _offline: boolean;
 
   #actor?: CheckoutActor;
   #source?: BillingAdapter | string;
@@ -130,7 +128,6 @@ export class CheckoutWizard extends LitElement {
     super();
     this.locale = 'en';
     this.theme = 'light';
-    this._offline = false;
   }
 
   /** Where this widget's progress is saved: versioned, and scoped to the instance. */
@@ -167,8 +164,12 @@ export class CheckoutWizard extends LitElement {
     }
   }
 
+  #offline = false;
+
   readonly #onLine = () => {
-    this._offline = !navigator.onLine;
+    if (this.#offline === !navigator.onLine) return;
+    this.#offline = !navigator.onLine;
+    this.requestUpdate();
   };
 
   /** The step or gate on show, or `loading`. */
@@ -306,7 +307,7 @@ export class CheckoutWizard extends LitElement {
             label=${m.progressLabel}
           ></cw-progress>`
         : nothing}
-      ${this._offline ? html`<div class="offline" role="status" part="offline">${m.offline}</div>` : nothing}
+      ${this.#offline ? html`<div class="offline" role="status" part="offline">${m.offline}</div>` : nothing}
       ${this.#stepElement(step)}
       <div class="visually-hidden" role="status" aria-live="polite" part="status">${this.#status(snapshot)}</div>
     </section>`;
