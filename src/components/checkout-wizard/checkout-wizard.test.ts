@@ -89,4 +89,21 @@ describe('checkout-wizard', () => {
     await waitUntil(() => el.step === 'select');
     expect(el.shadowRoot!.querySelector('section')!.getAttribute('lang')).to.equal('en');
   });
+
+  it('two widgets without id or storage-key save apart, and each can be named', async () => {
+    const wrap = await fixture<HTMLElement>(html`<div>
+      <checkout-wizard label="Add Meetings" .adapter=${createMockAdapter(new MockBackend({ scenario: 'empty-cart' }))}></checkout-wizard>
+      <checkout-wizard label="Add Webinars" .adapter=${createMockAdapter(new MockBackend({ scenario: 'empty-cart' }))}></checkout-wizard>
+    </div>`);
+    const [a, b] = [...wrap.querySelectorAll('checkout-wizard')] as CheckoutWizard[];
+    await waitUntil(() => a!.step === 'select' && b!.step === 'select');
+    await a!.updateComplete;
+    (productButtons(b!)[0] as HTMLButtonElement).click();
+    await waitUntil(() => b!.step !== 'select');
+    const keys = Object.keys(sessionStorage).filter((k) => k.startsWith('checkout-wizard:')).sort();
+    expect(keys).to.deep.equal(['checkout-wizard:v1:default', 'checkout-wizard:v1:default-1']);
+    expect(JSON.parse(sessionStorage.getItem('checkout-wizard:v1:default')!).step).to.equal('select');
+    expect(a!.shadowRoot!.querySelector('section')!.getAttribute('aria-label')).to.equal('Add Meetings');
+    await expect(wrap).to.be.accessible();
+  });
 });

@@ -89,6 +89,7 @@ export class CheckoutWizard extends LitElement {
     retry: { attribute: false },
     orderTimeout: { attribute: 'order-timeout', type: Number },
     storageKey: { attribute: 'storage-key' },
+    label: {},
     theme: { reflect: true },
   };
 
@@ -108,6 +109,8 @@ export class CheckoutWizard extends LitElement {
   declare orderTimeout?: number;
   /** Names this widget's saved progress in sessionStorage; defaults to the element's id. Give each widget on a page its own. */
   declare storageKey?: string;
+  /** The widget's accessible name (default "Add a subscription"); give each widget on a page its own. */
+  declare label?: string;
   /**
    * Colour theme: `light` (the default), `dark`, or `auto`, which follows the user's `prefers-color-scheme`.
    * Reflected to the attribute; any other value draws the light theme. `--cw-*` tokens set by the page win over it.
@@ -132,7 +135,13 @@ export class CheckoutWizard extends LitElement {
 
   /** Where this widget's progress is saved: versioned, and scoped to the instance. */
   get #storageName(): string {
-    return `checkout-wizard:v${VERSION}:${this.storageKey || this.id || 'default'}`;
+    return `checkout-wizard:v${VERSION}:${this.storageKey || this.id || this.#position()}`;
+  }
+
+  /** Without a key or id, widgets in markup are told apart by their order on the page. */
+  #position(): string {
+    const index = [...document.querySelectorAll('checkout-wizard')].indexOf(this);
+    return index > 0 ? `default-${index}` : 'default';
   }
 
   #storage(): Storage | undefined {
@@ -296,7 +305,7 @@ export class CheckoutWizard extends LitElement {
     const step = stepOf(snapshot);
     const { account, catalog, cart, draft } = snapshot.context;
     const inFlow = step !== 'loading' && !['signed-out', 'corporate', 'forbidden', 'unavailable'].includes(step);
-    return html`<section part="base" class="base" dir=${this.#localizer.dir} lang=${this.#localizer.locale} aria-label=${m.widgetLabel}>
+    return html`<section part="base" class="base" dir=${this.#localizer.dir} lang=${this.#localizer.locale} aria-label=${this.label || m.widgetLabel}>
       ${inFlow
         ? html`<cw-progress
             part="progress"
@@ -304,7 +313,7 @@ export class CheckoutWizard extends LitElement {
             .steps=${pathOf(account, catalog, cart, draft)}
             .current=${step}
             .labels=${m.stepNames}
-            label=${m.progressLabel}
+            label=${this.label ? `${m.progressLabel}: ${this.label}` : m.progressLabel}
           ></cw-progress>`
         : nothing}
       ${this.#offline ? html`<div class="offline" role="status" part="offline">${m.offline}</div>` : nothing}
