@@ -23,14 +23,14 @@ const STEP_PARTS = [
 ].join(', ');
 
 /**
- * @tagname checkout-wizard
- * @summary The checkout wizard: a billing contact adds a subscription plan or a free trial for another product, without leaving the page.
- *
  * Give it a billing backend with `api-base` (the HTTP contract in contract/billing-api.yaml) or the `adapter` property.
  *
  * Theme it with `theme` (light, dark, or auto: following `prefers-color-scheme`) and the `--cw-*` tokens
  * below, set on the element or any ancestor; they win over the theme's values. Defaults are light / dark.
  * Every token, part and the page-isolation rules: docs/theming.md.
+ *
+ * @tagname checkout-wizard
+ * @summary The checkout wizard: a billing contact adds a subscription plan or a free trial for another product, without leaving the page.
  *
  * @slot payment - Light-DOM home for the payment provider's fields (for example Stripe Elements); the widget creates it while a payment method is being added.
  *

@@ -5,11 +5,11 @@ import { tokens } from '../../styles/tokens.js';
 let nextId = 0;
 
 /**
- * @tagname cw-popover
- * @summary A disclosure popover anchored to its trigger, placed by Floating UI.
- *
  * Floating UI's `autoUpdate` runs only while the panel is open, and stops when it closes or the element leaves the page.
  * Escape or a click outside closes it and gives focus back to the trigger.
+ *
+ * @tagname cw-popover
+ * @summary A disclosure popover anchored to its trigger, placed by Floating UI.
  *
  * @slot trigger - The button that opens and closes the panel.
  * @slot - The panel's content.

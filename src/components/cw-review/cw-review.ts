@@ -4,10 +4,10 @@ import type { Quote } from '../../contract/types.js';
 import { styles } from './cw-review.styles.js';
 
 /**
+ * Nothing here is computed by the widget: every figure is the quote's.
+ *
  * @tagname cw-review
  * @summary The `review` step: the server's quote — each line's billing period from today, licenses, prices, tax and total due.
- *
- * Nothing here is computed by the widget: every figure is the quote's.
  *
  * @csspart heading - The step heading.
  * @csspart quote - The quote table.

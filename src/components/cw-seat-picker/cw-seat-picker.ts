@@ -7,10 +7,10 @@ import type { SeatRange } from '../../contract/types.js';
 import { styles } from './cw-seat-picker.styles.js';
 
 /**
+ * Arrow Up and Down step by the plan's step; the field keeps whatever is typed and explains what is wrong with it.
+ *
  * @tagname cw-seat-picker
  * @summary The `seats` step: how many user licenses, typed or stepped, within the plan's range.
- *
- * Arrow Up and Down step by the plan's step; the field keeps whatever is typed and explains what is wrong with it.
  *
  * @csspart heading - The step heading.
  * @csspart input - The licenses field.

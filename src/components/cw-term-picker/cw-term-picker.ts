@@ -6,11 +6,11 @@ import type { Term } from '../../contract/types.js';
 import { styles } from './cw-term-picker.styles.js';
 
 /**
- * @tagname cw-term-picker
- * @summary The `term` step: monthly or annual billing, then the button that commits the item.
- *
  * The button says "Complete transaction" when the cart is empty, "Add to cart" when it already holds items,
  * and "Save changes" while editing an item from the cart or review.
+ *
+ * @tagname cw-term-picker
+ * @summary The `term` step: monthly or annual billing, then the button that commits the item.
  *
  * @csspart heading - The step heading.
  * @csspart option - Each billing option.
