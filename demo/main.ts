@@ -4,6 +4,7 @@ const params = new URLSearchParams(location.search);
 const scenario = (SCENARIOS.find((s) => s.name === params.get('scenario'))?.name ?? 'empty-cart') as ScenarioName;
 const latency = Number(params.get('latency') ?? 300);
 const locale = params.get('locale') ?? 'en';
+const theme = params.get('theme') ?? 'light';
 
 const backend = new MockBackend({ scenario, latencyMs: Number.isFinite(latency) ? latency : 300 });
 await startMockWorker(backend);
@@ -13,15 +14,17 @@ await import('../src/define.js');
 const wizard = document.querySelector('checkout-wizard')!;
 wizard.paymentProvider = new TestPaymentProvider();
 wizard.locale = locale;
+wizard.setAttribute('theme', theme);
 
 const pick = <T extends HTMLInputElement | HTMLSelectElement>(id: string) => document.getElementById(id) as T;
 const scenarioSelect = pick<HTMLSelectElement>('scenario');
 for (const s of SCENARIOS) scenarioSelect.append(new Option(s.label, s.name, false, s.name === scenario));
 pick<HTMLSelectElement>('locale').value = locale;
+pick<HTMLSelectElement>('theme').value = theme;
 pick<HTMLInputElement>('latency').value = String(latency);
 
 // Each setting reloads the page with a fresh backend, as a real page load would.
-for (const [id, key] of [['scenario', 'scenario'], ['locale', 'locale'], ['latency', 'latency']] as const) {
+for (const [id, key] of [['scenario', 'scenario'], ['locale', 'locale'], ['theme', 'theme'], ['latency', 'latency']] as const) {
   pick(id).addEventListener('change', (e) => {
     params.set(key, (e.target as HTMLInputElement).value);
     location.search = params.toString();
