@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { clickText, inStep, mount, waitForStep } from './helpers.js';
+import { clickText, expectHeadingFocused, inStep, mount, waitForStep } from './helpers.js';
 import type { CheckoutWizard } from '../src/components/checkout-wizard/checkout-wizard.js';
 
 // axe on every step and gate, as rendered inside the wizard.
@@ -13,38 +13,46 @@ async function expectAccessible(el: CheckoutWizard, label: string) {
 }
 
 describe('accessibility (axe)', () => {
-  it('every step of the buy flow, with an item in the cart', async () => {
+  it('every step of the buy flow, with an item in the cart; focus on each step heading', async () => {
     const { el } = await mount('cart-with-items');
     await expectAccessible(el, 'select');
     await clickText(el, 'Choose Remote Support');
     await waitForStep(el, 'mode');
+    await expectHeadingFocused(el);
     await expectAccessible(el, 'mode');
     await clickText(el, 'Buy');
     await waitForStep(el, 'tier');
+    await expectHeadingFocused(el);
     await expectAccessible(el, 'tier');
     // The details popover, open.
     inStep<HTMLButtonElement>(el, 'cw-popover button')!.click();
     await expectAccessible(el, 'tier popover');
     await clickText(el, /^Choose /);
     await waitForStep(el, 'seats');
+    await expectHeadingFocused(el);
     await expectAccessible(el, 'seats');
     await clickText(el, 'Next');
     await waitForStep(el, 'term');
+    await expectHeadingFocused(el);
     await expectAccessible(el, 'term');
     await clickText(el, 'Add to cart');
     await waitForStep(el, 'cart');
+    await expectHeadingFocused(el);
     await expectAccessible(el, 'cart');
     await clickText(el, 'Complete transaction');
     await waitForStep(el, 'review');
+    await expectHeadingFocused(el);
     await expectAccessible(el, 'review');
     await clickText(el, 'Continue to payment');
     await waitForStep(el, 'pay');
+    await expectHeadingFocused(el);
     await expectAccessible(el, 'pay');
     await clickText(el, 'Add payment method');
     await expectAccessible(el, 'pay, adding a method');
     await clickText(el, 'Cancel');
     await clickText(el, 'Place order');
     await waitForStep(el, 'done');
+    await expectHeadingFocused(el);
     await expectAccessible(el, 'done');
   });
 

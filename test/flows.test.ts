@@ -1,17 +1,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { MockBackend } from '../src/mock/index.js';
-import { clickText, deepActive, inStep, mount, stepEl, textOf, type, useBackend, waitForStep } from './helpers.js';
+import { clickText, deepActive, expectHeadingFocused, inStep, mount, stepEl, textOf, type, useBackend, waitForStep } from './helpers.js';
 import type { CheckoutWizard } from '../src/components/checkout-wizard/checkout-wizard.js';
 
 // Whole flows through the DOM, as a billing contact clicks them, on the mock backend behind MSW.
-
-/** Focus is on the heading of the current step (every step change moves it there). */
-async function expectHeadingFocused(el: CheckoutWizard) {
-  const heading = inStep(el, 'h2')!;
-  await new Promise((r) => setTimeout(r, 0));
-  // Compared as a boolean: a failing DOM comparison would be serialized whole.
-  expect(deepActive() === heading, `focus on the ${el.step} heading`).to.equal(true);
-}
 
 async function chooseFirstTier(el: CheckoutWizard) {
   await waitForStep(el, 'tier');

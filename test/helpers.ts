@@ -1,4 +1,4 @@
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { MockBackend, createHandlers, TestPaymentProvider, type ScenarioName } from '../src/mock/index.js';
 import type { CheckoutWizard } from '../src/components/checkout-wizard/checkout-wizard.js';
@@ -78,4 +78,12 @@ export function deepActive(): Element | null {
   let active: Element | null = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
+}
+
+/** Focus is on the heading of the current step, where every step change moves it. */
+export async function expectHeadingFocused(el: CheckoutWizard) {
+  const heading = inStep(el, 'h2');
+  await new Promise((r) => setTimeout(r, 0));
+  // Compared as a boolean: a failing DOM comparison would be serialized whole.
+  expect(!!heading && deepActive() === heading, `focus on the ${el.step} heading`).to.equal(true);
 }
