@@ -19,4 +19,5 @@ export { BillingError, type FieldError } from './adapter/errors.js';
 export { checkoutMachine, stepOf, commitAction, STEPS, GATES } from './machine/checkout.machine.js';
 export type { StepId, CheckoutInput, CheckoutContext, CheckoutEvent, CheckoutSnapshot, CheckoutActor } from './machine/checkout.machine.js';
 export type { CheckoutEventDetails, CheckoutEventName } from './events.js';
+export type { StringOverrides } from './i18n/localizer.js';
 export type * from './contract/types.js';

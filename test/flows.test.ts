@@ -147,6 +147,30 @@ describe('flows', () => {
     expect(deepActive() === inStep(el, '#seats'), 'focus on the licenses field').to.equal(true);
   });
 
+  it('a verified EU VAT number from another country: reverse charge at pay and on the confirmation', async () => {
+    const { el, backend } = await mount('eu-business');
+    await clickText(el, 'Choose Phone System');
+    await waitForStep(el, 'seats');
+    await clickText(el, 'Next');
+    await waitForStep(el, 'term');
+    await clickText(el, 'Complete transaction');
+    await waitForStep(el, 'review');
+    await clickText(el, 'Continue to payment');
+    await waitForStep(el, 'pay');
+    const note = 'Reverse charge: VAT to be accounted for by the recipient';
+    expect(textOf(el)).to.not.include(note);
+    await type(el, '#vat', 'de 136 695 976');
+    await clickText(el, 'Apply');
+    expect(textOf(el)).to.include('VAT number verified');
+    expect(textOf(el)).to.include(`${note} (DE136695976)`);
+    const quote = el.shadowRoot!.querySelector('[data-step]')!.shadowRoot!.querySelector('[part=totals]')!.textContent!;
+    expect(quote.replace(/\s+/g, ' ')).to.match(/VAT 0%/);
+    await clickText(el, 'Place order');
+    await waitForStep(el, 'done');
+    expect(textOf(el)).to.include(note);
+    expect(backend.orders[0]!.total.amount).to.equal(backend.orders[0]!.lines.reduce((sum, l) => sum + (l as unknown as { amount: { amount: number } }).amount.amount, 0));
+  });
+
   it('opens at the product named in the `product` attribute', async () => {
     const { el, steps } = await mount('empty-cart', { product: 'remote-support' });
     expect(el.step).to.equal('mode');

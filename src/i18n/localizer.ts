@@ -3,6 +3,26 @@ import { en, type Messages } from './en.js';
 import { it } from './it.js';
 
 const CATALOG: Record<string, Messages> = { en, it };
+
+/** A host's own wording for any message, e.g. "seats" for "licenses"; nested groups may be given in part. */
+export type StringOverrides = {
+  [K in keyof Messages]?: Messages[K] extends string | ((...args: never[]) => string) ? Messages[K] : Partial<Messages[K]>;
+};
+
+/**
+ * Lays a host's overrides over a locale's messages. An override of the wrong
+ * kind (text where a function is expected, say) is ignored, so a typo in the
+ * host's configuration never breaks the widget.
+ */
+function withOverrides(base: Messages, overrides: StringOverrides): Messages {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) {
+    const original = (base as Record<string, unknown>)[key];
+    if (value === undefined || typeof value !== typeof original) continue;
+    out[key] = typeof value === 'object' && value ? withOverrides(original as Messages, value as StringOverrides) : value;
+  }
+  return out as Messages;
+}
 const RTL = new Set(['ar', 'he', 'fa', 'ur']);
 
 /**
@@ -17,9 +37,9 @@ export class Localizer {
   readonly #date: Intl.DateTimeFormat;
   readonly #percent: Intl.NumberFormat;
 
-  constructor(requested = 'en') {
+  constructor(requested = 'en', overrides: StringOverrides = {}) {
     this.locale = Localizer.resolve(requested);
-    this.m = CATALOG[this.locale.split('-')[0]!] ?? CATALOG[this.locale] ?? en;
+    this.m = withOverrides(CATALOG[this.locale.split('-')[0]!] ?? CATALOG[this.locale] ?? en, overrides);
     this.dir = RTL.has(this.locale.split('-')[0]!) ? 'rtl' : 'ltr';
     this.#date = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeZone: 'UTC' });
     this.#percent = new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 2 });

@@ -106,4 +106,20 @@ describe('checkout-wizard', () => {
     expect(a!.shadowRoot!.querySelector('section')!.getAttribute('aria-label')).to.equal('Add Meetings');
     await expect(wrap).to.be.accessible();
   });
+
+  it('takes the host\'s own wording, and ignores an override of the wrong kind', async () => {
+    const backend = new MockBackend({ scenario: 'empty-cart' });
+    const strings = { selectHeading: 'Pick a product', choose: 'Pick', stepNames: { select: 'Catalog' }, licenses: 'not a function' } as never;
+    const el = await fixture<CheckoutWizard>(html`<checkout-wizard locale="it" .strings=${strings} .adapter=${createMockAdapter(backend)}></checkout-wizard>`);
+    await waitUntil(() => el.step === 'select');
+    await el.updateComplete;
+    const step = el.shadowRoot!.querySelector('[data-step]') as HTMLElement & { updateComplete: Promise<unknown> };
+    await step.updateComplete;
+    expect(step.shadowRoot!.querySelector('h2')!.textContent).to.equal('Pick a product');
+    expect(step.shadowRoot!.querySelector('button[part~=choose]')!.textContent!.trim()).to.match(/^Pick /);
+    const progress = el.shadowRoot!.querySelector('cw-progress')!;
+    await progress.updateComplete;
+    // Overridden in part: the other step names stay Italian.
+    expect([...progress.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent!.trim()).slice(0, 2)).to.deep.equal(['Catalog', 'Acquisto o prova']);
+  });
 });

@@ -5,7 +5,7 @@ import type { BillingAdapter, PaymentProvider } from '../../adapter/billing-adap
 import { HttpBillingAdapter } from '../../adapter/http-adapter.js';
 import { actorContext, localizerContext } from '../../controllers/contexts.js';
 import { SelectorController } from '../../controllers/selector-controller.js';
-import { Localizer } from '../../i18n/localizer.js';
+import { Localizer, type StringOverrides } from '../../i18n/localizer.js';
 import { checkoutMachine, stepOf, type CheckoutActor, type CheckoutSnapshot, type RetryPolicy, type StepId } from '../../machine/checkout.machine.js';
 import { readSaved, toSaved, VERSION } from '../../machine/persist.js';
 import { pathOf } from '../../machine/rules.js';
@@ -18,7 +18,7 @@ const STEP_PARTS = [
   'heading', 'alert', 'retry', 'back', 'error', 'badge', 'input',
   'product', 'choose', 'option', 'tier', 'details', 'popover', 'stepper', 'next', 'commit',
   'item', 'edit', 'remove', 'add-another', 'checkout', 'quote', 'total', 'continue',
-  'methods', 'method', 'add-method', 'save-method', 'cancel', 'vat', 'apply-vat', 'place-order', 'check-again',
+  'methods', 'method', 'add-method', 'save-method', 'cancel', 'vat', 'apply-vat', 'totals', 'place-order', 'check-again',
   'summary', 'assign', 'add-more', 'portal',
 ].join(', ');
 
@@ -90,6 +90,7 @@ export class CheckoutWizard extends LitElement {
     orderTimeout: { attribute: 'order-timeout', type: Number },
     storageKey: { attribute: 'storage-key' },
     label: {},
+    strings: { attribute: false },
     theme: { reflect: true },
   };
 
@@ -111,6 +112,8 @@ export class CheckoutWizard extends LitElement {
   declare storageKey?: string;
   /** The widget's accessible name (default "Add a subscription"); give each widget on a page its own. */
   declare label?: string;
+  /** The host's own wording for any message, over the locale's, e.g. `{ seatsLabel: 'Seats', licenses: (n) => \`${n} seats\` }`. */
+  declare strings?: StringOverrides;
   /**
    * Colour theme: `light` (the default), `dark`, or `auto`, which follows the user's `prefers-color-scheme`.
    * Reflected to the attribute; any other value draws the light theme. `--cw-*` tokens set by the page win over it.
@@ -212,8 +215,8 @@ export class CheckoutWizard extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale')) {
-      this.#localizer = new Localizer(this.locale);
+    if (changed.has('locale') || changed.has('strings')) {
+      this.#localizer = new Localizer(this.locale, this.strings);
       this.#localeProvider.setValue(this.#localizer);
       this.#actor?.send({ type: 'LOCALE', locale: this.#localizer.locale });
     }

@@ -21,7 +21,7 @@ export class CwConfirmation extends StepElement {
 
   protected override renderStep() {
     const m = this.t.m;
-    const { order, trial, account, purchased, catalog } = this.ctx;
+    const { order, trial, account, purchased, catalog, quote } = this.ctx;
     const url = safeUrl(account?.assignLicensesUrl);
     const productIds = trial ? [trial.productId] : (purchased ?? []);
     const facts = trial
@@ -41,6 +41,7 @@ export class CwConfirmation extends StepElement {
             <dt>${m.newBillingDate}</dt>
             <dd>${this.t.date(order.billingDate)}</dd>
           </dl>
+          ${quote?.tax.reverseCharge ? html`<p class="note">${m.reverseCharge}${quote.tax.vatId ? ` (${quote.tax.vatId})` : ''}</p>` : nothing}
           <p>${m.emailSent(order.confirmationEmail)}</p>`
         : nothing;
     return html`

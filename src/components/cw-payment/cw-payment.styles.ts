@@ -44,4 +44,16 @@ export const styles = css`
     margin: 0.25em 0;
     font-size: 0.875em;
   }
+  .totals {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0.25em var(--_space);
+    margin: var(--_space) 0 var(--_gap);
+    font-variant-numeric: tabular-nums;
+  }
+  .totals dd {
+    margin: 0;
+    text-align: end;
+    font-weight: 600;
+  }
 `;

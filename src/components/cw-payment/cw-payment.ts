@@ -23,6 +23,7 @@ import { styles } from './cw-payment.styles.js';
  * @csspart apply-vat - The button that applies the VAT number.
  * @csspart error - A payment-method or VAT error message.
  * @csspart alert - A step-level error, and the "order not confirmed" notice.
+ * @csspart totals - The tax and total of the current quote.
  * @csspart place-order - The "Place order" button.
  * @csspart check-again - The button that checks an unconfirmed order again.
  * @csspart back - The back button.
@@ -91,6 +92,7 @@ export class CwPayment extends StepElement {
         </div>
         <div id="vat-status">${this.#vatStatus(vatError)}</div>
       </div>
+      ${this.#totals()}
 
       ${this.#actions(placing)}
     `;
@@ -118,6 +120,20 @@ export class CwPayment extends StepElement {
       ${this.backButton()}
       ${this.primaryButton(busyPlacing ? m.placingOrder : quote ? m.placeOrder(this.t.money(quote.total)) : m.updatingTotal, { type: 'PLACE_ORDER' }, 'place-order')}
     </div>`;
+  }
+
+  /** The quote's tax and total, which a VAT number can change here. */
+  #totals() {
+    const { quote } = this.ctx;
+    if (!quote) return nothing;
+    const m = this.t.m;
+    return html`<dl class="totals" part="totals">
+      <dt>${m.tax(this.t.percent(quote.tax.rateBasisPoints))}</dt>
+      <dd>${this.t.money(quote.tax.amount)}</dd>
+      <dt>${m.totalDue}</dt>
+      <dd>${this.t.money(quote.total)}</dd>
+    </dl>
+    ${quote.tax.reverseCharge ? html`<p class="note">${m.reverseCharge}${quote.tax.vatId ? ` (${quote.tax.vatId})` : ''}</p>` : nothing}`;
   }
 
   #vatStatus(vatError: boolean | undefined) {
