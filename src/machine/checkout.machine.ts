@@ -1,4 +1,4 @@
-import { assign, emit, fromPromise, setup, type SnapshotFrom, type ActorRefFrom } from 'xstate';
+import { and, assign, emit, fromPromise, setup, type SnapshotFrom, type ActorRefFrom } from 'xstate';
 import type { BillingAdapter } from '../adapter/billing-adapter.js';
 import { BillingError, toBillingError } from '../adapter/errors.js';
 import type { Account, Cart, CartItemInput, Catalog, Money, Order, PaymentMethod, Quote, Term, Trial, VatVerdict } from '../contract/types.js';
@@ -176,6 +176,10 @@ const emptyDraft = (): Draft => ({ seatsText: '', term: 'monthly' });
 /** The typed VAT ID, normalized and checked; a number without prefix is read as the billing country's. */
 const vatCheck = (context: CheckoutContext) => checkVatId(context.vatText, context.account?.billingCountry);
 
+/** Exponential backoff, capped, with jitter so many widgets do not retry in step. */
+const backoffMs = (retry: RetryPolicy, tries: number) =>
+  Math.round(Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (tries - 1)) * (0.5 + Math.random() / 2));
+
 const defaultMethod = (methods: PaymentMethod[] | undefined) => (methods?.find((m) => m.isDefault) ?? methods?.[0])?.id;
 
 export const checkoutMachine = setup({
@@ -259,8 +263,6 @@ export const checkoutMachine = setup({
     seatsRejected: ({ event }) => toBillingError((event as { error?: unknown }).error).fieldErrors.some((f) => f.field === 'seats'),
     vatPending: ({ context }) => context.vatText.trim() !== '' && context.vatText !== context.vatVerdict?.vatId,
     vatMalformed: ({ context }) => !vatCheck(context).valid,
-    vatPendingMalformed: ({ context }) =>
-      context.vatText.trim() !== '' && context.vatText !== context.vatVerdict?.vatId && !vatCheck(context).valid,
   },
   actions: {
     clearError: assign({ error: undefined }),
@@ -314,15 +316,13 @@ export const checkoutMachine = setup({
     }),
     scheduleTimeout: assign(({ context }) => {
       const tries = context.tries + 1;
-      const delayMs = Math.round(Math.min(context.retry.maxDelayMs, context.retry.baseDelayMs * 2 ** (tries - 1)) * (0.5 + Math.random() / 2));
-      return { tries, delayMs, unknown: true };
+      return { tries, delayMs: backoffMs(context.retry, tries), unknown: true };
     }),
-    /** Waits longer after each failure, with jitter so many widgets do not retry in step; a Retry-After wins. */
+    /** Waits longer after each failure; a Retry-After wins. */
     scheduleRetry: assign(({ context, event }) => {
       const error = toBillingError((event as { error?: unknown }).error);
       const tries = context.tries + 1;
-      const backoff = Math.min(context.retry.maxDelayMs, context.retry.baseDelayMs * 2 ** (tries - 1));
-      const delayMs = error.retryAfter !== undefined ? error.retryAfter * 1000 : Math.round(backoff * (0.5 + Math.random() / 2));
+      const delayMs = error.retryAfter !== undefined ? error.retryAfter * 1000 : backoffMs(context.retry, tries);
       return { tries, delayMs, unknown: context.unknown || UNKNOWN.has(error.code), error };
     }),
     fillSeats: assign(({ context }) => {
@@ -616,7 +616,7 @@ export const checkoutMachine = setup({
               { target: 'validatingVat', actions: 'normalizeVat' },
             ],
             PLACE_ORDER: [
-              { guard: 'vatPendingMalformed', actions: 'rejectVat' },
+              { guard: and(['vatPending', 'vatMalformed']), actions: 'rejectVat' },
               // A VAT number typed but not applied may change the price: apply it and let the user confirm the new total.
               { guard: 'vatPending', target: 'validatingVat', actions: 'normalizeVat' },
               {
@@ -778,6 +778,16 @@ const TRANSIENT = new Set(['loading', 'routing', 'product', 'item', 'leaveItem']
 export function stepOf(snapshot: CheckoutSnapshot): StepId | 'loading' {
   const top = typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0]!;
   return TRANSIENT.has(top) ? 'loading' : (top as StepId);
+}
+
+/**
+ * Where placing an order stands: sent (or waiting to be retried), the same with its
+ * outcome unknown, or out of retries while unknown. Undefined when no order is under way.
+ */
+export function orderState(snapshot: CheckoutSnapshot): 'placing' | 'confirming' | 'unconfirmed' | undefined {
+  if (snapshot.matches({ pay: 'unconfirmed' })) return 'unconfirmed';
+  if (snapshot.matches({ pay: 'placing' }) || snapshot.matches({ pay: 'backoff' })) return snapshot.context.unknown ? 'confirming' : 'placing';
+  return undefined;
 }
 
 /** What the commit button of the item's last step does, and so what it says. */

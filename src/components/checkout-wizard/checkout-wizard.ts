@@ -6,7 +6,7 @@ import { HttpBillingAdapter } from '../../adapter/http-adapter.js';
 import { actorContext, localizerContext } from '../../controllers/contexts.js';
 import { SelectorController } from '../../controllers/selector-controller.js';
 import { Localizer, type StringOverrides } from '../../i18n/localizer.js';
-import { checkoutMachine, stepOf, type CheckoutActor, type CheckoutSnapshot, type RetryPolicy, type StepId } from '../../machine/checkout.machine.js';
+import { checkoutMachine, orderState, stepOf, type CheckoutActor, type CheckoutSnapshot, type RetryPolicy, type StepId } from '../../machine/checkout.machine.js';
 import { readSaved, toSaved, VERSION } from '../../machine/persist.js';
 import { pathOf } from '../../machine/rules.js';
 import { fire } from '../../events.js';
@@ -157,16 +157,17 @@ export class CheckoutWizard extends LitElement {
 
   #lastSaved?: string;
 
-  /** Saves progress after each change, so a reload comes back where the user was. */
+  /** Saves progress after each change, so a reload comes back where the user was; a finished order clears it. */
   #save(snapshot: CheckoutSnapshot): void {
-    const storage = this.#storage();
-    if (!storage) return;
     const step = stepOf(snapshot);
-    const pending = ['placing', 'backoff', 'unconfirmed'].some((s) => snapshot.matches({ pay: s as 'placing' }));
-    const saved = step === 'done' ? undefined : toSaved(step, snapshot.context, pending);
-    if (step === 'loading' || (!saved && step !== 'done')) return;
-    const json = saved ? JSON.stringify(saved) : undefined;
-    if (json === this.#lastSaved) return;
+    if (step === 'done') return this.#write(undefined);
+    const saved = toSaved(step, snapshot.context, !!orderState(snapshot));
+    if (saved) this.#write(JSON.stringify(saved));
+  }
+
+  #write(json: string | undefined): void {
+    const storage = this.#storage();
+    if (!storage || json === this.#lastSaved) return;
     this.#lastSaved = json;
     try {
       if (json) storage.setItem(this.#storageName, json);
@@ -294,8 +295,9 @@ export class CheckoutWizard extends LitElement {
     const m = this.#localizer.m;
     if (snapshot.matches('loading')) return m.loading;
     if (snapshot.matches({ review: 'quoting' }) || snapshot.matches({ pay: 'quoting' })) return m.updatingTotal;
-    if (snapshot.context.unknown && (snapshot.matches({ pay: 'placing' }) || snapshot.matches({ pay: 'backoff' }))) return m.confirming;
-    if (snapshot.matches({ pay: 'placing' }) || snapshot.matches({ pay: 'backoff' })) return m.placingOrder;
+    const order = orderState(snapshot);
+    if (order === 'confirming') return m.confirming;
+    if (order === 'placing') return m.placingOrder;
     const verdict = snapshot.context.vatVerdict;
     if (snapshot.matches({ pay: 'idle' }) && verdict?.status === 'valid') return m.vatValid(verdict.name ?? '');
     return '';

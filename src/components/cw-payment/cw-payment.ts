@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { StepElement } from '../step-element.js';
 import type { PaymentProvider } from '../../adapter/billing-adapter.js';
+import { orderState } from '../../machine/checkout.machine.js';
 import { styles } from './cw-payment.styles.js';
 
 /**
@@ -39,7 +40,6 @@ export class CwPayment extends StepElement {
     const m = this.t.m;
     const { account, paymentMethodId, addingMethod, error, vatText, vatVerdict } = this.ctx;
     const state = this.snap.value;
-    const placing = state.matches({ pay: 'placing' });
     const vatError = error?.code === 'invalid_vat_id' || error?.fieldErrors.some((f) => f.field === 'vatId');
     const methodError = ['payment_declined', 'payment_method_required', 'payment_method_failed'].includes(error?.code ?? '');
     const methods = account?.paymentMethods ?? [];
@@ -94,16 +94,15 @@ export class CwPayment extends StepElement {
       </div>
       ${this.#totals()}
 
-      ${this.#actions(placing)}
+      ${this.#actions()}
     `;
   }
 
   /** While an order's outcome is unknown, nothing here can pay again with a new key. */
-  #actions(placing: boolean) {
+  #actions() {
     const m = this.t.m;
-    const { quote, unknown } = this.ctx;
-    const state = this.snap.value;
-    if (state.matches({ pay: 'unconfirmed' })) {
+    const order = orderState(this.snap.value);
+    if (order === 'unconfirmed') {
       return html`<div class="alert" part="alert" role="alert">
           <p><strong>${m.unconfirmed}</strong></p>
           <p>${m.unconfirmedHint}</p>
@@ -112,13 +111,11 @@ export class CwPayment extends StepElement {
           <button type="button" class="primary" part="check-again" @click=${() => this.send({ type: 'CHECK_AGAIN' })}>${m.checkAgain}</button>
         </div>`;
     }
-    if (unknown && (placing || state.matches({ pay: 'backoff' }))) {
-      return html`<p class="note" role="status" aria-busy="true">${m.confirming}</p>`;
-    }
-    const busyPlacing = placing || state.matches({ pay: 'backoff' });
+    if (order === 'confirming') return html`<p class="note" role="status" aria-busy="true">${m.confirming}</p>`;
+    const { quote } = this.ctx;
     return html`<div class="actions">
       ${this.backButton()}
-      ${this.primaryButton(busyPlacing ? m.placingOrder : quote ? m.placeOrder(this.t.money(quote.total)) : m.updatingTotal, { type: 'PLACE_ORDER' }, 'place-order')}
+      ${this.primaryButton(order === 'placing' ? m.placingOrder : quote ? m.placeOrder(this.t.money(quote.total)) : m.updatingTotal, { type: 'PLACE_ORDER' }, 'place-order')}
     </div>`;
   }
 
