@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -14,8 +15,14 @@ if (cw) {
   return cw;
 }`;
 
-// One config, three jobs: `vite` serves the demo; `vite build` writes the ES modules
-// (dependencies left as imports); `vite build --mode iife` writes the script-tag bundle.
+// Each locale but English is its own module, loaded when a widget asks for it.
+const locales = Object.fromEntries(
+  readdirSync('src/i18n/locales').map((file) => [`locales/${file.replace(/\.ts$/, '')}`, `src/i18n/locales/${file}`]),
+);
+
+// One config, four jobs: `vite` serves the demo; `vite build` writes the ES modules
+// (dependencies left as imports); `vite build --mode iife` writes the script-tag bundle;
+// `vite build --mode locales` writes the locale modules it loads from dist/locales/.
 const external = [/^react($|\/)/, /^lit($|\/)/, /^@lit\//, /^xstate($|\/)/, /^@floating-ui\//, /^valibot$/, /^msw($|\/)/];
 
 export default defineConfig(({ command, mode }) => {
@@ -26,10 +33,18 @@ export default defineConfig(({ command, mode }) => {
       server: { fs: { allow: ['..'] } },
     };
   }
+  if (mode === 'locales') {
+    return {
+      publicDir: false,
+      build: { emptyOutDir: false, lib: { entry: locales, formats: ['es'], fileName: (_, name) => `${name}.js` } },
+    };
+  }
   if (mode === 'iife') {
     return {
       publicDir: false,
       define,
+      // The bundle cannot split itself: it imports locale modules by URL instead.
+      resolve: { alias: [{ find: /^\.\/load\.js$/, replacement: fileURLToPath(new URL('src/i18n/load-url.ts', import.meta.url)) }] },
       build: {
         emptyOutDir: false,
         sourcemap: true,
@@ -49,7 +64,7 @@ export default defineConfig(({ command, mode }) => {
         entry: { 'checkout-wizard': 'src/index.ts', define: 'src/define.ts', mock: 'src/mock/index.ts', vat: 'src/vat/index.ts', react: 'src/react/index.ts' },
         formats: ['es'],
       },
-      rollupOptions: { external },
+      rollupOptions: { external, output: { chunkFileNames: (chunk) => (chunk.facadeModuleId?.includes('/i18n/locales/') ? 'locales/[name].js' : '[name]-[hash].js') } },
     },
   };
 });

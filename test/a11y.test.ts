@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { clickText, expectHeadingFocused, inStep, mount, waitForStep } from './helpers.js';
 import type { CheckoutWizard } from '../src/components/checkout-wizard/checkout-wizard.js';
 
-// axe on every step and gate, as rendered inside the wizard.
+// axe's default rule set (WCAG A/AA and its best practices) on every step and gate, as rendered inside the wizard.
+// The WCAG 2.2 AA rules by tag, on every error state, in the light and dark themes and right to left: test/a11y-axe.test.ts.
 
 async function expectAccessible(el: CheckoutWizard, label: string) {
   try {
@@ -74,7 +75,7 @@ describe('accessibility (axe)', () => {
     });
   }
 
-  it('the trial confirmation, in Italian', async () => {
+  it('the buy-or-try step, in Italian', async () => {
     const { el } = await mount('empty-cart', { locale: 'it' });
     await clickText(el, /Remote Support/);
     await waitForStep(el, 'mode');

@@ -196,7 +196,7 @@ describe('strict CSP and Trusted Types (script-tag bundle)', () => {
     await waitForStep(el, 'pay');
 
     // A VAT number checked by the backend; the company name it returns is shown as text.
-    await typeInto(el, '#vat', 'IT12345678903');
+    await typeInto(el, '#vat', 'IT12345670017');
     await clickText(el, 'Apply');
     await waitUntil(() => textOf(el).includes('VAT number verified: Rossi Consulting S.r.l.'), 'VAT number verified');
 
@@ -236,6 +236,22 @@ describe('strict CSP and Trusted Types (script-tag bundle)', () => {
     await waitUntil(() => fixture.violations.length === 2, 'the Trusted Types violation is counted');
     expect(fixture.violations[1]!.effectiveDirective).to.equal('require-trusted-types-for');
     await waitUntil(() => fixture.flush().reports === 2, 'both are reported to the ReportingObserver too');
+  });
+
+  it('loads another language from dist/locales/ under the same policy, with zero violations', async () => {
+    sessionStorage.clear();
+    await useBackend(new MockBackend({ scenario: 'empty-cart' }));
+    const win = await openFrame('/test/csp/fixture.html');
+    const el = win.document.querySelector('checkout-wizard') as CheckoutWizard;
+    await waitForStep(el, 'select');
+    el.setAttribute('locale', 'ar');
+    await waitUntil(() => el.shadowRoot!.querySelector('section')?.lang === 'ar', 'the Arabic messages arrive');
+    const loaded = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+    expect(loaded).to.include('/dist/locales/ar.js');
+    expect(el.shadowRoot!.querySelector('section')!.dir).to.equal('rtl');
+    await new Promise((r) => setTimeout(r, 100));
+    win.cspFixture.flush();
+    expect(win.cspFixture.violations.length, describeViolations(win.cspFixture.violations)).to.equal(0);
   });
 
   it('counts deliberate violations in a page under the same header: inline <style>, style attribute, inline <script>', async () => {

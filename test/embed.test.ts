@@ -96,6 +96,32 @@ describe('embed', () => {
       expect(backend.orders).to.have.length(0);
     });
 
+    it('loads a language from locales/ beside the bundle, or from the script tag’s data-locales URL', async () => {
+      await useBackend(new MockBackend({ scenario: 'empty-cart' }));
+      const win = await openPage('/test/embed/blank.html');
+      const { warnings, errors } = record(win);
+      const script = win.document.createElement('script');
+      script.dataset.locales = '/nowhere/locales';
+      await new Promise((resolve, reject) => {
+        script.onload = resolve;
+        script.onerror = reject;
+        script.src = BUNDLE;
+        win.document.head.append(script);
+      });
+      // The URL given does not answer: the widget says so once and speaks English.
+      const lost = win.document.createElement('checkout-wizard') as unknown as CheckoutWizard;
+      lost.setAttribute('api-base', '/api/billing/v1');
+      lost.setAttribute('locale', 'fr');
+      win.document.body.append(lost);
+      await waitForStep(lost, 'select');
+      expect(lost.shadowRoot!.querySelector('section')!.lang).to.equal('en');
+      expect(textOf(lost)).to.include('Choose a product');
+      expect(warnings.some((w) => w.includes('"fr" messages could not be loaded'))).to.equal(true);
+      const requested = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+      expect(requested).to.include('/nowhere/locales/fr.js');
+      expect(errors).to.deep.equal([]);
+    });
+
     it('a static page whose backend is down shows the unavailable gate with Retry', async () => {
       await useBackend(new MockBackend({ scenario: 'backend-down' }));
       const win = await openPage('/test/embed/static.html');

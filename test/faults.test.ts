@@ -329,8 +329,10 @@ describe('faults', () => {
         await clickText(el, 'Place order');
         await waitForStep(el, 'review');
         expect(requestsOf(backend, 'createQuote').length, 'a fresh quote').to.be.greaterThan(quotes);
-        const notes = deepAll(stepEl(el), '[role=status]').map((s) => s.textContent!.replace(/\s+/g, ' ').trim());
+        const notes = deepAll(stepEl(el), '.note').map((s) => s.textContent!.replace(/\s+/g, ' ').trim());
         expect(notes.some((n) => n.startsWith(note)), `notes: ${notes.join(' | ')}`).to.equal(true);
+        const live = el.shadowRoot!.querySelector('[part=status]')!.textContent!.trim();
+        expect(live.startsWith(note), `announced (live region: "${live}")`).to.equal(true);
         await sleep(100);
         expect(el.step, 'waits for the user').to.equal('review');
         expect(orderKeys(backend)).to.have.length(1);
@@ -394,13 +396,13 @@ describe('faults', () => {
     it('422 invalid_vat_id from POST /quotes: shown at the VAT field in the pay step, the typed number kept', async () => {
       const { el, backend } = await start();
       await toPay(el);
-      await typeInto(el, '#vat', 'IT12345678903');
+      await typeInto(el, '#vat', 'IT12345670017');
       backend.inject({ op: 'createQuote', status: 422, code: 'invalid_vat_id' });
       await clickText(el, 'Apply');
       expect(el.step).to.equal('pay');
       const vat = inStep(el, '[part=vat]')!;
       expect(vat.textContent).to.include('This VAT number is not valid.');
-      expect(inStep<HTMLInputElement>(el, '#vat')!.value).to.equal('IT12345678903');
+      expect(inStep<HTMLInputElement>(el, '#vat')!.value).to.equal('IT12345670017');
       expect(inStep(el, '#vat')!.getAttribute('aria-invalid')).to.equal('true');
       const elsewhere = [...stepEl(el).shadowRoot!.querySelectorAll('[role=alert]')].filter((a) => !vat.contains(a));
       expect(elsewhere.map((a) => a.textContent), 'no step-level alert for a field error').to.deep.equal([]);
@@ -783,7 +785,7 @@ describe('faults', () => {
       const spy = spyOnFetch();
       cleanups.push(spy.restore);
       backend.latencyMs = 300;
-      await typeInto(el, '#vat', 'IT12345678903');
+      await typeInto(el, '#vat', 'IT12345670017');
       inStep<HTMLButtonElement>(el, '.vat button')!.click();
       await waitUntil(() => requestsOf(backend, 'validateVatId').length === 1, 'no POST /vat-ids/validate');
       inStep<HTMLButtonElement>(el, '[part=back]')!.click();

@@ -2,7 +2,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { MockBackend, createHandlers, TestPaymentProvider, type ScenarioName } from '../src/mock/index.js';
 import type { CheckoutWizard } from '../src/components/checkout-wizard/checkout-wizard.js';
-import type { StepId } from '../src/machine/checkout.machine.js';
+import type { RetryPolicy, StepId } from '../src/machine/checkout.machine.js';
+import type { PaymentProvider } from '../src/adapter/billing-adapter.js';
+import type { AxeResults, RunOptions } from 'axe-core';
 import '../src/define.js';
 
 let worker: SetupWorker | undefined;
@@ -17,18 +19,32 @@ export async function useBackend(backend: MockBackend): Promise<MockBackend> {
   return backend;
 }
 
+export interface MountOptions {
+  locale?: string;
+  product?: string;
+  theme?: 'light' | 'dark' | 'auto';
+  provider?: PaymentProvider;
+  retry?: Partial<RetryPolicy>;
+  orderTimeout?: number;
+  /** A backend prepared by the test (seeded, faults injected); the scenario is then ignored. */
+  backend?: MockBackend;
+}
+
 /** Mounts <checkout-wizard> on a fresh mock backend (through MSW) and waits for its first step. */
-export async function mount(scenario: ScenarioName = 'empty-cart', attrs: { locale?: string; product?: string } = {}) {
+export async function mount(scenario: ScenarioName = 'empty-cart', attrs: MountOptions = {}) {
   // Each test starts fresh: no progress saved by an earlier one.
   sessionStorage.clear();
-  const backend = await useBackend(new MockBackend({ scenario }));
+  const backend = await useBackend(attrs.backend ?? new MockBackend({ scenario }));
   const steps: string[] = [];
   const el = await fixture<CheckoutWizard>(
     html`<checkout-wizard
       api-base="/api/billing/v1"
       locale=${attrs.locale ?? 'en'}
       product=${attrs.product ?? ''}
-      .paymentProvider=${new TestPaymentProvider()}
+      theme=${attrs.theme ?? 'light'}
+      .paymentProvider=${attrs.provider ?? new TestPaymentProvider()}
+      .retry=${attrs.retry}
+      .orderTimeout=${attrs.orderTimeout}
       @cw-step-change=${(e: CustomEvent) => steps.push(e.detail.step)}
     ></checkout-wizard>`,
   );
@@ -86,4 +102,107 @@ export async function expectHeadingFocused(el: CheckoutWizard) {
   await new Promise((r) => setTimeout(r, 0));
   // Compared as a boolean: a failing DOM comparison would be serialized whole.
   expect(!!heading && deepActive() === heading, `focus on the ${el.step} heading`).to.equal(true);
+}
+
+/** Presses the control of the current step with this part (the nth one), whatever the language, and waits for the wizard to rest. */
+export async function pressPart(el: CheckoutWizard, part: string, index = 0) {
+  const all = [...stepEl(el).shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${part}"]`)];
+  const target = all[index];
+  if (!target) throw new Error(`no [part~=${part}] #${index} in ${el.step}`);
+  target.click();
+  await new Promise((r) => setTimeout(r, 0));
+  await settled(el);
+}
+
+/** Presses "Choose" on the card of the product (or plan) with this name: names come from the catalog, so this works in any language. */
+export async function chooseCard(el: CheckoutWizard, name: string) {
+  const card = [...stepEl(el).shadowRoot!.querySelectorAll('article')].find((a) => a.querySelector('h3')?.textContent?.trim() === name);
+  const button = card?.querySelector<HTMLElement>('[part~=choose]');
+  if (!button) throw new Error(`no card "${name}" with a choose button in ${el.step}`);
+  button.click();
+  await new Promise((r) => setTimeout(r, 0));
+  await settled(el);
+}
+
+/** The WCAG 2.0, 2.1 and 2.2 A and AA rules of axe. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+type AxeGlobal = { run(context: Element, options: RunOptions): Promise<AxeResults> };
+
+/** Runs axe's WCAG 2.2 A/AA rules on the widget; fails listing each violation and where it is. */
+export async function expectWcag(el: Element, label: string) {
+  // axe-core registers itself on window; chai-a11y-axe loads the same file.
+  if (!(window as unknown as { axe?: AxeGlobal }).axe) await import('axe-core');
+  const axe = (window as unknown as { axe: AxeGlobal }).axe;
+  const { violations } = await axe.run(el, { runOnly: { type: 'tag', values: WCAG_TAGS }, resultTypes: ['violations'] });
+  const found = violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.replace(/\s+/g, ' ')}`).join('\n')}`,
+  );
+  // Compared as a string: a failing assertion on result objects would be serialized whole.
+  expect(found.join('\n'), `axe WCAG 2.2 AA violations: ${label}`).to.equal('');
+}
+
+export type Visit = (el: CheckoutWizard, label: string) => unknown;
+
+/**
+ * Walks every step, gate and the main error states, in any language (by parts and catalog names),
+ * calling `visit` at each: the buy flow with an item already in the cart (plan details open, a wrong
+ * number of licenses, a malformed VAT number, the provider's fields), the trial's confirmation, the four gates.
+ * `setup` runs on each new widget before its first visit (to size it, say).
+ */
+export async function visitEveryStep(visit: Visit, options: MountOptions = {}, setup: (el: CheckoutWizard) => unknown = () => {}) {
+  const start = async (scenario: ScenarioName) => {
+    const { el } = await mount(scenario, options);
+    await setup(el);
+    await el.updateComplete;
+    return el;
+  };
+  let el = await start('cart-with-items');
+  await visit(el, 'select');
+  await chooseCard(el, 'Remote Support');
+  await visit(el, 'mode');
+  await pressPart(el, 'choose', 0);
+  await visit(el, 'tier');
+  inStep<HTMLButtonElement>(el, 'cw-popover button')!.click();
+  await waitUntil(() => inStep<HTMLElement & { open: boolean }>(el, 'cw-popover')!.open, 'details open');
+  await visit(el, 'tier, details open');
+  await chooseCard(el, 'Premium');
+  await visit(el, 'seats');
+  await type(el, '#seats', 'abc');
+  await pressPart(el, 'next');
+  await visit(el, 'seats, wrong number');
+  await type(el, '#seats', '3');
+  await pressPart(el, 'next');
+  await visit(el, 'term');
+  await pressPart(el, 'commit');
+  await visit(el, 'cart');
+  await pressPart(el, 'checkout');
+  await waitForStep(el, 'review');
+  await visit(el, 'review');
+  await pressPart(el, 'continue');
+  await visit(el, 'pay');
+  await type(el, '#vat', 'XX1');
+  await pressPart(el, 'apply-vat');
+  await visit(el, 'pay, malformed VAT number');
+  await type(el, '#vat', '');
+  await pressPart(el, 'add-method');
+  await waitUntil(() => el.querySelector('[slot=payment] select'), 'the provider fields did not mount');
+  await visit(el, 'pay, adding a method');
+  await pressPart(el, 'cancel');
+  await pressPart(el, 'place-order');
+  await waitForStep(el, 'done');
+  await visit(el, 'done');
+
+  el = await start('empty-cart');
+  await chooseCard(el, 'Meetings');
+  await pressPart(el, 'choose', 1);
+  await chooseCard(el, 'Business');
+  await pressPart(el, 'next');
+  await waitForStep(el, 'done');
+  await visit(el, 'done (trial)');
+
+  for (const scenario of ['signed-out', 'corporate', 'user', 'backend-down'] as const) {
+    el = await start(scenario);
+    await visit(el, el.step);
+  }
 }

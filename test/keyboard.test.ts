@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { deepActive, inStep, mount, settled, waitForStep } from './helpers.js';
 import type { CheckoutWizard } from '../src/components/checkout-wizard/checkout-wizard.js';
@@ -7,10 +7,36 @@ import type { CheckoutWizard } from '../src/components/checkout-wizard/checkout-
 
 const label = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-/** Tabs forward until the focused control's text starts with `text` (at most 60 presses). */
+/**
+ * Every control Tab reaches inside the widget shows where focus is (WCAG 2.4.7: an outline of at least 2px)
+ * and is not hidden under anything (2.4.11: the point at its centre is the control itself).
+ */
+function expectFocusVisible() {
+  const active = deepActive() as HTMLElement | null;
+  // Outside the widget's shadow roots (the page, the payment provider's own fields) is not ours to draw.
+  if (!active || !(active.getRootNode() instanceof ShadowRoot)) return;
+  const what = `${active.localName} "${label(active).slice(0, 30)}"`;
+  const style = getComputedStyle(active);
+  expect(active.matches(':focus-visible'), `${what} matches :focus-visible`).to.equal(true);
+  expect(style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2, `${what} has a focus outline (${style.outlineStyle} ${style.outlineWidth})`).to.equal(true);
+  const r = active.getBoundingClientRect();
+  const x = r.left + r.width / 2;
+  const y = r.top + r.height / 2;
+  expect(x >= 0 && y >= 0 && x <= innerWidth && y <= innerHeight, `${what} is in the viewport`).to.equal(true);
+  let hit = document.elementFromPoint(x, y);
+  while (hit?.shadowRoot) {
+    const inner = hit.shadowRoot.elementFromPoint(x, y);
+    if (!inner || inner === hit) break;
+    hit = inner;
+  }
+  expect(!!hit && (active.contains(hit) || hit.contains(active)), `${what} is not covered (found ${hit?.localName} at its centre)`).to.equal(true);
+}
+
+/** Tabs forward until the focused control's text starts with `text` (at most 60 presses), checking each stop's focus indicator. */
 async function tabTo(text: string) {
   for (let i = 0; i < 60; i++) {
     await sendKeys({ press: 'Tab' });
+    expectFocusVisible();
     if (label(deepActive()).startsWith(text)) return;
   }
   throw new Error(`Tab never reached "${text}"; focus is on "${label(deepActive())}"`);
@@ -79,6 +105,62 @@ describe('keyboard only', () => {
     expect(backend.orders[0]!.lines).to.have.length(2);
   });
 
+  it('edits in the cart and at review, removes an item, adds a payment method and a VAT number, goes back: all by keys', async () => {
+    const { el, backend } = await start('cart-with-items');
+    await activate(el, 'Choose Phone System');
+    await waitForStep(el, 'seats');
+    await activate(el, 'Next');
+    await waitForStep(el, 'term');
+    await activate(el, 'Add to cart');
+    await waitForStep(el, 'cart');
+    // Edit the item already in the cart: its plan, licenses and billing come back filled in.
+    await activate(el, 'Edit');
+    await waitForStep(el, 'tier');
+    await activate(el, 'Choose Business');
+    await waitForStep(el, 'seats');
+    expect(inStep<HTMLInputElement>(el, '#seats')!.value).to.equal('5');
+    await activate(el, 'Back');
+    await waitForStep(el, 'tier');
+    await activate(el, 'Back');
+    await waitForStep(el, 'cart');
+    // Remove the Phone System item: Tab past the first item's buttons to the second's.
+    await tabTo('Remove');
+    await tabTo('Remove');
+    await sendKeys({ press: 'Enter' });
+    await settled(el);
+    expect(backend.cart.items.map((i) => i.productId)).to.deep.equal(['meetings']);
+    await activate(el, 'Complete transaction');
+    await waitForStep(el, 'review');
+    await activate(el, 'Edit order');
+    await waitForStep(el, 'tier');
+    await activate(el, 'Choose Business');
+    await waitForStep(el, 'seats');
+    await activate(el, 'Next');
+    await waitForStep(el, 'term');
+    await activate(el, 'Save changes');
+    await waitForStep(el, 'review');
+    await activate(el, 'Continue to payment');
+    await waitForStep(el, 'pay');
+    // A second card through the provider's fields: Tab into them, choose with the arrow keys, save.
+    await activate(el, 'Add payment method');
+    await tabTo('Visa 4242 (works)');
+    await sendKeys({ press: 'ArrowDown' }); // Mastercard 4444
+    await activate(el, 'Save payment method');
+    await waitUntil(() => label(inStep(el, 'input[name=method]:checked')?.closest('label') ?? null).includes('4444'), 'Mastercard added and chosen');
+    // A VAT number, typed and applied with Enter.
+    for (let i = 0; i < 20 && deepActive() !== inStep(el, '#vat'); i++) await sendKeys({ press: 'Tab' });
+    expect(deepActive() === inStep(el, '#vat'), 'Tab reaches the VAT number').to.equal(true);
+    await sendKeys({ type: 'IT12345670017' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !!inStep(el, '#vat-status .ok'), 'VAT number verified');
+    await settled(el);
+    await activate(el, 'Place order');
+    await waitForStep(el, 'done');
+    expect(backend.orders).to.have.length(1);
+    await activate(el, 'Add another product');
+    await waitForStep(el, 'select');
+  });
+
   it('starts a trial, and opens and closes a plan’s details with Escape', async () => {
     const { el, backend } = await start();
     await activate(el, 'Choose Meetings');
@@ -86,12 +168,20 @@ describe('keyboard only', () => {
     await activate(el, 'Try free');
     await waitForStep(el, 'tier');
     await activate(el, 'Details');
-    const popover = inStep<HTMLElement & { open: boolean }>(el, 'cw-popover')!;
+    const popover = inStep<HTMLElement & { open: boolean; updateComplete: Promise<unknown> }>(el, 'cw-popover')!;
     expect(popover.open).to.equal(true);
     await sendKeys({ press: 'Escape' });
     expect(popover.open).to.equal(false);
     expect(label(deepActive())).to.match(/^Details/);
-    await activate(el, 'Choose');
+    // Open again and Tab on: the panel closes rather than cover the next control.
+    await sendKeys({ press: 'Enter' });
+    expect(popover.open).to.equal(true);
+    await sendKeys({ press: 'Tab' });
+    await popover.updateComplete;
+    expect(popover.open, 'closed when focus moves on').to.equal(false);
+    expectFocusVisible();
+    expect(label(deepActive())).to.match(/^Choose /);
+    await sendKeys({ press: 'Enter' });
     await waitForStep(el, 'seats');
     await activate(el, 'Start trial');
     await waitForStep(el, 'done');

@@ -55,10 +55,37 @@ export class StepElement extends LitElement {
     if (changed.has('actor')) this.snap.actor = this.actor;
   }
 
-  /** Moves focus to the step's heading, as every step change does. */
+  /**
+   * Moves focus to the step's heading, as every step change does; or, when the step opens on a
+   * field the server refused (licenses out of range, say), to that field.
+   */
   async focusHeading(): Promise<void> {
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    const field = this.snap.value?.context.error?.fieldErrors.length ? this.invalidField() : null;
+    (field ?? this.renderRoot.querySelector<HTMLElement>('h2'))?.focus();
+  }
+
+  /** Set by a submit; once the step rests again, focus goes to the first invalid field, if there is one. */
+  #submitted = false;
+
+  /** Sends the step's submitting event; a submit that fails leaves focus on the first invalid field (WCAG 3.3.1). */
+  protected submit(event: CheckoutEvent): void {
+    if (this.busy) return;
+    this.#submitted = true;
+    this.send(event);
+    this.requestUpdate();
+  }
+
+  /** The first field that needs the user's attention. */
+  protected invalidField(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]');
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!this.#submitted || this.busy) return;
+    this.#submitted = false;
+    this.invalidField()?.focus();
   }
 
   protected override render() {
@@ -100,7 +127,7 @@ export class StepElement extends LitElement {
       class="primary"
       part=${part}
       aria-disabled=${this.busy ? 'true' : 'false'}
-      @click=${() => !this.busy && this.send(event)}
+      @click=${() => this.submit(event)}
     >
       ${label}
     </button>`;

@@ -25,13 +25,13 @@ export const en = {
   choose: 'Choose',
   subscribed: 'Already in your plan',
   inCart: 'In your cart',
-  trialBadge: (days: number) => `${days}-day free trial`,
+  trialBadge: { one: '#-day free trial', other: '#-day free trial' },
   backToCart: 'Back to cart',
 
   modeHeading: (product: string) => `Buy ${product} or try it free`,
   buy: 'Buy',
   buyHint: 'Choose a plan and pay monthly or annually.',
-  tryFree: (days: number) => `Try free for ${days} days`,
+  tryFree: { one: 'Try free for # day', other: 'Try free for # days' },
   tryHint: 'No payment needed. You get a welcome e-mail with the details.',
 
   tierHeading: 'Choose a plan',
@@ -53,8 +53,8 @@ export const en = {
   seatsErrors: {
     required: 'Enter the number of user licenses.',
     not_integer: 'Enter a whole number, such as 5.',
-    min: (min: number) => `You need at least ${min} licenses.`,
-    max: (max: number) => `This plan allows at most ${max} licenses.`,
+    min: { one: 'You need at least # license.', other: 'You need at least # licenses.' },
+    max: { one: 'This plan allows at most # license.', other: 'This plan allows at most # licenses.' },
     step: (step: number, below: number, above: number) => `Licenses come in steps of ${step}: choose ${below} or ${above}.`,
   },
   cannotContinue: 'Fix the number of licenses to continue.',
@@ -74,7 +74,7 @@ export const en = {
   saveChanges: 'Save changes',
 
   cartHeading: 'Your cart',
-  licenses: (n: number) => (n === 1 ? '1 user license' : `${n} user licenses`),
+  licenses: { one: '# user license', other: '# user licenses' },
   edit: 'Edit',
   editItem: (product: string) => `Edit ${product}`,
   remove: 'Remove',
@@ -165,8 +165,16 @@ export const en = {
   },
 } as const;
 
+/**
+ * A count's wording in each plural category the language uses (`Intl.PluralRules`):
+ * `#` stands for the number, formatted for the locale. `other` is required.
+ */
+export type Plural = { other: string } & Partial<Record<'zero' | 'one' | 'two' | 'few' | 'many', string>>;
+
 type Widen<T> = T extends string
   ? string
+  : T extends { other: string }
+    ? Plural
   : T extends (...args: infer A) => string
     ? (...args: A) => string
     : { [K in keyof T]: Widen<T[K]> };

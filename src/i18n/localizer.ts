@@ -1,8 +1,7 @@
 import type { Money } from '../contract/types.js';
-import { en, type Messages } from './en.js';
-import { it } from './it.js';
-
-const CATALOG: Record<string, Messages> = { en, it };
+import { en, type Messages, type Plural } from './en.js';
+import { RTL, resolveLocale, type Locale } from './locales.js';
+import { loadMessages } from './load.js';
 
 /** A host's own wording for any message, e.g. "seats" for "licenses"; nested groups may be given in part. */
 export type StringOverrides = {
@@ -23,46 +22,78 @@ function withOverrides(base: Messages, overrides: StringOverrides): Messages {
   }
   return out as Messages;
 }
-const RTL = new Set(['ar', 'he', 'fa', 'ur']);
 
 /**
  * One widget's language: its messages and Intl formatters. Each widget makes
  * its own, so two widgets in two locales on one page never share state.
  */
 export class Localizer {
-  readonly locale: string;
+  /** The locale whose messages are used, e.g. `pt-BR` for a request of `pt-BR`, `es-419` for `es-MX`. */
+  readonly locale: Locale;
   readonly m: Messages;
   readonly dir: 'ltr' | 'rtl';
+  /** The tag numbers and dates are formatted for: the request itself when it is the same language (`de-CH`). */
+  readonly #format: string;
   readonly #money = new Map<string, Intl.NumberFormat>();
   readonly #date: Intl.DateTimeFormat;
   readonly #percent: Intl.NumberFormat;
+  readonly #number: Intl.NumberFormat;
+  readonly #plural: Intl.PluralRules;
 
-  constructor(requested = 'en', overrides: StringOverrides = {}) {
-    this.locale = Localizer.resolve(requested);
-    this.m = withOverrides(CATALOG[this.locale.split('-')[0]!] ?? CATALOG[this.locale] ?? en, overrides);
-    this.dir = RTL.has(this.locale.split('-')[0]!) ? 'rtl' : 'ltr';
-    this.#date = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeZone: 'UTC' });
-    this.#percent = new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 2 });
+  /** A localizer on messages already loaded; `load()` fetches them. */
+  constructor(requested = 'en', messages: Messages = en, overrides: StringOverrides = {}) {
+    this.locale = messages === en ? 'en' : resolveLocale(requested);
+    this.m = withOverrides(messages, overrides);
+    const language = this.locale.split('-')[0]!;
+    this.dir = RTL.has(language) ? 'rtl' : 'ltr';
+    this.#format = Localizer.#sameLanguage(requested, language) ?? this.locale;
+    // Latin digits everywhere: they match what the user types into the licenses field.
+    const tag = `${this.#format}-u-nu-latn`;
+    this.#date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
+    this.#percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 2 });
+    this.#number = new Intl.NumberFormat(tag);
+    this.#plural = new Intl.PluralRules(this.#format);
   }
 
-  /** The best supported tag for a BCP 47 request: `it-CH` → `it`, unknown → `en`. */
-  static resolve(requested: string): string {
-    let tag: string;
+  static #sameLanguage(requested: string, language: string): string | undefined {
     try {
-      tag = Intl.getCanonicalLocales(requested)[0] ?? 'en';
+      const tag = Intl.getCanonicalLocales(requested)[0];
+      return tag && new Intl.Locale(tag).language === language ? tag : undefined;
     } catch {
-      return 'en';
+      return undefined;
     }
-    if (CATALOG[tag]) return tag;
-    const base = tag.split('-')[0]!;
-    return CATALOG[base] ? base : 'en';
+  }
+
+  /**
+   * The localizer for a BCP 47 request, with its messages fetched (English needs
+   * no fetch). When the locale's chunk cannot be loaded, English is used.
+   */
+  static async load(requested: string, overrides: StringOverrides = {}): Promise<Localizer> {
+    const locale = resolveLocale(requested);
+    if (locale === 'en') return new Localizer(requested, en, overrides);
+    try {
+      return new Localizer(requested, await loadMessages(locale), overrides);
+    } catch (error) {
+      console.warn(`checkout-wizard: the "${locale}" messages could not be loaded; using English.`, error);
+      return new Localizer('en', en, overrides);
+    }
+  }
+
+  /** The best supported locale for a BCP 47 request: `it-CH` → `it`, unknown → `en`. */
+  static resolve(requested: string): Locale {
+    return resolveLocale(requested);
+  }
+
+  /** A count in words: the plural form the language uses for `n`, with `#` as the formatted number. */
+  count(message: Plural, n: number): string {
+    return (message[this.#plural.select(n) as keyof Plural] ?? message.other).replace('#', this.#number.format(n));
   }
 
   /** Formats integer minor units in their ISO currency, e.g. 1234 EUR → "€12.34". */
   money(value: Money): string {
     let format = this.#money.get(value.currency);
     if (!format) {
-      format = new Intl.NumberFormat(this.locale, { style: 'currency', currency: value.currency });
+      format = new Intl.NumberFormat(`${this.#format}-u-nu-latn`, { style: 'currency', currency: value.currency });
       this.#money.set(value.currency, format);
     }
     const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
@@ -78,7 +109,7 @@ export class Localizer {
   /** A card expiry (YYYY-MM) as the locale writes month and year. */
   monthYear(value: string): string {
     const when = new Date(`${value.slice(0, 7)}-01T00:00:00Z`);
-    return Number.isNaN(when.getTime()) ? value : new Intl.DateTimeFormat(this.locale, { month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(when);
+    return Number.isNaN(when.getTime()) ? value : new Intl.DateTimeFormat(`${this.#format}-u-nu-latn`, { month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(when);
   }
 
   dateRange(start: string, end: string): string {

@@ -447,6 +447,52 @@ describe('checkout machine', () => {
       await send(actor, { type: 'PLACE_ORDER' });
       expect(step(actor)).to.equal('done');
     });
+    describe('typing a VAT ID', () => {
+      const count = (backend: MockBackend, path: string) => backend.requests.filter((r) => r.path === path).length;
+      const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+      it('applies a well-formed ID once typing pauses, and never a half-typed one', async () => {
+        const { actor, backend } = await toPay('eu-business');
+        const quotes = count(backend, '/quotes');
+        for (const text of ['D', 'DE1', 'DE13669', 'DE136695976']) {
+          actor.send({ type: 'VAT', text });
+          await pause(50);
+        }
+        expect(step(actor)).to.equal('pay');
+        expect(count(backend, '/vat-ids/validate')).to.equal(0);
+        await waitFor(actor, (s) => s.context.quote!.tax.reverseCharge, { timeout: 4000 });
+        await settle(actor);
+        expect(count(backend, '/vat-ids/validate')).to.equal(1);
+        expect(count(backend, '/quotes')).to.equal(quotes + 1);
+        // The same ID again, or Apply on it, asks nothing more.
+        await send(actor, { type: 'APPLY_VAT' });
+        expect(count(backend, '/vat-ids/validate')).to.equal(1);
+      });
+
+      it('a keystroke while a VAT ID is checked aborts that check; only the last ID is priced', async () => {
+        const { actor, backend } = await toPay('eu-business');
+        backend.inject({ op: 'validateVatId', delayMs: 400 });
+        actor.send({ type: 'VAT', text: 'DE136695976' });
+        await waitFor(actor, (s) => s.matches({ pay: 'validatingVat' }), { timeout: 4000 });
+        actor.send({ type: 'VAT', text: 'DE 136695976' });
+        expect(actor.getSnapshot().matches({ pay: 'idle' })).to.equal(true);
+        await waitFor(actor, (s) => s.context.quote!.tax.reverseCharge, { timeout: 4000 });
+        await settle(actor);
+        await pause(500); // the aborted request's late answer, had it not been aborted, would land now
+        expect(ctx(actor).vatText).to.equal('DE136695976');
+        expect(ctx(actor).error).to.equal(undefined);
+      });
+
+      it('clearing an applied ID re-quotes without reverse charge once typing pauses', async () => {
+        const { actor } = await toPay('eu-business');
+        await send(actor, { type: 'VAT', text: 'DE136695976' });
+        await send(actor, { type: 'APPLY_VAT' });
+        expect(ctx(actor).quote!.tax.reverseCharge).to.equal(true);
+        actor.send({ type: 'VAT', text: '' });
+        await waitFor(actor, (s) => !s.context.quote!.tax.reverseCharge, { timeout: 4000 });
+        expect(ctx(actor).vatVerdict).to.equal(undefined);
+      });
+    });
   });
 
   describe('restoring after a reload', () => {

@@ -1,4 +1,4 @@
-import { and, assign, emit, fromPromise, setup, type SnapshotFrom, type ActorRefFrom } from 'xstate';
+import { and, assign, cancel, emit, enqueueActions, fromPromise, not, setup, type SnapshotFrom, type ActorRefFrom } from 'xstate';
 import type { BillingAdapter } from '../adapter/billing-adapter.js';
 import { BillingError, toBillingError } from '../adapter/errors.js';
 import type { Account, Cart, CartItemInput, Catalog, Money, Order, PaymentMethod, Quote, Term, Trial, VatVerdict } from '../contract/types.js';
@@ -220,6 +220,8 @@ export const checkoutMachine = setup({
   delays: {
     orderTimeout: ({ context }) => context.orderTimeoutMs,
     retryDelay: ({ context }) => context.delayMs,
+    /** A pause in typing a VAT ID long enough to mean the user has finished. */
+    vatPause: 600,
   },
   guards: {
     canRetry: ({ context }) => context.tries < context.retry.retries,
@@ -249,6 +251,7 @@ export const checkoutMachine = setup({
     hasMethod: ({ context }) => !!context.paymentMethodId && !!context.quote,
     requoteNeeded: ({ event }) => ['quote_expired', 'quote_changed', 'not_found'].includes(errorOf({ event: event as { error?: unknown } }).code),
     vatEmpty: ({ context }) => context.vatText.trim() === '',
+    vatApplied: ({ context }) => !!context.vatVerdict,
     restoreTo: ({ context }, step: string) => {
       const saved = context.restore && restorable(context.restore, context);
       if (!saved) return false;
@@ -293,6 +296,22 @@ export const checkoutMachine = setup({
       };
     }),
     normalizeVat: assign({ vatText: ({ context }) => vatCheck(context).vatId }),
+    /**
+     * Each keystroke in the VAT field: a complete, well-formed ID (or a cleared
+     * field that had one applied) is applied once typing pauses. A new
+     * keystroke cancels the pending apply, and leaving a validating or quoting
+     * state aborts its request, so only the last ID typed is ever priced.
+     */
+    typeVat: enqueueActions(({ context, event, enqueue }) => {
+      const text = (event as { text: string }).text;
+      enqueue.cancel('applyVat');
+      enqueue.assign({ vatText: text, error: undefined });
+      const check = checkVatId(text, context.account?.billingCountry);
+      const applied = context.vatVerdict?.vatId;
+      if (text.trim() ? check.valid && check.vatId !== applied : !!applied) {
+        enqueue.raise({ type: 'APPLY_VAT' }, { id: 'applyVat', delay: 'vatPause' });
+      }
+    }),
     rejectVat: assign(({ context }) => {
       const { reason } = vatCheck(context);
       return {
@@ -603,14 +622,17 @@ export const checkoutMachine = setup({
         idle: {
           on: {
             PAYMENT_METHOD: { actions: assign({ paymentMethodId: ({ event }) => event.id, error: undefined }) },
-            VAT: { actions: assign({ vatText: ({ event }) => event.text, error: undefined }) },
+            VAT: { actions: 'typeVat' },
             ADD_METHOD: { actions: assign({ addingMethod: true, error: undefined }) },
             CANCEL_METHOD: { actions: assign({ addingMethod: false }) },
             METHOD_TOKEN: 'addingMethod',
             METHOD_FAILED: { actions: { type: 'setError', params: ({ event }) => new BillingError('payment_method_failed', event.message) } },
             APPLY_VAT: [
-              // Clearing the field drops a verdict and its reverse charge.
-              { guard: 'vatEmpty', target: 'quoting', actions: assign({ vatVerdict: undefined }) },
+              // Clearing the field drops a verdict and its reverse charge; an empty field with none applied changes nothing.
+              { guard: and(['vatEmpty', 'vatApplied']), target: 'quoting', actions: assign({ vatVerdict: undefined }) },
+              { guard: 'vatEmpty' },
+              // The ID already applied: nothing to ask again.
+              { guard: not('vatPending') },
               // A wrong format or check digit is caught here, before any request.
               { guard: 'vatMalformed', actions: 'rejectVat' },
               { target: 'validatingVat', actions: 'normalizeVat' },
@@ -657,8 +679,8 @@ export const checkoutMachine = setup({
         },
         validatingVat: {
           tags: ['busy'],
-          entry: 'clearError',
-          on: { BACK: '#checkout.review' },
+          entry: ['clearError', cancel('applyVat')],
+          on: { BACK: '#checkout.review', VAT: { target: 'idle', actions: 'typeVat' } },
           invoke: {
             src: 'validateVat',
             input: ({ context }) => ({ adapter: context.adapter, locale: context.locale, vatId: context.vatText }),
@@ -674,7 +696,7 @@ export const checkoutMachine = setup({
         },
         quoting: {
           tags: ['busy'],
-          on: { BACK: '#checkout.review' },
+          on: { BACK: '#checkout.review', VAT: { target: 'idle', actions: 'typeVat' } },
           invoke: {
             src: 'quote',
             input: ({ context }) => ({

@@ -51,7 +51,7 @@ export const TEST_TOKENS: Record<string, { label: string; expires: string; decli
  * Invalid examples: IT12345678901 (checksum), DE12345 (format); malformed (422): XX123, 12345678.
  */
 export const VAT_REGISTRY: Record<string, { name: string; address: string } | 'unavailable'> = {
-  IT12345678903: { name: 'Rossi Consulting S.r.l.', address: 'Via Roma 1, 20121 Milano MI' },
+  IT12345670017: { name: 'Rossi Consulting S.r.l.', address: 'Via Roma 1, 20121 Milano MI' },
   DE136695976: { name: 'Müller Maschinenbau GmbH', address: 'Hauptstraße 5, 10115 Berlin' },
   // Valid format and checksum, but the registry "cannot be asked".
   DE999999995: 'unavailable',

@@ -13,13 +13,17 @@ export const visuallyHidden = css`
   }
 `;
 
-/** The pieces every step draws with: headings, buttons, cards, fields, messages. */
+/**
+ * The pieces every step draws with: headings, buttons, cards, fields, messages.
+ * `overflow-wrap` lets a long e-mail address or product name wrap rather than scroll sideways at 320px.
+ */
 export const shared = [
   tokens,
   visuallyHidden,
   css`
     :host {
       display: block;
+      overflow-wrap: break-word;
     }
     *,
     *::before,

@@ -6,6 +6,7 @@ import { HttpBillingAdapter } from '../../adapter/http-adapter.js';
 import { actorContext, localizerContext } from '../../controllers/contexts.js';
 import { SelectorController } from '../../controllers/selector-controller.js';
 import { Localizer, type StringOverrides } from '../../i18n/localizer.js';
+import { resolveLocale } from '../../i18n/locales.js';
 import { checkoutMachine, orderState, stepOf, type CheckoutActor, type CheckoutSnapshot, type RetryPolicy, type StepId } from '../../machine/checkout.machine.js';
 import { readSaved, toSaved, VERSION } from '../../machine/persist.js';
 import { pathOf } from '../../machine/rules.js';
@@ -126,6 +127,10 @@ export class CheckoutWizard extends LitElement {
   #lastStep?: StepId;
   #container?: HTMLElement;
   #localizer = new Localizer('en');
+  /** Set while the first locale other than English loads: nothing is drawn in the wrong language meanwhile. */
+  #localePending = false;
+  /** The latest locale request; an answer to an older one is dropped. */
+  #localeRequest?: object;
   readonly #actorProvider = new ContextProvider(this, { context: actorContext });
   readonly #localeProvider = new ContextProvider(this, { context: localizerContext, initialValue: this.#localizer });
   readonly #snap = new SelectorController<CheckoutActor, CheckoutSnapshot>(this, (s) => s);
@@ -187,7 +192,7 @@ export class CheckoutWizard extends LitElement {
 
   /** The step or gate on show, or `loading`. */
   get step(): StepId | 'loading' {
-    return this.#actor ? stepOf(this.#actor.getSnapshot()) : 'loading';
+    return this.#actor && !this.#localePending ? stepOf(this.#actor.getSnapshot()) : 'loading';
   }
 
   /** True while a request is in flight (loading, saving, quoting, placing). */
@@ -216,11 +221,7 @@ export class CheckoutWizard extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale') || changed.has('strings')) {
-      this.#localizer = new Localizer(this.locale, this.strings);
-      this.#localeProvider.setValue(this.#localizer);
-      this.#actor?.send({ type: 'LOCALE', locale: this.#localizer.locale });
-    }
+    if (changed.has('locale') || changed.has('strings')) this.#setLocale();
     const source = this.adapter ?? this.apiBase;
     if (source !== this.#source || (!this.#actor && source)) {
       this.#stop();
@@ -229,11 +230,29 @@ export class CheckoutWizard extends LitElement {
     }
   }
 
+  /** English applies at once; another locale loads its messages first, and until then the widget keeps the language it has. */
+  #setLocale(): void {
+    const request = {};
+    this.#localeRequest = request;
+    const locale = resolveLocale(this.locale);
+    this.#actor?.send({ type: 'LOCALE', locale });
+    const apply = (localizer: Localizer) => {
+      if (this.#localeRequest !== request) return;
+      this.#localizer = localizer;
+      this.#localePending = false;
+      this.#localeProvider.setValue(localizer);
+      this.requestUpdate();
+    };
+    if (locale === 'en') return apply(new Localizer(this.locale, undefined, this.strings));
+    this.#localePending ||= this.#localizer.locale === 'en' && !this.hasUpdated;
+    void Localizer.load(this.locale, this.strings).then(apply);
+  }
+
   #start(adapter: BillingAdapter): void {
     const restore = readSaved(this.#storage()?.getItem(this.#storageName));
     this.#lastSaved = restore && JSON.stringify(restore);
     const actor = createActor(checkoutMachine, {
-      input: { adapter, locale: this.#localizer.locale, product: this.product, retry: this.retry, orderTimeoutMs: this.orderTimeout, restore },
+      input: { adapter, locale: resolveLocale(this.locale), product: this.product, retry: this.retry, orderTimeoutMs: this.orderTimeout, restore },
     });
     actor.on('cart-change', (e) => fire(this, 'cw-cart-change', { cart: e.cart }));
     actor.on('order-placed', (e) => fire(this, 'cw-order-placed', { order: e.order }));
@@ -256,7 +275,7 @@ export class CheckoutWizard extends LitElement {
 
   protected override updated(): void {
     const snapshot = this.#actor?.getSnapshot();
-    if (!snapshot) return;
+    if (!snapshot || this.#localePending) return;
     const step = stepOf(snapshot);
     if (step !== 'loading' && step !== this.#lastStep) {
       const first = this.#lastStep === undefined;
@@ -294,18 +313,23 @@ export class CheckoutWizard extends LitElement {
   #status(snapshot: CheckoutSnapshot): string {
     const m = this.#localizer.m;
     if (snapshot.matches('loading')) return m.loading;
+    if (snapshot.matches('done')) return snapshot.context.order ? m.doneHeading : m.trialHeading;
     if (snapshot.matches({ review: 'quoting' }) || snapshot.matches({ pay: 'quoting' })) return m.updatingTotal;
     const order = orderState(snapshot);
     if (order === 'confirming') return m.confirming;
     if (order === 'placing') return m.placingOrder;
-    const verdict = snapshot.context.vatVerdict;
-    if (snapshot.matches({ pay: 'idle' }) && verdict?.status === 'valid') return m.vatValid(verdict.name ?? '');
+    const { vatVerdict: verdict, vatText, requoted, quote } = snapshot.context;
+    if (snapshot.matches({ pay: 'idle' }) && verdict && verdict.vatId === vatText) {
+      if (verdict.status === 'valid') return m.vatValid(verdict.name ?? '');
+      if (verdict.status === 'unavailable') return m.vatUnavailable;
+    }
+    if (snapshot.matches('review') && requoted && quote) return requoted.reason === 'quote_changed' ? m.quoteChanged : m.quoteExpired;
     return '';
   }
 
   protected override render() {
     const snapshot = this.#snap.value;
-    if (!this.#actor || !snapshot) return html`<div part="base" class="base"></div>`;
+    if (!this.#actor || !snapshot || this.#localePending) return html`<div part="base" class="base" aria-busy="true"></div>`;
     const m = this.#localizer.m;
     const step = stepOf(snapshot);
     const { account, catalog, cart, draft } = snapshot.context;

@@ -43,7 +43,7 @@ export class CwCart extends StepElement {
     return html`<li class="item" part="item">
       <div>
         <strong>${name}</strong>
-        <div class="muted">${tier} · ${m.licenses(item.seats)} · ${item.term === 'annual' ? m.annual : m.monthly}</div>
+        <div class="muted">${tier} · ${this.t.count(m.licenses, item.seats)} · ${item.term === 'annual' ? m.annual : m.monthly}</div>
       </div>
       <div class="buttons">
         <button type="button" class="link" part="edit" aria-label=${m.editItem(name)} @click=${() => this.send({ type: 'EDIT', itemId: item.id })}>

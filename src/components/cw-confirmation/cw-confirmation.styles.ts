@@ -1,9 +1,11 @@
 import { css } from 'lit';
 
+// The names take at most half the width, so a long one wraps instead of pushing the values out at 320px.
+
 export const styles = css`
   dl {
     display: grid;
-    grid-template-columns: max-content 1fr;
+    grid-template-columns: fit-content(50%) minmax(0, 1fr);
     gap: 0.25em var(--_space);
     margin: 0 0 var(--_gap);
   }

@@ -27,7 +27,7 @@ export class CwConfirmation extends StepElement {
     const facts = trial
       ? html`<dl part="summary">
           <dt>${findProduct(catalog, trial.productId)?.name ?? trial.productId}</dt>
-          <dd>${m.licenses(trial.seats)}</dd>
+          <dd>${this.t.count(m.licenses, trial.seats)}</dd>
           <dt>${m.trialEnds}</dt>
           <dd>${this.t.date(trial.endsAt)}</dd>
         </dl>

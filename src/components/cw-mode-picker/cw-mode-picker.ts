@@ -10,6 +10,7 @@ import { findProduct } from '../../machine/rules.js';
  * @csspart option - Each of the two choices.
  * @csspart choose - The button of each choice.
  * @csspart back - The back button.
+ * @csspart badge - The "Selected" badge of the current choice.
  */
 export class CwModePicker extends StepElement {
   protected override renderStep() {
@@ -23,6 +24,7 @@ export class CwModePicker extends StepElement {
         <li>
           <div class="card" part="option" ?data-selected=${current === 'buy'}>
             <h3>${m.buy}</h3>
+            ${current === 'buy' ? html`<span class="badge" part="badge">${m.selected}</span>` : nothing}
             <p class="muted">${m.buyHint}</p>
             <button type="button" class="push primary" part="choose" @click=${() => this.send({ type: 'MODE', mode: 'buy' })}>${m.buy}</button>
           </div>
@@ -30,10 +32,11 @@ export class CwModePicker extends StepElement {
         ${product.trial
           ? html`<li>
               <div class="card" part="option" ?data-selected=${current === 'trial'}>
-                <h3>${m.tryFree(product.trial.days)}</h3>
+                <h3>${this.t.count(m.tryFree, product.trial.days)}</h3>
+                ${current === 'trial' ? html`<span class="badge" part="badge">${m.selected}</span>` : nothing}
                 <p class="muted">${m.tryHint}</p>
                 <button type="button" class="push" part="choose" @click=${() => this.send({ type: 'MODE', mode: 'trial' })}>
-                  ${m.tryFree(product.trial.days)}
+                  ${this.t.count(m.tryFree, product.trial.days)}
                 </button>
               </div>
             </li>`

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { StepElement } from '../step-element.js';
 import type { PaymentProvider } from '../../adapter/billing-adapter.js';
-import { orderState } from '../../machine/checkout.machine.js';
+import { orderState, type CheckoutEvent } from '../../machine/checkout.machine.js';
 import { styles } from './cw-payment.styles.js';
 
 /**
@@ -50,7 +50,13 @@ export class CwPayment extends StepElement {
         <legend>${m.paymentMethod}</legend>
         ${methods.map(
           (pm) => html`<label class="method" part="method">
-            <input type="radio" name="method" .checked=${live(pm.id === paymentMethodId)} @change=${() => this.send({ type: 'PAYMENT_METHOD', id: pm.id })} />
+            <input
+              type="radio"
+              name="method"
+              .checked=${live(pm.id === paymentMethodId)}
+              aria-describedby=${methodError ? 'method-error' : nothing}
+              @change=${() => this.send({ type: 'PAYMENT_METHOD', id: pm.id })}
+            />
             <span>${pm.label}</span>
             ${pm.expires ? html`<span class="muted">${m.expires(this.t.monthYear(pm.expires))}</span>` : nothing}
             ${pm.isDefault ? html`<span class="badge" part="badge">${m.defaultMethod}</span>` : nothing}
@@ -61,7 +67,7 @@ export class CwPayment extends StepElement {
           ? html`<div class="provider">
               <slot name="payment"></slot>
               <div class="row">
-                <button type="button" class="primary" part="save-method" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.#tokenize}>${m.saveMethod}</button>
+                <button type="button" class="primary" part="save-method" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.#save}>${m.saveMethod}</button>
                 <button type="button" part="cancel" @click=${() => this.send({ type: 'CANCEL_METHOD' })}>${m.cancel}</button>
               </div>
             </div>`
@@ -86,9 +92,9 @@ export class CwPayment extends StepElement {
             aria-invalid=${vatError || vatVerdict?.status === 'invalid' ? 'true' : 'false'}
             aria-describedby="vat-hint vat-status"
             @input=${(e: Event) => this.send({ type: 'VAT', text: (e.target as HTMLInputElement).value })}
-            @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.send({ type: 'APPLY_VAT' })}
+            @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.submit({ type: 'APPLY_VAT' })}
           />
-          <button type="button" part="apply-vat" @click=${() => this.send({ type: 'APPLY_VAT' })}>${m.applyVat}</button>
+          <button type="button" part="apply-vat" @click=${() => this.submit({ type: 'APPLY_VAT' })}>${m.applyVat}</button>
         </div>
         <div id="vat-status">${this.#vatStatus(vatError)}</div>
       </div>
@@ -111,7 +117,8 @@ export class CwPayment extends StepElement {
           <button type="button" class="primary" part="check-again" @click=${() => this.send({ type: 'CHECK_AGAIN' })}>${m.checkAgain}</button>
         </div>`;
     }
-    if (order === 'confirming') return html`<p class="note" role="status" aria-busy="true">${m.confirming}</p>`;
+    // Announced by the wizard's live region; a second live region here would say it twice.
+    if (order === 'confirming') return html`<p class="note">${m.confirming}</p>`;
     const { quote } = this.ctx;
     return html`<div class="actions">
       ${this.backButton()}
@@ -138,20 +145,31 @@ export class CwPayment extends StepElement {
     const verdict = this.ctx.vatVerdict;
     if (vatError) {
       const reason = this.ctx.error?.fieldErrors.find((f) => f.field === 'vatId')?.code as keyof typeof m.vatErrors | undefined;
-      return html`<p class="error" part="error">${(reason && m.vatErrors[reason]) || m.errors.invalid_vat_id}</p>`;
+      return html`<p class="error" part="error" role="alert">${(reason && m.vatErrors[reason]) || m.errors.invalid_vat_id}</p>`;
     }
     if (!verdict || verdict.vatId !== this.ctx.vatText) return nothing;
     if (verdict.status === 'valid') return html`<p class="ok">${m.vatValid(verdict.name ?? '')}</p>`;
-    if (verdict.status === 'invalid') return html`<p class="error" part="error">${m.vatInvalid}</p>`;
+    if (verdict.status === 'invalid') return html`<p class="error" part="error" role="alert">${m.vatInvalid}</p>`;
     return html`<p class="muted">${m.vatUnavailable}</p>`;
   }
 
-  readonly #tokenize = async () => {
+  readonly #save = async () => {
     if (!this.provider || this.busy) return;
+    let event: CheckoutEvent;
     try {
-      this.send({ type: 'METHOD_TOKEN', token: await this.provider.tokenize() });
+      event = { type: 'METHOD_TOKEN', token: await this.provider.tokenize() };
     } catch (e) {
-      this.send({ type: 'METHOD_FAILED', message: e instanceof Error ? e.message : String(e) });
+      event = { type: 'METHOD_FAILED', message: e instanceof Error ? e.message : String(e) };
     }
+    this.submit(event);
   };
+
+  /** A payment-method error points at the method (the provider's fields while adding one), else the VAT field if it is wrong. */
+  protected override invalidField(): HTMLElement | null {
+    const root = this.renderRoot;
+    if (!root.querySelector('#method-error')) return super.invalidField();
+    const slot = root.querySelector<HTMLSlotElement>('slot[name=payment]');
+    const fields = slot?.assignedElements({ flatten: true }).map((e) => e.querySelector<HTMLElement>('input, select, textarea, iframe'));
+    return fields?.find(Boolean) ?? root.querySelector<HTMLElement>('input[name=method]:checked') ?? root.querySelector<HTMLElement>('input[name=method], [part=add-method]');
+  }
 }

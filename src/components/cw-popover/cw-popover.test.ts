@@ -47,6 +47,21 @@ describe('cw-popover', () => {
     expect(el.open).to.equal(false);
   });
 
+  it('focus moving on past it closes it, so it never covers the focused control', async () => {
+    const { el, trigger } = await make();
+    const after = document.createElement('button');
+    after.textContent = 'Next control';
+    el.after(after);
+    trigger.focus();
+    trigger.click();
+    await el.updateComplete;
+    expect(el.open).to.equal(true);
+    after.focus();
+    await el.updateComplete;
+    expect(el.open).to.equal(false);
+    after.remove();
+  });
+
   it('stops following its anchor once removed while open', async () => {
     const { el, trigger, panel } = await make();
     trigger.click();

@@ -6,7 +6,8 @@ let nextId = 0;
 
 /**
  * Floating UI's `autoUpdate` runs only while the panel is open, and stops when it closes or the element leaves the page.
- * Escape or a click outside closes it and gives focus back to the trigger.
+ * Escape or a click outside closes it and gives focus back to the trigger; focus moving on past it closes it
+ * too, so the panel never covers the control that has focus (WCAG 2.4.11).
  *
  * @tagname cw-popover
  * @summary A disclosure popover anchored to its trigger, placed by Floating UI.
@@ -29,6 +30,7 @@ export class CwPopover extends LitElement {
         display: inline-block;
       }
       .panel {
+        box-sizing: border-box;
         position: fixed;
         top: 0;
         left: 0;
@@ -66,11 +68,13 @@ export class CwPopover extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('keydown', this.#onKey);
+    this.addEventListener('focusout', this.#onFocusOut);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('keydown', this.#onKey);
+    this.removeEventListener('focusout', this.#onFocusOut);
     this.#stop();
   }
 
@@ -132,6 +136,11 @@ export class CwPopover extends LitElement {
       this.hide();
       this.#trigger?.focus();
     }
+  };
+
+  readonly #onFocusOut = (e: FocusEvent) => {
+    const next = e.relatedTarget as Node | null;
+    if (next && !this.contains(next)) this.hide();
   };
 
   readonly #onOutside = (e: Event) => {

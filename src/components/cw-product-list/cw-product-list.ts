@@ -47,7 +47,7 @@ export class CwProductList extends StepElement {
         <div class="badges">
           ${owned ? html`<span class="badge" part="badge">${m.subscribed}</span>` : nothing}
           ${inCart ? html`<span class="badge accent" part="badge">${m.inCart}</span>` : nothing}
-          ${trial && !inCart && p.trial ? html`<span class="badge" part="badge">${m.trialBadge(p.trial.days)}</span>` : nothing}
+          ${trial && !inCart && p.trial ? html`<span class="badge" part="badge">${this.t.count(m.trialBadge, p.trial.days)}</span>` : nothing}
         </div>
         ${owned
           ? nothing

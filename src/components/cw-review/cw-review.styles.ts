@@ -1,8 +1,16 @@
 import { css } from 'lit';
 
+/*
+ * Below 36em of the table's own width (a container query, so a narrow sidebar on a wide page counts
+ * too), the quote becomes one line per figure with its column name at the start: nothing wider than
+ * 320 CSS px (WCAG 1.4.10). The header row stays in the accessibility tree, clipped; the names drawn
+ * before each figure are hidden from it (alt text ""), so they are not read twice.
+ */
+
 export const styles = css`
   .scroll {
     overflow-x: auto;
+    container-type: inline-size;
   }
   table {
     width: 100%;
@@ -49,21 +57,46 @@ export const styles = css`
     padding: 0;
     margin-top: 0.25em;
   }
-  @media (max-width: 36em) {
+  @container (max-width: 36em) {
+    table,
+    tbody,
+    tfoot,
+    tr,
+    th,
+    td {
+      display: block;
+    }
     thead {
-      display: none;
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
     }
-    tbody tr {
-      display: grid;
-      grid-template-columns: 1fr auto;
+    tr {
       border-bottom: 1px solid var(--_border);
+      padding: 0.25em 0;
     }
-    tbody th,
-    tbody td {
+    th,
+    td {
       border: 0;
+      padding-block: 0.15em;
     }
-    tbody th {
-      grid-column: 1 / -1;
+    td,
+    tfoot tr {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: space-between;
+      gap: 0 var(--_gap);
+    }
+    td[data-label]::before {
+      content: attr(data-label);
+      content: attr(data-label) / '';
+      color: var(--_muted);
+      white-space: normal;
+    }
+    tfoot th {
+      text-align: start;
     }
   }
 `;

@@ -42,7 +42,7 @@ export class CwReview extends StepElement {
     }
     return html`
       ${requoted
-        ? html`<div class="note" role="status">
+        ? html`<div class="note">
             ${requoted.reason === 'quote_changed' ? m.quoteChanged : m.quoteExpired}
             ${requoted.previousTotal && requoted.previousTotal.amount !== quote.total.amount
               ? m.totalChanged(this.t.money(requoted.previousTotal), this.t.money(quote.total))
@@ -62,50 +62,51 @@ export class CwReview extends StepElement {
   #table(quote: Quote) {
     const m = this.t.m;
     const t = this.t;
+    // Explicit roles: the narrow layout below changes the table's display, which costs some browsers its table semantics.
     return html`<div class="scroll">
-      <table part="quote">
+      <table part="quote" role="table">
         <caption class="visually-hidden">${m.reviewHeading}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${m.colProduct}</th>
-            <th scope="col">${m.colPeriod}</th>
-            <th scope="col" class="num">${m.colLicenses}</th>
-            <th scope="col" class="num">${m.colUnit}</th>
-            <th scope="col" class="num">${m.colAmount}</th>
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">${m.colProduct}</th>
+            <th scope="col" role="columnheader">${m.colPeriod}</th>
+            <th scope="col" role="columnheader" class="num">${m.colLicenses}</th>
+            <th scope="col" role="columnheader" class="num">${m.colUnit}</th>
+            <th scope="col" role="columnheader" class="num">${m.colAmount}</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           ${quote.lines.map(
-            (line) => html`<tr>
-              <th scope="row">
+            (line) => html`<tr role="row">
+              <th scope="row" role="rowheader">
                 <span class="name">${line.productName}</span>
                 <span class="muted">${line.tierName} · ${line.term === 'annual' ? m.annual : m.monthly}</span>
                 <button type="button" class="link" part="edit" aria-label=${m.editOrderOf(line.productName)} @click=${() => this.send({ type: 'EDIT', itemId: line.itemId })}>
                   ${m.editOrder}
                 </button>
               </th>
-              <td>${t.dateRange(line.periodStart, line.periodEnd)}</td>
-              <td class="num">${line.seats}</td>
-              <td class="num">${t.money(line.unitAmount)}</td>
-              <td class="num">${t.money(line.amount)}</td>
+              <td role="cell" data-label=${m.colPeriod}>${t.dateRange(line.periodStart, line.periodEnd)}</td>
+              <td role="cell" data-label=${m.colLicenses} class="num">${line.seats}</td>
+              <td role="cell" data-label=${m.colUnit} class="num">${t.money(line.unitAmount)}</td>
+              <td role="cell" data-label=${m.colAmount} class="num">${t.money(line.amount)}</td>
             </tr>`,
           )}
         </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colspan="4">${m.subtotal}</th>
-            <td class="num">${t.money(quote.subtotal)}</td>
+        <tfoot role="rowgroup">
+          <tr role="row">
+            <th scope="row" role="rowheader" colspan="4">${m.subtotal}</th>
+            <td role="cell" class="num">${t.money(quote.subtotal)}</td>
           </tr>
-          <tr>
-            <th scope="row" colspan="4">
+          <tr role="row">
+            <th scope="row" role="rowheader" colspan="4">
               ${m.tax(t.percent(quote.tax.rateBasisPoints))}
               ${quote.tax.reverseCharge ? html`<span class="muted reverse">${m.reverseCharge}${quote.tax.vatId ? ` (${quote.tax.vatId})` : ''}</span>` : nothing}
             </th>
-            <td class="num">${t.money(quote.tax.amount)}</td>
+            <td role="cell" class="num">${t.money(quote.tax.amount)}</td>
           </tr>
-          <tr class="total" part="total">
-            <th scope="row" colspan="4">${m.totalDue}</th>
-            <td class="num">${t.money(quote.total)}</td>
+          <tr role="row" class="total" part="total">
+            <th scope="row" role="rowheader" colspan="4">${m.totalDue}</th>
+            <td role="cell" class="num">${t.money(quote.total)}</td>
           </tr>
         </tfoot>
       </table>

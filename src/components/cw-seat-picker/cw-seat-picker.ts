@@ -97,9 +97,9 @@ export class CwSeatPicker extends StepElement {
     const step = range.step ?? 1;
     switch (error) {
       case 'min':
-        return e.min(range.min);
+        return this.t.count(e.min, range.min);
       case 'max':
-        return e.max(range.max);
+        return this.t.count(e.max, range.max);
       case 'step': {
         const below = stepSeats(seats! + 1, -1, range);
         return e.step(step, below, stepSeats(below, 1, range));
@@ -122,13 +122,5 @@ export class CwSeatPicker extends StepElement {
     }
   }
 
-  readonly #next = () => {
-    if (this.busy) return;
-    this.send({ type: this.ctx.draft.mode === 'trial' ? 'START_TRIAL' : 'NEXT' });
-    void this.updateComplete.then(() => {
-      if (this.ctx.seatsTouched && this.renderRoot.querySelector('#seats-error')) {
-        this.renderRoot.querySelector<HTMLInputElement>('#seats')?.focus();
-      }
-    });
-  };
+  readonly #next = () => this.submit({ type: this.ctx.draft.mode === 'trial' ? 'START_TRIAL' : 'NEXT' });
 }

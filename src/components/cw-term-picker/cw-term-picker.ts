@@ -50,7 +50,7 @@ export class CwTermPicker extends StepElement {
     const label = action === 'save' ? m.saveChanges : action === 'add-to-cart' ? m.addToCart : m.completeTransaction;
     return html`
       ${this.heading(m.termHeading)}
-      <p class="muted">${product.name} · ${tier.name} · ${m.licenses(Number(draft.seatsText))}</p>
+      <p class="muted">${product.name} · ${tier.name} · ${this.t.count(m.licenses, Number(draft.seatsText))}</p>
       ${this.alert(this.ctx.error, { type: 'RETRY' })}
       <fieldset>
         <legend class="visually-hidden">${m.termHeading}</legend>

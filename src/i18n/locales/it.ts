@@ -1,7 +1,7 @@
-import type { Messages } from './en.js';
+import type { Messages } from '../en.js';
 
 /** Italian. */
-export const it: Messages = {
+export default {
   widgetLabel: 'Aggiungi un abbonamento',
   loading: 'Caricamento…',
   back: 'Indietro',
@@ -27,13 +27,13 @@ export const it: Messages = {
   choose: 'Scegli',
   subscribed: 'Già incluso nel tuo piano',
   inCart: 'Nel carrello',
-  trialBadge: (days: number) => (days === 1 ? 'Prova gratuita di 1 giorno' : `Prova gratuita di ${days} giorni`),
+  trialBadge: { one: 'Prova gratuita di # giorno', other: 'Prova gratuita di # giorni' },
   backToCart: 'Torna al carrello',
 
   modeHeading: (product: string) => `${product}: acquista o prova gratis`,
   buy: 'Acquista',
   buyHint: 'Scegli un piano e paga con fatturazione mensile o annuale.',
-  tryFree: (days: number) => (days === 1 ? 'Prova gratis per 1 giorno' : `Prova gratis per ${days} giorni`),
+  tryFree: { one: 'Prova gratis per # giorno', other: 'Prova gratis per # giorni' },
   tryHint: "Nessun pagamento richiesto. Riceverai un'e-mail di benvenuto con tutti i dettagli.",
 
   tierHeading: 'Scegli un piano',
@@ -55,9 +55,8 @@ export const it: Messages = {
   seatsErrors: {
     required: 'Inserisci il numero di licenze utente.',
     not_integer: 'Inserisci un numero intero, ad esempio 5.',
-    min: (min: number) => (min === 1 ? 'Ti serve almeno 1 licenza.' : `Ti servono almeno ${min} licenze.`),
-    max: (max: number) =>
-      max === 1 ? 'Questo piano consente al massimo 1 licenza.' : `Questo piano consente al massimo ${max} licenze.`,
+    min: { one: 'Ti serve almeno # licenza.', other: 'Ti servono almeno # licenze.' },
+    max: { one: 'Questo piano consente al massimo # licenza.', other: 'Questo piano consente al massimo # licenze.' },
     step: (step: number, below: number, above: number) =>
       `Le licenze si acquistano in multipli di ${step}: scegli ${below} o ${above}.`,
   },
@@ -78,7 +77,7 @@ export const it: Messages = {
   saveChanges: 'Salva modifiche',
 
   cartHeading: 'Il tuo carrello',
-  licenses: (n: number) => (n === 1 ? '1 licenza utente' : `${n} licenze utente`),
+  licenses: { one: '# licenza utente', other: '# licenze utente' },
   edit: 'Modifica',
   editItem: (product: string) => `Modifica ${product}`,
   remove: 'Rimuovi',
@@ -173,4 +172,4 @@ export const it: Messages = {
     trial_already_used: 'Questo account ha già usufruito di una prova gratuita di questo prodotto.',
     generic: 'Si è verificato un errore. Riprova.',
   },
-};
+} satisfies Messages;
