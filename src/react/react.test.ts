@@ -148,6 +148,9 @@ describe('checkout-wizard/react', () => {
     await el.updateComplete;
     expect(el.getAttribute('locale'), 'reflected').to.equal('it');
     expect(el.adapter, 'same adapter, not restarted').to.equal(adapter);
+    // Italian loads on demand; the step stays drawn in English until it has.
+    await waitUntil(() => el.shadowRoot!.querySelector('section')?.lang === 'it', 'Italian applied');
+    await settled(el);
 
     await clickText(el, 'Scegli Phone System');
     await waitForStep(el, 'seats');

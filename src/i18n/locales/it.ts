@@ -27,13 +27,13 @@ export default {
   choose: 'Scegli',
   subscribed: 'Già incluso nel tuo piano',
   inCart: 'Nel carrello',
-  trialBadge: { one: 'Prova gratuita di # giorno', other: 'Prova gratuita di # giorni' },
+  trialBadge: { one: 'Prova gratuita di # giorno', many: 'Prova gratuita di # di giorni', other: 'Prova gratuita di # giorni' },
   backToCart: 'Torna al carrello',
 
   modeHeading: (product: string) => `${product}: acquista o prova gratis`,
   buy: 'Acquista',
   buyHint: 'Scegli un piano e paga con fatturazione mensile o annuale.',
-  tryFree: { one: 'Prova gratis per # giorno', other: 'Prova gratis per # giorni' },
+  tryFree: { one: 'Prova gratis per # giorno', many: 'Prova gratis per # di giorni', other: 'Prova gratis per # giorni' },
   tryHint: "Nessun pagamento richiesto. Riceverai un'e-mail di benvenuto con tutti i dettagli.",
 
   tierHeading: 'Scegli un piano',
@@ -55,8 +55,8 @@ export default {
   seatsErrors: {
     required: 'Inserisci il numero di licenze utente.',
     not_integer: 'Inserisci un numero intero, ad esempio 5.',
-    min: { one: 'Ti serve almeno # licenza.', other: 'Ti servono almeno # licenze.' },
-    max: { one: 'Questo piano consente al massimo # licenza.', other: 'Questo piano consente al massimo # licenze.' },
+    min: { one: 'Ti serve almeno # licenza.', many: 'Ti servono almeno # di licenze.', other: 'Ti servono almeno # licenze.' },
+    max: { one: 'Questo piano consente al massimo # licenza.', many: 'Questo piano consente al massimo # di licenze.', other: 'Questo piano consente al massimo # licenze.' },
     step: (step: number, below: number, above: number) =>
       `Le licenze si acquistano in multipli di ${step}: scegli ${below} o ${above}.`,
   },
@@ -77,7 +77,7 @@ export default {
   saveChanges: 'Salva modifiche',
 
   cartHeading: 'Il tuo carrello',
-  licenses: { one: '# licenza utente', other: '# licenze utente' },
+  licenses: { one: '# licenza utente', many: '# di licenze utente', other: '# licenze utente' },
   edit: 'Modifica',
   editItem: (product: string) => `Modifica ${product}`,
   remove: 'Rimuovi',
