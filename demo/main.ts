@@ -1,10 +1,26 @@
 import { MockBackend, SCENARIOS, startMockWorker, TestPaymentProvider, type ScenarioName } from '../src/mock/index.js';
+import { LOCALES } from '../src/i18n/locales.js';
 
 const params = new URLSearchParams(location.search);
 const scenario = (SCENARIOS.find((s) => s.name === params.get('scenario'))?.name ?? 'empty-cart') as ScenarioName;
 const latency = Number(params.get('latency') ?? 300);
 const locale = params.get('locale') ?? 'en';
 const theme = params.get('theme') ?? 'light';
+
+// The settings are filled before the mock starts, so the bar does not reflow under the widget.
+const pick = <T extends HTMLInputElement | HTMLSelectElement>(id: string) => document.getElementById(id) as T;
+const scenarioSelect = pick<HTMLSelectElement>('scenario');
+for (const s of SCENARIOS) scenarioSelect.append(new Option(s.label, s.name, false, s.name === scenario));
+const localeSelect = pick<HTMLSelectElement>('locale');
+// Each language by its own name, as a language menu shows it.
+for (const tag of LOCALES) {
+  const option = new Option(new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag, tag);
+  option.lang = tag;
+  localeSelect.append(option);
+}
+localeSelect.value = locale;
+pick<HTMLSelectElement>('theme').value = theme;
+pick<HTMLInputElement>('latency').value = String(latency);
 
 const backend = new MockBackend({ scenario, latencyMs: Number.isFinite(latency) ? latency : 300 });
 await startMockWorker(backend);
@@ -16,12 +32,6 @@ wizard.paymentProvider = new TestPaymentProvider();
 wizard.locale = locale;
 wizard.setAttribute('theme', theme);
 
-const pick = <T extends HTMLInputElement | HTMLSelectElement>(id: string) => document.getElementById(id) as T;
-const scenarioSelect = pick<HTMLSelectElement>('scenario');
-for (const s of SCENARIOS) scenarioSelect.append(new Option(s.label, s.name, false, s.name === scenario));
-pick<HTMLSelectElement>('locale').value = locale;
-pick<HTMLSelectElement>('theme').value = theme;
-pick<HTMLInputElement>('latency').value = String(latency);
 
 // Each setting reloads the page with a fresh backend, as a real page load would.
 for (const [id, key] of [['scenario', 'scenario'], ['locale', 'locale'], ['theme', 'theme'], ['latency', 'latency']] as const) {

@@ -115,5 +115,6 @@ export const BackendDown: Story = { name: 'Backend down', tags: ['!autodocs'], .
 export const UsdAccount: Story = { name: 'USD account', tags: ['!autodocs'], ...scenario('usd-account') };
 export const EuBusiness: Story = { name: 'EU business', tags: ['!autodocs'], ...scenario('eu-business') };
 export const Italian: Story = { name: 'Italiano', tags: ['!autodocs'], args: { locale: 'it' }, ...scenario('empty-cart') };
+export const Arabic: Story = { name: 'العربية (right to left)', tags: ['!autodocs'], args: { locale: 'ar' }, ...scenario('eu-business') };
 export const Preselected: Story = { name: 'Product preselected', tags: ['!autodocs'], args: { product: 'remote-support' }, ...scenario('empty-cart') };
 export const Dark: Story = { name: 'Dark theme', tags: ['!autodocs'], args: { theme: 'dark' }, ...scenario('empty-cart') };

@@ -34,11 +34,13 @@ export class Localizer {
   readonly dir: 'ltr' | 'rtl';
   /** The tag numbers and dates are formatted for: the request itself when it is the same language (`de-CH`). */
   readonly #format: string;
-  readonly #money = new Map<string, Intl.NumberFormat>();
-  readonly #date: Intl.DateTimeFormat;
-  readonly #percent: Intl.NumberFormat;
-  readonly #number: Intl.NumberFormat;
-  readonly #plural: Intl.PluralRules;
+  /** Per currency: its formatter and how many minor units make one major. */
+  readonly #money = new Map<string, [Intl.NumberFormat, number]>();
+  // Made on first use: the first step formats no date or percentage, and each language change makes a new localizer.
+  #date?: Intl.DateTimeFormat;
+  #percent?: Intl.NumberFormat;
+  #number?: Intl.NumberFormat;
+  #plural?: Intl.PluralRules;
 
   /** A localizer on messages already loaded; `load()` fetches them. */
   constructor(requested = 'en', messages: Messages = en, overrides: StringOverrides = {}) {
@@ -47,12 +49,15 @@ export class Localizer {
     const language = this.locale.split('-')[0]!;
     this.dir = RTL.has(language) ? 'rtl' : 'ltr';
     this.#format = Localizer.#sameLanguage(requested, language) ?? this.locale;
-    // Latin digits everywhere: they match what the user types into the licenses field.
-    const tag = `${this.#format}-u-nu-latn`;
-    this.#date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
-    this.#percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 2 });
-    this.#number = new Intl.NumberFormat(tag);
-    this.#plural = new Intl.PluralRules(this.#format);
+  }
+
+  /** Latin digits everywhere: they match what the user types into the licenses field. */
+  get #tag(): string {
+    return `${this.#format}-u-nu-latn`;
+  }
+
+  get #dates(): Intl.DateTimeFormat {
+    return (this.#date ??= new Intl.DateTimeFormat(this.#tag, { dateStyle: 'medium', timeZone: 'UTC' }));
   }
 
   static #sameLanguage(requested: string, language: string): string | undefined {
@@ -86,41 +91,44 @@ export class Localizer {
 
   /** A count in words: the plural form the language uses for `n`, with `#` as the formatted number. */
   count(message: Plural, n: number): string {
+    this.#plural ??= new Intl.PluralRules(this.#format);
+    this.#number ??= new Intl.NumberFormat(this.#tag);
     return (message[this.#plural.select(n) as keyof Plural] ?? message.other).replace('#', this.#number.format(n));
   }
 
   /** Formats integer minor units in their ISO currency, e.g. 1234 EUR → "€12.34". */
   money(value: Money): string {
-    let format = this.#money.get(value.currency);
-    if (!format) {
-      format = new Intl.NumberFormat(`${this.#format}-u-nu-latn`, { style: 'currency', currency: value.currency });
-      this.#money.set(value.currency, format);
+    let entry = this.#money.get(value.currency);
+    if (!entry) {
+      const format = new Intl.NumberFormat(this.#tag, { style: 'currency', currency: value.currency });
+      entry = [format, format.resolvedOptions().maximumFractionDigits ?? 2];
+      this.#money.set(value.currency, entry);
     }
-    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-    return format.format(value.amount / 10 ** digits);
+    return entry[0].format(value.amount / 10 ** entry[1]);
   }
 
   /** Formats a calendar date (YYYY-MM-DD) without shifting it by time zone. */
   date(iso: string): string {
     const when = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-    return Number.isNaN(when.getTime()) ? iso : this.#date.format(when);
+    return Number.isNaN(when.getTime()) ? iso : this.#dates.format(when);
   }
 
   /** A card expiry (YYYY-MM) as the locale writes month and year. */
   monthYear(value: string): string {
     const when = new Date(`${value.slice(0, 7)}-01T00:00:00Z`);
-    return Number.isNaN(when.getTime()) ? value : new Intl.DateTimeFormat(`${this.#format}-u-nu-latn`, { month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(when);
+    return Number.isNaN(when.getTime()) ? value : new Intl.DateTimeFormat(this.#tag, { month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(when);
   }
 
   dateRange(start: string, end: string): string {
     const a = new Date(`${start}T00:00:00Z`);
     const b = new Date(`${end}T00:00:00Z`);
     if (Number.isNaN(a.getTime()) || Number.isNaN(b.getTime())) return `${start} – ${end}`;
-    return this.#date.formatRange(a, b);
+    return this.#dates.formatRange(a, b);
   }
 
   /** 2200 basis points → "22%". */
   percent(basisPoints: number): string {
+    this.#percent ??= new Intl.NumberFormat(this.#tag, { style: 'percent', maximumFractionDigits: 2 });
     return this.#percent.format(basisPoints / 10000);
   }
 }

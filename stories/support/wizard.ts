@@ -8,6 +8,7 @@ import type { StepId } from '../../src/machine/checkout.machine.js';
 import { controlsOnly, eventsOf } from './manifest.js';
 import { deepText, findButton } from './shadow.js';
 import { tokenControls } from './tokens.js';
+import { LOCALES } from '../../src/i18n/locales.js';
 
 export const API_BASE = '/api/billing/v1';
 
@@ -113,7 +114,7 @@ export function wizardArgTypes(): ArgTypes {
     ...controlsOnly('checkout-wizard', ['locale', 'product', 'theme']),
     // Each `type` is one Storybook can take from a URL (`&args=theme:dark`); it drops URL args whose
     // type is the manifest's TypeScript text ("'light' | 'dark' | 'auto'", "string | undefined").
-    locale: { control: 'select', options: ['en', 'it', 'de'], type: { name: 'string' }, description: 'BCP 47 language tag; English when unsupported (`de` shows the fallback).' },
+    locale: { control: 'select', options: [...LOCALES, 'es-MX', 'pt-BR-x-demo', 'tlh'], type: { name: 'string' }, description: 'BCP 47 language tag, loaded on demand; the nearest supported locale, else English (`es-MX` → `es-419`, `tlh` → English).' },
     product: { control: 'select', options: ['', ...PRODUCTS], type: { name: 'string' } },
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'], type: { name: 'string' }, table: { category: 'attributes' } },
     ...tokenControls('checkout-wizard'),
