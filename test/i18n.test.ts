@@ -1,5 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
+import { configureLocalization, msg } from '@lit/localize';
+import { render } from 'lit';
 import { MockBackend } from '../src/mock/index.js';
 import type { CheckoutWizard } from '../src/components/checkout-wizard/checkout-wizard.js';
 import { clickText, inStep, mount, settled, stepEl, textOf, useBackend, waitForStep } from './helpers.js';
@@ -56,6 +58,42 @@ describe('languages', () => {
     }
     expect(heading(el)).to.not.equal('Choose a product');
     expect(section(el).lang).to.equal('fr');
+  });
+
+  it('leaves a host page that uses @lit/localize alone, and is left alone by it', async () => {
+    sessionStorage.clear();
+    await useBackend(new MockBackend({ scenario: 'empty-cart' }));
+    const { getLocale, setLocale } = configureLocalization({
+      sourceLocale: 'en',
+      targetLocales: ['de'],
+      loadLocale: async () => ({ templates: { greeting: 'Hallo' } }),
+    });
+    const statuses: string[] = [];
+    const onStatus = (e: Event) => statuses.push((e as CustomEvent<{ status: string }>).detail.status);
+    window.addEventListener('lit-localize-status', onStatus);
+    const host = await fixture<HTMLElement>(html`<div>
+      <p id="page"></p>
+      <checkout-wizard api-base="/api/billing/v1" locale="fr"></checkout-wizard>
+    </div>`);
+    const page = host.querySelector('p')!;
+    const paint = () => render(msg('Hello', { id: 'greeting' }), page);
+    paint();
+    const el = host.querySelector('checkout-wizard') as CheckoutWizard;
+    await waitForStep(el, 'select');
+    const french = heading(el);
+    expect(getLocale(), "the page's locale").to.equal('en');
+    expect(statuses, 'the widget never talks to @lit/localize').to.deep.equal([]);
+    await setLocale('de');
+    paint();
+    expect(page.textContent).to.equal('Hallo');
+    await settled(el);
+    expect(heading(el), 'the widget keeps its own language').to.equal(french);
+    expect(section(el).lang).to.equal('fr');
+    el.locale = 'it';
+    await waitUntil(() => section(el).lang === 'it', 'Italian applied');
+    expect(getLocale(), "the page's locale after the widget's change").to.equal('de');
+    expect(statuses, "only the page's own change").to.deep.equal(['loading', 'ready']);
+    window.removeEventListener('lit-localize-status', onStatus);
   });
 
   it('switches language mid-flow, keeping the step and what was entered', async () => {
