@@ -36,7 +36,12 @@ export default defineConfig(({ command, mode }) => {
   if (mode === 'locales') {
     return {
       publicDir: false,
-      build: { emptyOutDir: false, lib: { entry: locales, formats: ['es'], fileName: (_, name) => `${name}.js` } },
+      build: {
+        emptyOutDir: false,
+        lib: { entry: locales, formats: ['es'], fileName: (_, name) => `${name}.js` },
+        // What regional locales share (the merge over their language) stays in locales/, so that folder alone is self-hostable.
+        rollupOptions: { output: { chunkFileNames: 'locales/[name]-[hash].js' } },
+      },
     };
   }
   if (mode === 'iife') {

@@ -122,6 +122,32 @@ describe('embed', () => {
       expect(errors).to.deep.equal([]);
     });
 
+    it('a regional language loads with the language it builds on, from the data-locales URL', async () => {
+      await useBackend(new MockBackend({ scenario: 'empty-cart' }));
+      const win = await openPage('/test/embed/blank.html');
+      const { errors } = record(win);
+      const script = win.document.createElement('script');
+      script.dataset.locales = `${location.origin}/dist/locales`;
+      await new Promise((resolve, reject) => {
+        script.onload = resolve;
+        script.onerror = reject;
+        script.src = BUNDLE;
+        win.document.head.append(script);
+      });
+      const el = win.document.createElement('checkout-wizard') as unknown as CheckoutWizard;
+      el.setAttribute('api-base', '/api/billing/v1');
+      el.setAttribute('locale', 'fr-CA');
+      win.document.body.append(el);
+      await waitForStep(el, 'select');
+      expect(el.shadowRoot!.querySelector('section')!.lang).to.equal('fr-CA');
+      // Québec's own word for a plan, and French's for everything fr-CA does not change.
+      expect(textOf(el)).to.include('forfait');
+      expect(textOf(el)).to.include('Choisir Remote Support');
+      const requested = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+      expect(requested).to.include.members(['/dist/locales/fr-CA.js', '/dist/locales/fr.js']);
+      expect(errors).to.deep.equal([]);
+    });
+
     it('a static page whose backend is down shows the unavailable gate with Retry', async () => {
       await useBackend(new MockBackend({ scenario: 'backend-down' }));
       const win = await openPage('/test/embed/static.html');

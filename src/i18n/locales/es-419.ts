@@ -1,125 +1,45 @@
-import type { Messages } from '../en.js';
+import { withOverrides } from '../overrides.js';
+import type { StringOverrides } from '../overrides.js';
+import es from './es.js';
 
-/** Spanish (Latin America). */
-export default {
+/** Spanish (Latin America): where it differs from es.ts, which gives every other message. */
+export default withOverrides(es, {
   widgetLabel: 'Agregar una suscripción',
-  loading: 'Cargando…',
-  back: 'Atrás',
-  next: 'Siguiente',
-  retry: 'Reintentar',
   stepNames: {
-    select: 'Producto',
-    mode: 'Compra o prueba',
-    tier: 'Plan',
-    seats: 'Licencias',
-    term: 'Facturación',
-    cart: 'Carrito',
-    review: 'Revisión',
-    pay: 'Pago',
     done: 'Listo',
   },
-  progressLabel: 'Progreso de la compra',
-  stepOf: (n: number, total: number) => `Paso ${n} de ${total}`,
-
-  selectHeading: 'Elige un producto',
   selectIntro: 'Agrega un plan o una prueba gratuita a tu cuenta. Puedes usar el nuevo producto de inmediato.',
-  fromPrice: (price: string) => `Desde ${price} por usuario / mes`,
-  choose: 'Elegir',
-  subscribed: 'Ya incluido en tu plan',
-  inCart: 'En tu carrito',
-  trialBadge: { one: 'Prueba gratuita de # día', many: 'Prueba gratuita de # de días', other: 'Prueba gratuita de # días' },
-  backToCart: 'Volver al carrito',
-
-  modeHeading: (product: string) => `Compra ${product} o pruébalo gratis`,
-  buy: 'Comprar',
   buyHint: 'Elige un plan y paga mensual o anualmente.',
   tryFree: { one: 'Pruébalo gratis por # día', many: 'Pruébalo gratis por # de días', other: 'Pruébalo gratis por # días' },
   tryHint: 'No necesitas pagar nada. Recibirás un correo electrónico de bienvenida con todos los detalles.',
-
-  tierHeading: 'Elige un plan',
-  recommended: 'Recomendado',
-  perUserMonth: (price: string) => `${price} por usuario / mes`,
-  chooseTier: (tier: string) => `Elegir ${tier}`,
-  selected: 'Seleccionado',
-  details: 'Detalles',
-  detailsOf: (tier: string) => `Detalles del plan ${tier}`,
-  seatRange: (min: number, max: number) => `De ${min} a ${max} licencias de usuario`,
-  close: 'Cerrar',
-
-  seatsHeading: '¿Cuántas licencias de usuario necesitas?',
-  seatsLabel: 'Licencias de usuario',
-  seatsHint: (min: number, max: number, step: number) =>
-    step > 1 ? `De ${min} a ${max}, en múltiplos de ${step}.` : `De ${min} a ${max}.`,
-  fewer: 'Menos licencias',
-  more: 'Más licencias',
   seatsErrors: {
     required: 'Ingresa la cantidad de licencias de usuario.',
     not_integer: 'Ingresa un número entero, por ejemplo, 5.',
-    min: { one: 'Necesitas al menos # licencia.', many: 'Necesitas al menos # de licencias.', other: 'Necesitas al menos # licencias.' },
-    max: {
-      one: 'Este plan permite como máximo # licencia.',
-      many: 'Este plan permite como máximo # de licencias.',
-      other: 'Este plan permite como máximo # licencias.',
-    },
     step: (step: number, below: number, above: number) =>
       `Las licencias se venden en múltiplos de ${step}: elige ${below} o ${above}.`,
   },
   cannotContinue: 'Corrige la cantidad de licencias para continuar.',
-  perSeat: (price: string) => `${price} por licencia / mes`,
   estimate: (total: string) => `Aproximadamente ${total} al mes, antes de impuestos`,
-  trialSeats: 'Gratis durante la prueba.',
-  startTrial: 'Iniciar prueba',
-
-  termHeading: '¿Cómo quieres que te facturemos?',
-  monthly: 'Mensual',
-  annual: 'Anual',
-  perSeatMonth: (price: string) => `${price} por licencia / mes`,
-  perSeatYear: (price: string) => `${price} por licencia / año`,
   save: (percent: string) => `Ahorra ${percent}`,
   addToCart: 'Agregar al carrito',
-  completeTransaction: 'Finalizar compra',
-  saveChanges: 'Guardar cambios',
-
-  cartHeading: 'Tu carrito',
-  licenses: { one: '# licencia de usuario', many: '# de licencias de usuario', other: '# licencias de usuario' },
-  edit: 'Editar',
-  editItem: (product: string) => `Editar ${product}`,
   remove: 'Quitar',
   removeItem: (product: string) => `Quitar ${product}`,
   addAnother: 'Agregar otro producto',
-
-  reviewHeading: 'Revisa tu pedido',
   reviewIntro: 'El nuevo período de facturación comienza hoy.',
-  colProduct: 'Producto',
   colPeriod: 'Período de facturación',
-  colLicenses: 'Licencias',
-  colUnit: 'Precio por licencia',
   colAmount: 'Monto',
-  subtotal: 'Subtotal',
-  tax: (rate: string) => `IVA ${rate}`,
   reverseCharge: 'Inversión del sujeto pasivo: el IVA lo paga el destinatario',
-  totalDue: 'Total a pagar hoy',
   billingDate: (date: string) => `Tu fecha de facturación cambia al ${date}.`,
-  editOrder: 'Modificar pedido',
-  editOrderOf: (product: string) => `Modificar pedido: ${product}`,
   continueToPayment: 'Continuar al pago',
   quoteChanged: 'Los precios cambiaron desde la última vez que los viste. Revisa el nuevo total antes de pagar.',
   quoteExpired: 'Tu cotización venció, así que volvimos a calcular el precio de tu pedido. Revísalo antes de pagar.',
   totalChanged: (from: string, to: string) => `El total cambió de ${from} a ${to}.`,
-  updatingTotal: 'Actualizando el total…',
-
-  payHeading: 'Pago',
-  paymentMethod: 'Método de pago',
-  defaultMethod: 'Predeterminado',
   expires: (date: string) => `Vence: ${date}`,
   addMethod: 'Agregar método de pago',
-  saveMethod: 'Guardar método de pago',
-  cancel: 'Cancelar',
   noProvider: 'Para agregar un método de pago, comunícate con tu administrador de facturación.',
   vatLabel: 'Número de IVA (si corresponde)',
   vatHint:
     'Las empresas de la UE pueden ingresar su número de IVA; si es válido y de otro país de la UE, se aplica la inversión del sujeto pasivo.',
-  applyVat: 'Aplicar',
   vatErrors: {
     country: 'Comienza con el código del país, por ejemplo, ES o DE.',
     format: 'No parece un número de IVA de ese país. Revisa los dígitos.',
@@ -129,51 +49,33 @@ export default {
   vatInvalid: 'Este número de IVA no es válido. Revísalo o deja el campo vacío.',
   vatUnavailable:
     'No pudimos verificar este número de IVA en este momento. Igual puedes realizar tu pedido, pero se cobrará el IVA.',
-  placeOrder: (total: string) => `Realizar pedido · ${total}`,
-  placingOrder: 'Realizando tu pedido…',
-  confirming: 'Confirmando tu pedido…',
   unconfirmed: 'Todavía no pudimos confirmar tu pedido.',
   unconfirmedHint: 'Es posible que tu pedido ya se haya realizado. Volver a verificarlo nunca genera un cobro doble.',
   checkAgain: 'Volver a verificar',
   offline: 'Parece que no tienes conexión. Tu pedido está guardado; continuaremos cuando se restablezca la conexión.',
-
   doneHeading: '¡Gracias! Tu pedido está completo',
   trialHeading: 'Tu prueba gratuita comenzó',
-  orderNumber: 'Número de pedido',
-  totalPaid: 'Total pagado',
-  newBillingDate: 'Nueva fecha de facturación',
-  access: 'Ya puedes usar tus nuevos productos y licencias.',
   emailSent: (email: string) => `Enviamos una confirmación a ${email}.`,
-  trialEnds: 'Fin de la prueba',
   welcomeSent: (email: string) => `Enviamos un correo electrónico de bienvenida a ${email}.`,
-  assignLicenses: 'Asignar licencias a usuarios',
-  assignHint: 'Asigna las nuevas licencias a tus usuarios para que puedan iniciar sesión.',
   addMore: 'Agregar otro producto',
-
-  signedOutHeading: 'Vuelve a iniciar sesión',
   signedOutText: 'Tu sesión terminó. Vuelve a iniciar sesión y luego inténtalo de nuevo.',
   corporateHeading: 'Tu cuenta se administra en el portal de facturación corporativa',
   corporateText:
     'Las cuentas corporativas agregan productos mediante su portal de facturación corporativa o su ejecutivo de cuenta.',
-  corporateLink: 'Abrir el portal de facturación corporativa',
   forbiddenHeading: 'Solo los contactos de facturación pueden agregar productos',
   forbiddenText: (email: string) =>
     email
       ? `Pídele a tu contacto de facturación (${email}) que lo agregue por ti.`
       : 'Pídele a tu contacto de facturación que lo agregue por ti.',
-  unavailableHeading: 'La compra no está disponible en este momento',
   unavailableText: 'No pudimos conectarnos con el servicio de facturación. Revisa tu conexión e inténtalo de nuevo.',
-
   errors: {
     network: 'No pudimos conectarnos con el servicio de facturación. Revisa tu conexión e inténtalo de nuevo.',
     invalid_response: 'El servicio de facturación envió una respuesta que no pudimos leer. Inténtalo de nuevo.',
     unavailable: 'El servicio de facturación está ocupado. Inténtalo de nuevo en un momento.',
     payment_declined: 'Se rechazó tu método de pago. Elige otro o agrega uno nuevo.',
-    payment_method_required: 'Elige un método de pago.',
     seats_out_of_range: 'Esa cantidad de licencias no está disponible para este plan.',
     invalid_vat_id: 'Este número de IVA no es válido.',
-    already_subscribed: 'Tu cuenta ya tiene este producto.',
     trial_already_used: 'Esta cuenta ya usó una prueba gratuita de este producto.',
     generic: 'Algo salió mal. Inténtalo de nuevo.',
   },
-} satisfies Messages;
+} satisfies StringOverrides);

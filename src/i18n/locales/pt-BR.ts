@@ -1,57 +1,28 @@
-import type { Messages } from '../en.js';
+import { withOverrides } from '../overrides.js';
+import type { StringOverrides } from '../overrides.js';
+import pt from './pt.js';
 
-/** Brazilian Portuguese. */
-export default {
+/** Brazilian Portuguese: where it differs from pt.ts, which gives every other message. */
+export default withOverrides(pt, {
   widgetLabel: 'Adicionar uma assinatura',
   loading: 'Carregando…',
-  back: 'Voltar',
   next: 'Avançar',
-  retry: 'Tentar novamente',
   stepNames: {
-    select: 'Produto',
     mode: 'Comprar ou testar',
-    tier: 'Plano',
-    seats: 'Licenças',
     term: 'Cobrança',
-    cart: 'Carrinho',
-    review: 'Revisão',
-    pay: 'Pagamento',
-    done: 'Concluído',
   },
-  progressLabel: 'Progresso da compra',
   stepOf: (n: number, total: number) => `Etapa ${n} de ${total}`,
-
-  selectHeading: 'Escolha um produto',
   selectIntro: 'Adicione um plano ou um teste grátis à sua conta. Você pode usar o novo produto imediatamente.',
   fromPrice: (price: string) => `A partir de ${price} por usuário / mês`,
-  choose: 'Escolher',
-  subscribed: 'Já incluído no seu plano',
-  inCart: 'No seu carrinho',
   trialBadge: { one: 'Teste grátis de # dia', many: 'Teste grátis de # de dias', other: 'Teste grátis de # dias' },
-  backToCart: 'Voltar ao carrinho',
-
   modeHeading: (product: string) => `${product}: compre ou teste grátis`,
-  buy: 'Comprar',
   buyHint: 'Escolha um plano com cobrança mensal ou anual.',
   tryFree: { one: 'Teste grátis por # dia', many: 'Teste grátis por # de dias', other: 'Teste grátis por # dias' },
   tryHint: 'Não é preciso pagar nada. Você receberá um e-mail de boas-vindas com todos os detalhes.',
-
-  tierHeading: 'Escolha um plano',
-  recommended: 'Recomendado',
   perUserMonth: (price: string) => `${price} por usuário / mês`,
-  chooseTier: (tier: string) => `Escolher ${tier}`,
-  selected: 'Selecionado',
-  details: 'Detalhes',
-  detailsOf: (tier: string) => `Detalhes do plano ${tier}`,
   seatRange: (min: number, max: number) => `De ${min} a ${max} licenças de usuário`,
-  close: 'Fechar',
-
   seatsHeading: 'De quantas licenças de usuário você precisa?',
   seatsLabel: 'Licenças de usuário',
-  seatsHint: (min: number, max: number, step: number) =>
-    step > 1 ? `De ${min} a ${max}, em múltiplos de ${step}.` : `De ${min} a ${max}.`,
-  fewer: 'Menos licenças',
-  more: 'Mais licenças',
   seatsErrors: {
     required: 'Informe o número de licenças de usuário.',
     not_integer: 'Informe um número inteiro, como 5.',
@@ -65,71 +36,38 @@ export default {
       many: 'Este plano permite no máximo # de licenças.',
       other: 'Este plano permite no máximo # licenças.',
     },
-    step: (step: number, below: number, above: number) =>
-      `As licenças são vendidas em múltiplos de ${step}: escolha ${below} ou ${above}.`,
   },
-  cannotContinue: 'Corrija o número de licenças para continuar.',
-  perSeat: (price: string) => `${price} por licença / mês`,
   estimate: (total: string) => `Aproximadamente ${total} por mês, sem impostos`,
   trialSeats: 'Grátis durante o período de teste.',
   startTrial: 'Iniciar teste',
-
   termHeading: 'Com que frequência você prefere ser cobrado?',
-  monthly: 'Mensal',
-  annual: 'Anual',
-  perSeatMonth: (price: string) => `${price} por licença / mês`,
-  perSeatYear: (price: string) => `${price} por licença / ano`,
   save: (percent: string) => `Economize ${percent}`,
-  addToCart: 'Adicionar ao carrinho',
-  completeTransaction: 'Finalizar compra',
   saveChanges: 'Salvar alterações',
-
   cartHeading: 'Seu carrinho',
   licenses: { one: '# licença de usuário', many: '# de licenças de usuário', other: '# licenças de usuário' },
-  edit: 'Editar',
-  editItem: (product: string) => `Editar ${product}`,
-  remove: 'Remover',
-  removeItem: (product: string) => `Remover ${product}`,
-  addAnother: 'Adicionar outro produto',
-
   reviewHeading: 'Revise seu pedido',
   reviewIntro: 'O novo período de cobrança começa hoje.',
-  colProduct: 'Produto',
   colPeriod: 'Período de cobrança',
-  colLicenses: 'Licenças',
-  colUnit: 'Preço por licença',
   colAmount: 'Valor',
-  subtotal: 'Subtotal',
-  tax: (rate: string) => `IVA ${rate}`,
-  reverseCharge: 'Autoliquidação: IVA devido pelo adquirente',
-  totalDue: 'Total a pagar hoje',
   billingDate: (date: string) => `Sua data de cobrança passa a ser ${date}.`,
   editOrder: 'Editar pedido',
   editOrderOf: (product: string) => `Editar pedido: ${product}`,
-  continueToPayment: 'Continuar para o pagamento',
   quoteChanged: 'Os preços mudaram desde a última vez que você os viu. Confira o novo total antes de pagar.',
   quoteExpired: 'Seu orçamento expirou, então recalculamos o valor do pedido. Confira-o antes de pagar.',
   totalChanged: (from: string, to: string) => `O total mudou de ${from} para ${to}.`,
   updatingTotal: 'Atualizando o total…',
-
-  payHeading: 'Pagamento',
   paymentMethod: 'Forma de pagamento',
   defaultMethod: 'Padrão',
-  expires: (date: string) => `Válido até ${date}`,
   addMethod: 'Adicionar forma de pagamento',
   saveMethod: 'Salvar forma de pagamento',
-  cancel: 'Cancelar',
   noProvider: 'Para adicionar uma forma de pagamento, entre em contato com o administrador de cobrança.',
-  vatLabel: 'Número de IVA (se aplicável)',
   vatHint:
     'Empresas da UE podem informar o número de IVA; se ele for válido e de outro país da UE, aplica-se a autoliquidação.',
-  applyVat: 'Aplicar',
   vatErrors: {
     country: 'Comece com o código do país, como IT ou DE.',
     format: 'Isso não parece um número de IVA desse país. Confira os dígitos.',
     checksum: 'Este número de IVA tem um erro de digitação: o dígito verificador não confere.',
   },
-  vatValid: (name: string) => (name ? `Número de IVA verificado: ${name}` : 'Número de IVA verificado'),
   vatInvalid: 'Este número de IVA não é válido. Confira-o ou deixe o campo em branco.',
   vatUnavailable:
     'Não foi possível verificar este número de IVA agora. Você ainda pode fazer o pedido; nesse caso, o IVA será cobrado.',
@@ -138,13 +76,10 @@ export default {
   confirming: 'Confirmando seu pedido…',
   unconfirmed: 'Ainda não foi possível confirmar seu pedido.',
   unconfirmedHint: 'Talvez seu pedido já tenha sido feito. Verificar novamente nunca gera uma cobrança em dobro.',
-  checkAgain: 'Verificar novamente',
   offline: 'Parece que você está sem conexão. Seu pedido está guardado; continuaremos quando a conexão voltar.',
-
   doneHeading: 'Obrigado! Seu pedido foi concluído',
   trialHeading: 'Seu teste grátis começou',
   orderNumber: 'Número do pedido',
-  totalPaid: 'Total pago',
   newBillingDate: 'Nova data de cobrança',
   access: 'Você já pode usar seus novos produtos e licenças.',
   emailSent: (email: string) => `Enviamos uma confirmação para ${email}.`,
@@ -152,8 +87,6 @@ export default {
   welcomeSent: (email: string) => `Enviamos um e-mail de boas-vindas para ${email}.`,
   assignLicenses: 'Atribuir licenças aos usuários',
   assignHint: 'Atribua as novas licenças aos seus usuários para que eles possam fazer login.',
-  addMore: 'Adicionar outro produto',
-
   signedOutHeading: 'Faça login novamente',
   signedOutText: 'Sua sessão terminou. Faça login novamente e tente outra vez.',
   corporateHeading: 'Sua conta é gerenciada no portal de cobrança corporativo',
@@ -167,7 +100,6 @@ export default {
       : 'Peça ao seu contato de cobrança para adicionar o produto para você.',
   unavailableHeading: 'A compra não está disponível no momento',
   unavailableText: 'Não foi possível acessar o serviço de cobrança. Verifique sua conexão e tente novamente.',
-
   errors: {
     network: 'Não foi possível acessar o serviço de cobrança. Verifique sua conexão e tente novamente.',
     invalid_response: 'O serviço de cobrança enviou uma resposta que não conseguimos ler. Tente novamente.',
@@ -175,9 +107,8 @@ export default {
     payment_declined: 'Sua forma de pagamento foi recusada. Escolha ou adicione outra.',
     payment_method_required: 'Escolha uma forma de pagamento.',
     seats_out_of_range: 'Essa quantidade de licenças não está disponível para este plano.',
-    invalid_vat_id: 'Este número de IVA não é válido.',
     already_subscribed: 'Sua conta já tem este produto.',
     trial_already_used: 'Esta conta já usou um teste grátis deste produto.',
     generic: 'Algo deu errado. Tente novamente.',
   },
-} satisfies Messages;
+} satisfies StringOverrides);
