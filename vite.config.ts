@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { minifyTemplates as minify, shipsTemplates } from './scripts/minify-templates.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 const define = { __CW_VERSION__: JSON.stringify(version) };
@@ -14,6 +15,14 @@ if (cw) {
   }
   return cw;
 }`;
+
+// Every build ships the widget's templates minified (see scripts/minify-templates.mjs).
+const minifyTemplates: Plugin = {
+  name: 'minify-templates',
+  async transform(code, id) {
+    return shipsTemplates(id, code) ? ((await minify(code, id)) ?? null) : null;
+  },
+};
 
 // Each locale but English is its own module, loaded when a widget asks for it.
 const locales = Object.fromEntries(
@@ -48,6 +57,7 @@ export default defineConfig(({ command, mode }) => {
     return {
       publicDir: false,
       define,
+      plugins: [minifyTemplates],
       // The bundle cannot split itself: it imports locale modules by URL instead.
       resolve: { alias: [{ find: /^\.\/load\.js$/, replacement: fileURLToPath(new URL('src/i18n/load-url.ts', import.meta.url)) }] },
       build: {
@@ -63,6 +73,7 @@ export default defineConfig(({ command, mode }) => {
   return {
     publicDir: false,
     define,
+    plugins: [minifyTemplates],
     build: {
       sourcemap: true,
       lib: {

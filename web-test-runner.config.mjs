@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { readFileSync } from 'node:fs';
 import { findChrome, CHROME_FLAGS } from './scripts/find-chrome.mjs';
+import { minifyTemplates, shipsTemplates } from './scripts/minify-templates.mjs';
 import * as react from './scripts/wtr/react.mjs';
 import * as screenshot from './scripts/wtr/screenshot.mjs';
 import * as csp from './scripts/wtr/csp.mjs';
@@ -19,6 +20,14 @@ export default {
   testsFinishTimeout: 300000,
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json', define: { __CW_VERSION__: JSON.stringify(version) } }),
+    // Tests run on the templates as the builds ship them.
+    {
+      name: 'minify-templates',
+      async transform(context) {
+        if (!shipsTemplates(context.path, context.body)) return;
+        return (await minifyTemplates(context.body, context.path))?.code;
+      },
+    },
     ...react.plugins,
     ...screenshot.plugins,
     ...csp.plugins,
