@@ -9,6 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { build, transform } from 'esbuild';
+import { minifyTemplates, shipsTemplates } from './minify-templates.mjs';
 
 const TARGET = { iife: 40 * 1024, esm: 20 * 1024 };
 const CEILING = { iife: 52 * 1024, esm: 24 * 1024 };
@@ -32,7 +33,18 @@ const { metafile } = await build({
   define: { __CW_VERSION__: '"size"' },
   conditions: ['module', 'production'],
   // As in the script-tag build: locales load by URL, not as bundled imports.
-  plugins: [{ name: 'load-url', setup: (b) => b.onResolve({ filter: /^\.\/load\.js$/ }, () => ({ path: resolve('src/i18n/load-url.ts') })) }],
+  plugins: [
+    { name: 'load-url', setup: (b) => b.onResolve({ filter: /^\.\/load\.js$/ }, () => ({ path: resolve('src/i18n/load-url.ts') })) },
+    // As in every build: templates minified.
+    {
+      name: 'minify-templates',
+      setup: (b) =>
+        b.onLoad({ filter: /\/src\/.*\.ts$/ }, async ({ path }) => {
+          const code = readFileSync(path, 'utf8');
+          return { contents: shipsTemplates(path, code) ? ((await minifyTemplates(code, path))?.code ?? code) : code, loader: 'ts' };
+        }),
+    },
+  ],
 });
 const shares = {};
 for (const [file, { bytesInOutput }] of Object.entries(Object.values(metafile.outputs)[0].inputs)) {
