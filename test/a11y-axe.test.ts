@@ -33,7 +33,8 @@ for (const config of CONFIGS) {
     async function start(scenario: ScenarioName = 'empty-cart', options: MountOptions = {}) {
       const mounted = await mount(scenario, { theme: config.theme, locale: config.locale, retry: FAST, ...options });
       const frame = base(mounted.el);
-      // Until Arabic messages exist the widget falls back to English, left to right; once they load it must be right to left.
+      // The configuration's language is the one drawn, right to left for Arabic.
+      expect(frame.lang).to.equal(config.locale);
       expect(frame.dir, `dir for lang=${frame.lang}`).to.equal(frame.lang === 'ar' ? 'rtl' : 'ltr');
       return mounted;
     }

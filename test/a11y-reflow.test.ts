@@ -139,6 +139,8 @@ describe('reflow, text spacing, target size, reduced motion', () => {
       await visitEveryStep(
         async (el, label) => {
           visits++;
+          const drawn = el.shadowRoot!.querySelector<HTMLElement>('[part=base]')!;
+          expect([drawn.lang, drawn.dir], `${label}: language and direction`).to.deep.equal([locale, locale === 'ar' ? 'rtl' : 'ltr']);
           await frames();
           expectNone(horizontalOverflow(el), `${label}: horizontal overflow`);
           expectNone(smallTargets(el), `${label}: targets under 24×24 without spacing`);

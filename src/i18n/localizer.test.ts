@@ -152,6 +152,12 @@ describe('Localizer', () => {
     expect(german.date('2026-03-01')).to.equal(new Intl.DateTimeFormat('de', { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(2026, 2, 1)));
   });
 
+  it('groups numbers as the locale does, in the review table too', async () => {
+    expect((await Localizer.load('it')).number(12000)).to.equal('12.000');
+    expect(new Localizer('en').number(1000)).to.equal('1,000');
+    expect((await Localizer.load('de-CH')).number(1000)).to.equal(new Intl.NumberFormat('de-CH').format(1000));
+  });
+
   it('writes Latin digits in Arabic too, as the user types them', async () => {
     const ar = await Localizer.load('ar');
     expect(ar.money({ amount: 1250, currency: 'EUR' })).to.match(/12[.,٫]50/);

@@ -75,8 +75,12 @@ export class Localizer {
   /** A count in words: the plural form the language uses for `n`, with `#` as the formatted number. */
   count(message: Plural, n: number): string {
     this.#plural ??= new Intl.PluralRules(this.#format);
-    this.#number ??= new Intl.NumberFormat(this.#tag);
-    return (message[this.#plural.select(n) as keyof Plural] ?? message.other).replace('#', this.#number.format(n));
+    return (message[this.#plural.select(n) as keyof Plural] ?? message.other).replace('#', this.number(n));
+  }
+
+  /** A number as the locale groups it: 12000 → "12.000" in Italian. */
+  number(n: number): string {
+    return (this.#number ??= new Intl.NumberFormat(this.#tag)).format(n);
   }
 
   /** Formats integer minor units in their ISO currency, e.g. 1234 EUR → "€12.34". */

@@ -86,7 +86,7 @@ export class CwReview extends StepElement {
                 </button>
               </th>
               <td role="cell" data-label=${m.colPeriod}>${t.dateRange(line.periodStart, line.periodEnd)}</td>
-              <td role="cell" data-label=${m.colLicenses} class="num">${line.seats}</td>
+              <td role="cell" data-label=${m.colLicenses} class="num">${t.number(line.seats)}</td>
               <td role="cell" data-label=${m.colUnit} class="num">${t.money(line.unitAmount)}</td>
               <td role="cell" data-label=${m.colAmount} class="num">${t.money(line.amount)}</td>
             </tr>`,
