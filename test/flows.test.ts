@@ -1,6 +1,7 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { MockBackend } from '../src/mock/index.js';
-import { clickText, deepActive, expectHeadingFocused, inStep, mount, stepEl, textOf, type, useBackend, waitForStep } from './helpers.js';
+import { chooseCard, clickText, deepActive, expectHeadingFocused, inStep, mount, pressPart, stepEl, textOf, type, useBackend, waitForStep } from './helpers.js';
+import { Localizer } from '../src/i18n/localizer.js';
 import type { CheckoutWizard } from '../src/components/checkout-wizard/checkout-wizard.js';
 
 // Whole flows through the DOM, as a billing contact clicks them, on the mock backend behind MSW.
@@ -169,6 +170,51 @@ describe('flows', () => {
     await waitForStep(el, 'done');
     expect(textOf(el)).to.include(note);
     expect(backend.orders[0]!.total.amount).to.equal(backend.orders[0]!.lines.reduce((sum, l) => sum + (l as unknown as { amount: { amount: number } }).amount.amount, 0));
+  });
+
+  it('reverse charge in the user\'s language on pay, on review after Back and on the confirmation; never for a buyer in the seller\'s country', async () => {
+    const de = await Localizer.load('de');
+    const { el } = await mount('eu-business', { locale: 'de' });
+    await chooseCard(el, 'Phone System');
+    await waitForStep(el, 'seats');
+    await pressPart(el, 'next');
+    await waitForStep(el, 'term');
+    await pressPart(el, 'commit');
+    await waitForStep(el, 'review');
+    await pressPart(el, 'continue');
+    await waitForStep(el, 'pay');
+    expect(textOf(el)).to.not.include(de.m.reverseCharge);
+    await type(el, '#vat', 'DE136695976');
+    await pressPart(el, 'apply-vat');
+    await waitUntil(() => textOf(el).includes(de.m.reverseCharge), 'the note at pay, in German');
+    await pressPart(el, 'back');
+    await waitForStep(el, 'review');
+    await waitUntil(() => textOf(el).includes(de.m.reverseCharge), 'the note on the re-priced review');
+    await pressPart(el, 'continue');
+    await waitForStep(el, 'pay');
+    await pressPart(el, 'place-order');
+    await waitForStep(el, 'done');
+    expect(textOf(el)).to.include(de.m.reverseCharge);
+
+    // An Italian buyer of an Italian seller with a valid Italian VAT number pays Italian VAT.
+    const it = await Localizer.load('it');
+    const local = await mount('empty-cart', { locale: 'it' });
+    await chooseCard(local.el, 'Phone System');
+    await waitForStep(local.el, 'seats');
+    await pressPart(local.el, 'next');
+    await waitForStep(local.el, 'term');
+    await pressPart(local.el, 'commit');
+    await waitForStep(local.el, 'review');
+    await pressPart(local.el, 'continue');
+    await waitForStep(local.el, 'pay');
+    await type(local.el, '#vat', 'IT12345670017');
+    await pressPart(local.el, 'apply-vat');
+    await waitUntil(() => textOf(local.el).includes(it.m.vatValid('Rossi Consulting S.r.l.')), 'verified');
+    expect(textOf(local.el)).to.not.include(it.m.reverseCharge);
+    expect(textOf(local.el)).to.include(it.m.tax(it.percent(2200)));
+    await pressPart(local.el, 'place-order');
+    await waitForStep(local.el, 'done');
+    expect(textOf(local.el)).to.not.include(it.m.reverseCharge);
   });
 
   it('opens at the product named in the `product` attribute', async () => {
