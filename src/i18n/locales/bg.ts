@@ -41,7 +41,7 @@ export default {
   recommended: 'Препоръчан',
   perUserMonth: (price: string) => `${price} на потребител на месец`,
   chooseTier: (tier: string) => `Изберете ${tier}`,
-  selected: 'Избран',
+  selected: 'Избрано',
   details: 'Подробности',
   detailsOf: (tier: string) => `Подробности за ${tier}`,
   seatRange: (min: number, max: number) => `От ${min} до ${max} потребителски лиценза`,
@@ -143,8 +143,8 @@ export default {
   emailSent: (email: string) => `Изпратихме потвърждение на ${email}.`,
   trialEnds: 'Край на пробния период',
   welcomeSent: (email: string) => `Изпратихме приветствен имейл на ${email}.`,
-  assignLicenses: 'Разпределете лицензите между потребителите',
-  assignHint: 'Разпределете новите лицензи между потребителите си, за да могат да влязат.',
+  assignLicenses: 'Присвоете лицензи на потребителите',
+  assignHint: 'Присвоете новите лицензи на потребителите си, за да могат да влизат в системата.',
   addMore: 'Добавете друг продукт',
 
   signedOutHeading: 'Моля, влезте отново',
@@ -170,7 +170,7 @@ export default {
     seats_out_of_range: 'Този брой лицензи не е наличен за този план.',
     invalid_vat_id: 'Този ИН по ДДС не е валиден.',
     already_subscribed: 'Акаунтът ви вече разполага с този продукт.',
-    trial_already_used: 'Този акаунт вече е използвал безплатен пробен период на този продукт.',
+    trial_already_used: 'Този акаунт вече е използвал безплатния пробен период за този продукт.',
     generic: 'Нещо се обърка. Опитайте отново.',
   },
 } satisfies Messages;

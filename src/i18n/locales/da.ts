@@ -27,13 +27,13 @@ export default {
   choose: 'Vælg',
   subscribed: 'Indgår allerede i din pakke',
   inCart: 'I din kurv',
-  trialBadge: { one: '# dags gratis prøveperiode', other: '# dages gratis prøveperiode' },
+  trialBadge: { one: '#\u00a0dags gratis prøveperiode', other: '#\u00a0dages gratis prøveperiode' },
   backToCart: 'Tilbage til kurven',
 
   modeHeading: (product: string) => `Køb ${product} eller prøv gratis`,
   buy: 'Køb',
   buyHint: 'Vælg en pakke og betal månedligt eller årligt.',
-  tryFree: { one: 'Prøv gratis i # dag', other: 'Prøv gratis i # dage' },
+  tryFree: { one: 'Prøv gratis i #\u00a0dag', other: 'Prøv gratis i #\u00a0dage' },
   tryHint: 'Ingen betaling nødvendig. Du får en velkomstmail med alle detaljer.',
 
   tierHeading: 'Vælg en pakke',
@@ -55,8 +55,8 @@ export default {
   seatsErrors: {
     required: 'Angiv antallet af brugerlicenser.',
     not_integer: 'Angiv et helt tal, f.eks. 5.',
-    min: { one: 'Du skal have mindst # licens.', other: 'Du skal have mindst # licenser.' },
-    max: { one: 'Denne pakke tillader højst # licens.', other: 'Denne pakke tillader højst # licenser.' },
+    min: { one: 'Du skal have mindst #\u00a0licens.', other: 'Du skal have mindst #\u00a0licenser.' },
+    max: { one: 'Denne pakke tillader højst #\u00a0licens.', other: 'Denne pakke tillader højst #\u00a0licenser.' },
     step: (step: number, below: number, above: number) =>
       `Licenser fås i trin på ${step}: vælg ${below} eller ${above}.`,
   },
@@ -77,7 +77,7 @@ export default {
   saveChanges: 'Gem ændringer',
 
   cartHeading: 'Din kurv',
-  licenses: { one: '# brugerlicens', other: '# brugerlicenser' },
+  licenses: { one: '#\u00a0brugerlicens', other: '#\u00a0brugerlicenser' },
   edit: 'Rediger',
   editItem: (product: string) => `Rediger ${product}`,
   remove: 'Fjern',
@@ -129,7 +129,7 @@ export default {
   placingOrder: 'Sender din bestilling…',
   confirming: 'Bekræfter din bestilling…',
   unconfirmed: 'Vi har endnu ikke kunnet bekræfte din bestilling.',
-  unconfirmedHint: 'Din bestilling er muligvis allerede afgivet. Du bliver aldrig opkrævet to gange, fordi du tjekker igen.',
+  unconfirmedHint: 'Din bestilling er muligvis allerede afgivet. Du bliver aldrig opkrævet to gange, selv om du tjekker igen.',
   checkAgain: 'Tjek igen',
   offline: 'Det ser ud til, at du er offline. Din bestilling er gemt, og vi fortsætter, når forbindelsen er tilbage.',
 

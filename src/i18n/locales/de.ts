@@ -23,12 +23,12 @@ export default {
 
   selectHeading: 'Produkt auswählen',
   selectIntro:
-    'Fügen Sie Ihrem Konto einen Tarif oder eine kostenlose Testversion hinzu. Sie können das neue Produkt sofort nutzen.',
+    'Fügen Sie Ihrem Konto einen Tarif oder eine kostenlose Testphase hinzu. Sie können das neue Produkt sofort nutzen.',
   fromPrice: (price: string) => `Ab ${price} pro Benutzer / Monat`,
   choose: 'Auswählen',
   subscribed: 'Bereits in Ihrem Tarif enthalten',
   inCart: 'Im Warenkorb',
-  trialBadge: { one: '#\u00a0Tag kostenlos testen', other: '#\u00a0Tage kostenlos testen' },
+  trialBadge: { one: '#-tägige kostenlose Testphase', other: '#-tägige kostenlose Testphase' },
   backToCart: 'Zurück zum Warenkorb',
 
   modeHeading: (product: string) => `${product} kaufen oder kostenlos testen`,
@@ -95,7 +95,7 @@ export default {
   subtotal: 'Zwischensumme',
   tax: (rate: string) => `MwSt. ${rate}`,
   reverseCharge: 'Steuerschuldnerschaft des Leistungsempfängers',
-  totalDue: 'Heute fälliger Betrag',
+  totalDue: 'Heute fälliger Gesamtbetrag',
   billingDate: (date: string) => `Ihr Abrechnungsdatum ändert sich auf den ${date}.`,
   editOrder: 'Bestellung ändern',
   editOrderOf: (product: string) => `Bestellung ändern: ${product}`,

@@ -35,7 +35,7 @@ export default {
   buy: 'Αγορά',
   buyHint: 'Επιλέξτε πρόγραμμα και πληρώστε μηνιαία ή ετήσια.',
   tryFree: { one: 'Δωρεάν δοκιμή για # ημέρα', other: 'Δωρεάν δοκιμή για # ημέρες' },
-  tryHint: 'Δεν απαιτείται πληρωμή. Θα λάβετε ένα μήνυμα καλωσορίσματος με όλες τις λεπτομέρειες.',
+  tryHint: 'Δεν απαιτείται πληρωμή. Θα λάβετε ένα email καλωσορίσματος με όλες τις λεπτομέρειες.',
 
   tierHeading: 'Επιλέξτε πρόγραμμα',
   recommended: 'Προτείνεται',
@@ -43,14 +43,14 @@ export default {
   chooseTier: (tier: string) => `Επιλογή ${tier}`,
   selected: 'Επιλεγμένο',
   details: 'Λεπτομέρειες',
-  detailsOf: (tier: string) => `Λεπτομέρειες για το ${tier}`,
+  detailsOf: (tier: string) => `Λεπτομέρειες για το πρόγραμμα ${tier}`,
   seatRange: (min: number, max: number) => `${min} έως ${max} άδειες χρήστη`,
   close: 'Κλείσιμο',
 
   seatsHeading: 'Πόσες άδειες χρήστη χρειάζεστε;',
   seatsLabel: 'Άδειες χρήστη',
   seatsHint: (min: number, max: number, step: number) =>
-    step > 1 ? `Από ${min} έως ${max}, σε πολλαπλάσια του ${step}.` : `Από ${min} έως ${max}.`,
+    step > 1 ? `Από ${min} έως ${max}, ανά ${step}.` : `Από ${min} έως ${max}.`,
   fewer: 'Λιγότερες άδειες',
   more: 'Περισσότερες άδειες',
   seatsErrors: {
@@ -59,7 +59,7 @@ export default {
     min: { one: 'Χρειάζεστε τουλάχιστον # άδεια.', other: 'Χρειάζεστε τουλάχιστον # άδειες.' },
     max: { one: 'Αυτό το πρόγραμμα επιτρέπει έως # άδεια.', other: 'Αυτό το πρόγραμμα επιτρέπει έως # άδειες.' },
     step: (step: number, below: number, above: number) =>
-      `Οι άδειες διατίθενται σε πολλαπλάσια του ${step}: επιλέξτε ${below} ή ${above}.`,
+      `Οι άδειες διατίθενται ανά ${step}: επιλέξτε ${below} ή ${above}.`,
   },
   cannotContinue: 'Διορθώστε τον αριθμό των αδειών για να συνεχίσετε.',
   perSeat: (price: string) => `${price} ανά άδεια / μήνα`,
@@ -143,7 +143,7 @@ export default {
   access: 'Μπορείτε να χρησιμοποιήσετε αμέσως τα νέα προϊόντα και τις νέες άδειες.',
   emailSent: (email: string) => `Στείλαμε επιβεβαίωση στη διεύθυνση ${email}.`,
   trialEnds: 'Λήξη δοκιμής',
-  welcomeSent: (email: string) => `Στείλαμε μήνυμα καλωσορίσματος στη διεύθυνση ${email}.`,
+  welcomeSent: (email: string) => `Στείλαμε email καλωσορίσματος στη διεύθυνση ${email}.`,
   assignLicenses: 'Ανάθεση αδειών σε χρήστες',
   assignHint: 'Αναθέστε τις νέες άδειες στους χρήστες σας, ώστε να μπορούν να συνδεθούν.',
   addMore: 'Προσθήκη άλλου προϊόντος',

@@ -33,7 +33,7 @@ export default {
   modeHeading: (product: string) => `${product}: ostke või proovige tasuta`,
   buy: 'Osta',
   buyHint: 'Valige pakett ja makske kord kuus või kord aastas.',
-  tryFree: { one: 'Proovi tasuta # päev', other: 'Proovi tasuta # päeva' },
+  tryFree: { one: 'Proovi tasuta #\u00a0päev', other: 'Proovi tasuta #\u00a0päeva' },
   tryHint: 'Maksta pole vaja. Saate tervituskirja koos kõigi üksikasjadega.',
 
   tierHeading: 'Valige pakett',
@@ -55,8 +55,8 @@ export default {
   seatsErrors: {
     required: 'Sisestage kasutajalitsentside arv.',
     not_integer: 'Sisestage täisarv, näiteks 5.',
-    min: { one: 'Vajate vähemalt # litsentsi.', other: 'Vajate vähemalt # litsentsi.' },
-    max: { one: 'See pakett lubab kõige rohkem # litsentsi.', other: 'See pakett lubab kõige rohkem # litsentsi.' },
+    min: { one: 'Vajate vähemalt #\u00a0litsentsi.', other: 'Vajate vähemalt #\u00a0litsentsi.' },
+    max: { one: 'See pakett lubab kõige rohkem #\u00a0litsentsi.', other: 'See pakett lubab kõige rohkem #\u00a0litsentsi.' },
     step: (step: number, below: number, above: number) =>
       `Litsentse müüakse ${step} kaupa: valige ${below} või ${above}.`,
   },
@@ -71,13 +71,13 @@ export default {
   annual: 'Iga-aastane',
   perSeatMonth: (price: string) => `${price} litsentsi kohta kuus`,
   perSeatYear: (price: string) => `${price} litsentsi kohta aastas`,
-  save: (percent: string) => `Sääst ${percent}`,
+  save: (percent: string) => `Säästa ${percent}`,
   addToCart: 'Lisa ostukorvi',
   completeTransaction: 'Vormista tellimus',
   saveChanges: 'Salvesta muudatused',
 
   cartHeading: 'Teie ostukorv',
-  licenses: { one: '# kasutajalitsents', other: '# kasutajalitsentsi' },
+  licenses: { one: '#\u00a0kasutajalitsents', other: '#\u00a0kasutajalitsentsi' },
   edit: 'Muuda',
   editItem: (product: string) => `Muuda: ${product}`,
   remove: 'Eemalda',

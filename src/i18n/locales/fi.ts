@@ -27,13 +27,13 @@ export default {
   choose: 'Valitse',
   subscribed: 'Sisältyy jo pakettiisi',
   inCart: 'Ostoskorissa',
-  trialBadge: { one: '# päivän maksuton kokeilu', other: '# päivän maksuton kokeilu' },
+  trialBadge: { one: '#\u00a0päivän maksuton kokeilu', other: '#\u00a0päivän maksuton kokeilu' },
   backToCart: 'Takaisin ostoskoriin',
 
   modeHeading: (product: string) => `${product}: osta tai kokeile maksutta`,
   buy: 'Osta',
   buyHint: 'Valitse paketti ja maksa kuukausittain tai vuosittain.',
-  tryFree: { one: 'Kokeile maksutta # päivän ajan', other: 'Kokeile maksutta # päivän ajan' },
+  tryFree: { one: 'Kokeile maksutta #\u00a0päivän ajan', other: 'Kokeile maksutta #\u00a0päivän ajan' },
   tryHint: 'Maksua ei tarvita. Saat sähköpostitse tervetuloviestin, jossa on kaikki tiedot.',
 
   tierHeading: 'Valitse paketti',
@@ -55,14 +55,14 @@ export default {
   seatsErrors: {
     required: 'Anna käyttäjälisenssien määrä.',
     not_integer: 'Anna kokonaisluku, esimerkiksi 5.',
-    min: { one: 'Tarvitset vähintään # lisenssin.', other: 'Tarvitset vähintään # lisenssiä.' },
-    max: { one: 'Tämä paketti sallii enintään # lisenssin.', other: 'Tämä paketti sallii enintään # lisenssiä.' },
+    min: { one: 'Tarvitset vähintään #\u00a0lisenssin.', other: 'Tarvitset vähintään #\u00a0lisenssiä.' },
+    max: { one: 'Tämä paketti sallii enintään #\u00a0lisenssin.', other: 'Tämä paketti sallii enintään #\u00a0lisenssiä.' },
     step: (step: number, below: number, above: number) =>
       `Lisenssejä myydään ${step} kappaleen erissä: valitse ${below} tai ${above}.`,
   },
   cannotContinue: 'Korjaa lisenssien määrä, niin voit jatkaa.',
   perSeat: (price: string) => `${price} / lisenssi / kk`,
-  estimate: (total: string) => `Noin ${total} / kk (alv 0\u00a0%)`,
+  estimate: (total: string) => `Noin ${total} / kk ilman arvonlisäveroa`,
   trialSeats: 'Maksuton kokeilun ajan.',
   startTrial: 'Aloita kokeilu',
 
@@ -77,7 +77,7 @@ export default {
   saveChanges: 'Tallenna muutokset',
 
   cartHeading: 'Ostoskorisi',
-  licenses: { one: '# käyttäjälisenssi', other: '# käyttäjälisenssiä' },
+  licenses: { one: '#\u00a0käyttäjälisenssi', other: '#\u00a0käyttäjälisenssiä' },
   edit: 'Muokkaa',
   editItem: (product: string) => `Muokkaa: ${product}`,
   remove: 'Poista',
@@ -114,7 +114,7 @@ export default {
   noProvider: 'Jos haluat lisätä maksutavan, ota yhteyttä laskutuksen ylläpitäjään.',
   vatLabel: 'ALV-numero (tarvittaessa)',
   vatHint:
-    'EU-yritykset voivat antaa ALV-numeronsa; jos numero on voimassa ja toisesta EU-maasta, sovelletaan käännettyä verovelvollisuutta.',
+    'EU-maissa toimivat yritykset voivat antaa ALV-numeronsa. Jos voimassa oleva numero on toisesta EU-maasta, sovelletaan käännettyä verovelvollisuutta.',
   applyVat: 'Käytä',
   vatErrors: {
     country: 'Aloita maatunnuksella, esimerkiksi FI tai DE.',
@@ -129,7 +129,7 @@ export default {
   placingOrder: 'Lähetetään tilausta…',
   confirming: 'Vahvistetaan tilausta…',
   unconfirmed: 'Tilaustasi ei ole vielä voitu vahvistaa.',
-  unconfirmedHint: 'Tilauksesi on ehkä jo tehty. Uudelleentarkistus ei koskaan veloita sinua kahdesti.',
+  unconfirmedHint: 'Tilauksesi on ehkä jo tehty. Uudelleen tarkistaminen ei koskaan johda kaksinkertaiseen veloitukseen.',
   checkAgain: 'Tarkista uudelleen',
   offline: 'Verkkoyhteys näyttää katkenneen. Tilauksesi säilyy, ja jatkamme, kun yhteys palaa.',
 

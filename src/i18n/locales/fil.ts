@@ -50,8 +50,8 @@ export default {
   seatsLabel: 'Mga lisensya ng user',
   seatsHint: (min: number, max: number, step: number) =>
     step > 1 ? `Mula ${min} hanggang ${max}, nang tig-${step}.` : `Mula ${min} hanggang ${max}.`,
-  fewer: 'Bawasan ang lisensya',
-  more: 'Dagdagan ang lisensya',
+  fewer: 'Bawasan ang mga lisensya',
+  more: 'Dagdagan ang mga lisensya',
   seatsErrors: {
     required: 'Ilagay ang bilang ng mga lisensya ng user.',
     not_integer: 'Maglagay ng buong numero, gaya ng 5.',
@@ -66,7 +66,7 @@ export default {
   cannotContinue: 'Itama ang bilang ng mga lisensya para makapagpatuloy.',
   perSeat: (price: string) => `${price} bawat lisensya / buwan`,
   estimate: (total: string) => `Humigit-kumulang ${total} bawat buwan, bago ang buwis`,
-  trialSeats: 'Libre habang nasa pagsubok.',
+  trialSeats: 'Libre sa panahon ng pagsubok.',
   startTrial: 'Simulan ang pagsubok',
 
   termHeading: 'Paano mo gustong masingil?',
@@ -79,7 +79,7 @@ export default {
   completeTransaction: 'Kumpletuhin ang transaksyon',
   saveChanges: 'I-save ang mga pagbabago',
 
-  cartHeading: 'Iyong cart',
+  cartHeading: 'Ang iyong cart',
   licenses: { one: '# lisensya ng user', other: '# lisensya ng user' },
   edit: 'I-edit',
   editItem: (product: string) => `I-edit ang ${product}`,
@@ -96,7 +96,7 @@ export default {
   colAmount: 'Halaga',
   subtotal: 'Subtotal',
   tax: (rate: string) => `VAT ${rate}`,
-  reverseCharge: 'Baligtad na pagsingil: ang tatanggap ang mananagot sa VAT',
+  reverseCharge: 'Reverse charge: ang tatanggap ang magdedeklara at magbabayad ng VAT',
   totalDue: 'Kabuuang babayaran ngayon',
   billingDate: (date: string) => `Malilipat sa ${date} ang petsa ng iyong pagsingil.`,
   editOrder: 'Baguhin ang order',
@@ -104,7 +104,7 @@ export default {
   continueToPayment: 'Magpatuloy sa pagbabayad',
   quoteChanged: 'Nagbago ang mga presyo mula nang huli mong tingnan. Suriin ang bagong kabuuan bago ka magbayad.',
   quoteExpired: 'Nag-expire na ang iyong quote kaya muli naming kinuwenta ang presyo ng iyong order. Suriin ito bago ka magbayad.',
-  totalChanged: (from: string, to: string) => `Nagbago ang kabuuan mula ${from} at naging ${to}.`,
+  totalChanged: (from: string, to: string) => `Nagbago ang kabuuan mula ${from} patungong ${to}.`,
   updatingTotal: 'Ina-update ang kabuuan…',
 
   payHeading: 'Pagbabayad',
@@ -117,7 +117,7 @@ export default {
   noProvider: 'Para magdagdag ng paraan ng pagbabayad, makipag-ugnayan sa iyong administrator ng pagsingil.',
   vatLabel: 'Numero ng VAT (kung mayroon)',
   vatHint:
-    'Maaaring ilagay ng mga negosyo sa EU ang kanilang numero ng VAT; kung wasto ito at mula sa ibang bansa sa EU, baligtad na pagsingil ang ilalapat.',
+    'Maaaring ilagay ng mga negosyo sa EU ang kanilang numero ng VAT; kung wasto ito at mula sa ibang bansa sa EU, reverse charge ang ilalapat.',
   applyVat: 'Ilapat',
   vatErrors: {
     country: 'Magsimula sa code ng bansa, gaya ng IT o DE.',
@@ -153,7 +153,7 @@ export default {
   signedOutText: 'Natapos na ang iyong session. Mag-sign in ulit, pagkatapos ay subukan muli.',
   corporateHeading: 'Pinamamahalaan ang iyong account sa portal ng pagsingil para sa korporasyon',
   corporateText:
-    'Nagdaragdag ng mga produkto ang mga korporasyong account sa pamamagitan ng kanilang portal ng pagsingil para sa korporasyon o ng kanilang kinatawan ng account.',
+    'Nagdaragdag ng mga produkto ang mga account ng korporasyon sa pamamagitan ng kanilang portal ng pagsingil para sa korporasyon o ng kanilang kinatawan ng account.',
   corporateLink: 'Buksan ang portal ng pagsingil para sa korporasyon',
   forbiddenHeading: 'Ang mga kontak sa pagsingil lang ang puwedeng magdagdag ng mga produkto',
   forbiddenText: (email: string) =>

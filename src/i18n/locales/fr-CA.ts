@@ -6,7 +6,6 @@ import fr from './fr.js';
 export default withOverrides(fr, {
   stepNames: {
     tier: 'Forfait',
-    review: 'Vérification',
   },
   selectIntro:
     'Ajoutez un forfait ou un essai gratuit à votre compte. Vous pouvez utiliser le nouveau produit tout de suite.',
@@ -15,7 +14,6 @@ export default withOverrides(fr, {
   tryHint: 'Aucun paiement requis. Vous recevrez un courriel de bienvenue avec tous les détails.',
   tierHeading: 'Choisissez un forfait',
   recommended: 'Recommandé',
-  selected: 'Sélectionné',
   detailsOf: (tier: string) => `Détails du forfait ${tier}`,
   seatRange: (min: number, max: number) => `De ${min} à ${max} licences d’utilisateur`,
   seatsHeading: 'De combien de licences d’utilisateur avez-vous besoin?',
@@ -30,31 +28,26 @@ export default withOverrides(fr, {
     },
   },
   estimate: (total: string) => `Environ ${total} par mois, avant taxes`,
-  startTrial: 'Commencer l’essai',
-  termHeading: 'À quelle fréquence voulez-vous être facturé?',
+  termHeading: 'Quelle fréquence de facturation préférez-vous?',
   licenses: { one: '#\u00a0licence d’utilisateur', many: '#\u00a0de licences d’utilisateur', other: '#\u00a0licences d’utilisateur' },
-  reverseCharge: 'Autoliquidation\u00a0: TVA à acquitter par le preneur',
   quoteExpired: 'Votre soumission a expiré; nous avons donc recalculé le prix de votre commande. Vérifiez-la avant de payer.',
+  expires: (date: string) => `Date d’expiration\u00a0: ${date}`,
   paymentMethod: 'Mode de paiement',
   addMethod: 'Ajouter un mode de paiement',
   saveMethod: 'Enregistrer le mode de paiement',
   noProvider: 'Pour ajouter un mode de paiement, communiquez avec votre administrateur de la facturation.',
   vatLabel: 'Numéro de TVA (s’il y a lieu)',
   vatHint:
-    'Les entreprises de l’UE peuvent entrer leur numéro de TVA intracommunautaire; un numéro valide d’un autre pays de l’UE donne lieu à l’autoliquidation.',
+    'Les entreprises de l’UE peuvent entrer leur numéro de TVA; un numéro valide d’un autre pays de l’UE donne lieu à l’autoliquidation.',
   vatErrors: {
     country: 'Commencez par le code du pays, par exemple FR ou DE.',
-    format: 'Ce numéro ne semble pas être un numéro de TVA de ce pays. Vérifiez les chiffres.',
     checksum: 'Ce numéro de TVA contient une faute de frappe\u00a0: son chiffre de contrôle ne correspond pas.',
   },
   vatUnavailable:
     'Nous ne pouvons pas vérifier ce numéro de TVA pour l’instant. Vous pouvez tout de même passer votre commande; la TVA sera alors facturée.',
-  unconfirmedHint: 'Votre commande a peut-être déjà été passée. Une nouvelle vérification ne vous facture jamais deux fois.',
-  checkAgain: 'Vérifier de nouveau',
   offline: 'Vous semblez être hors ligne. Votre commande est conservée; nous reprendrons dès que la connexion sera rétablie.',
   doneHeading: 'Merci! Votre commande est confirmée',
   welcomeSent: (email: string) => `Nous avons envoyé un courriel de bienvenue à ${email}.`,
-  signedOutText: 'Votre session a pris fin. Reconnectez-vous, puis réessayez.',
   corporateHeading: 'Votre compte est géré dans le portail de facturation pour entreprises',
   corporateText:
     'Les comptes d’entreprise ajoutent des produits au moyen de leur portail de facturation pour entreprises ou de leur représentant.',
@@ -68,7 +61,5 @@ export default withOverrides(fr, {
     payment_declined: 'Votre mode de paiement a été refusé. Choisissez-en ou ajoutez-en un autre.',
     payment_method_required: 'Choisissez un mode de paiement.',
     seats_out_of_range: 'Ce nombre de licences n’est pas offert pour ce forfait.',
-    already_subscribed: 'Votre compte a déjà ce produit.',
-    trial_already_used: 'Ce compte a déjà profité d’un essai gratuit de ce produit.',
   },
 } satisfies StringOverrides);

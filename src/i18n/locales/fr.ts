@@ -142,7 +142,7 @@ export default {
   placingOrder: 'Envoi de votre commande…',
   confirming: 'Confirmation de votre commande…',
   unconfirmed: 'Nous n’avons pas encore pu confirmer votre commande.',
-  unconfirmedHint: 'Votre commande a peut-être déjà été passée. Une nouvelle vérification ne vous débite jamais deux fois.',
+  unconfirmedHint: 'Votre commande a peut-être déjà été passée. Une nouvelle vérification n’entraîne jamais de double débit.',
   checkAgain: 'Vérifier à nouveau',
   offline:
     'Vous semblez être hors ligne. Votre commande est conservée\u202f; nous reprendrons dès le retour de la connexion.',
@@ -171,7 +171,7 @@ export default {
     email
       ? `Demandez à votre contact de facturation (${email}) de l’ajouter pour vous.`
       : 'Demandez à votre contact de facturation de l’ajouter pour vous.',
-  unavailableHeading: 'La commande est indisponible pour le moment',
+  unavailableHeading: 'Impossible de passer commande pour le moment',
   unavailableText: 'Impossible de joindre le service de facturation. Vérifiez votre connexion et réessayez.',
 
   errors: {

@@ -176,10 +176,10 @@ export default {
       ? `Zamolite svoj kontakt za naplatu (${email}) da ga doda umjesto vas.`
       : 'Zamolite svoj kontakt za naplatu da ga doda umjesto vas.',
   unavailableHeading: 'Kupnja trenutačno nije dostupna',
-  unavailableText: 'Nismo uspjeli doći do usluge naplate. Provjerite vezu i pokušajte ponovno.',
+  unavailableText: 'Nismo se uspjeli povezati s uslugom naplate. Provjerite vezu i pokušajte ponovno.',
 
   errors: {
-    network: 'Nismo uspjeli doći do usluge naplate. Provjerite vezu i pokušajte ponovno.',
+    network: 'Nismo se uspjeli povezati s uslugom naplate. Provjerite vezu i pokušajte ponovno.',
     invalid_response: 'Usluga naplate poslala je odgovor koji ne možemo pročitati. Pokušajte ponovno.',
     unavailable: 'Usluga naplate je preopterećena. Pokušajte ponovno za nekoliko trenutaka.',
     payment_declined: 'Vaš način plaćanja je odbijen. Odaberite ili dodajte drugi.',
@@ -188,6 +188,6 @@ export default {
     invalid_vat_id: 'Ovaj PDV ID broj nije valjan.',
     already_subscribed: 'Vaš račun već ima ovaj proizvod.',
     trial_already_used: 'Ovaj je račun već iskoristio besplatno probno razdoblje za ovaj proizvod.',
-    generic: 'Nešto nije u redu. Pokušajte ponovno.',
+    generic: 'Došlo je do pogreške. Pokušajte ponovno.',
   },
 } satisfies Messages;

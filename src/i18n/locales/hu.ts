@@ -58,7 +58,7 @@ export default {
     min: { one: 'Legalább # licencre van szüksége.', other: 'Legalább # licencre van szüksége.' },
     max: { one: 'Ez a csomag legfeljebb # licencet tesz lehetővé.', other: 'Ez a csomag legfeljebb # licencet tesz lehetővé.' },
     step: (step: number, below: number, above: number) =>
-      `A licencek ${step} darabos egységekben vásárolhatók. Válasszon: ${below} vagy ${above}.`,
+      `A licencek ${step} darabos egységekben vásárolhatók: válasszon ${below} vagy ${above} licencet.`,
   },
   cannotContinue: 'A folytatáshoz javítsa ki a licencek számát.',
   perSeat: (price: string) => `${price} / licenc / hó`,
@@ -100,7 +100,7 @@ export default {
   editOrderOf: (product: string) => `Rendelés módosítása: ${product}`,
   continueToPayment: 'Tovább a fizetéshez',
   quoteChanged: 'Az árak megváltoztak, mióta legutóbb megnézte őket. Fizetés előtt ellenőrizze az új végösszeget.',
-  quoteExpired: 'Az árajánlat lejárt, ezért újraszámoltuk a rendelés árát. Fizetés előtt ellenőrizze.',
+  quoteExpired: 'Az árajánlat lejárt, ezért újraszámoltuk a rendelés árát. Fizetés előtt ellenőrizze a rendelést.',
   totalChanged: (from: string, to: string) => `A végösszeg megváltozott: ${from} helyett ${to}.`,
   updatingTotal: 'Végösszeg frissítése…',
 

@@ -34,7 +34,7 @@ export default {
   buy: 'Beli',
   buyHint: 'Pilih paket, lalu bayar bulanan atau tahunan.',
   tryFree: { other: 'Coba gratis selama # hari' },
-  tryHint: 'Tanpa pembayaran. Anda akan menerima email sambutan berisi detailnya.',
+  tryHint: 'Tidak perlu pembayaran. Anda akan menerima email sambutan berisi detailnya.',
 
   tierHeading: 'Pilih paket',
   recommended: 'Direkomendasikan',
@@ -49,16 +49,16 @@ export default {
   seatsHeading: 'Berapa lisensi pengguna yang Anda perlukan?',
   seatsLabel: 'Lisensi pengguna',
   seatsHint: (min: number, max: number, step: number) =>
-    step > 1 ? `Dari ${min} hingga ${max}, dalam kelipatan ${step}.` : `Dari ${min} hingga ${max}.`,
+    step > 1 ? `Dari ${min} hingga ${max}, dengan kenaikan ${step}.` : `Dari ${min} hingga ${max}.`,
   fewer: 'Kurangi lisensi',
   more: 'Tambah lisensi',
   seatsErrors: {
     required: 'Masukkan jumlah lisensi pengguna.',
     not_integer: 'Masukkan bilangan bulat, misalnya 5.',
     min: { other: 'Anda memerlukan setidaknya # lisensi.' },
-    max: { other: 'Paket ini memungkinkan maksimal # lisensi.' },
+    max: { other: 'Paket ini mengizinkan maksimal # lisensi.' },
     step: (step: number, below: number, above: number) =>
-      `Lisensi tersedia dalam kelipatan ${step}: pilih ${below} atau ${above}.`,
+      `Lisensi tersedia dengan kenaikan ${step}: pilih ${below} atau ${above}.`,
   },
   cannotContinue: 'Perbaiki jumlah lisensi untuk melanjutkan.',
   perSeat: (price: string) => `${price} per lisensi / bulan`,
@@ -140,7 +140,7 @@ export default {
   newBillingDate: 'Tanggal penagihan baru',
   access: 'Anda dapat langsung menggunakan produk dan lisensi baru.',
   emailSent: (email: string) => `Kami telah mengirim konfirmasi ke ${email}.`,
-  trialEnds: 'Uji coba berakhir',
+  trialEnds: 'Akhir uji coba',
   welcomeSent: (email: string) => `Kami telah mengirim email sambutan ke ${email}.`,
   assignLicenses: 'Tetapkan lisensi ke pengguna',
   assignHint: 'Tetapkan lisensi baru ke pengguna Anda agar mereka dapat masuk.',
@@ -162,7 +162,7 @@ export default {
   errors: {
     network: 'Kami tidak dapat terhubung ke layanan penagihan. Periksa koneksi Anda, lalu coba lagi.',
     invalid_response: 'Layanan penagihan mengirimkan data yang tidak dapat kami baca. Coba lagi.',
-    unavailable: 'Layanan penagihan sedang sibuk. Coba lagi sebentar lagi.',
+    unavailable: 'Layanan penagihan sedang sibuk. Coba lagi dalam beberapa saat.',
     payment_declined: 'Metode pembayaran Anda ditolak. Pilih atau tambahkan metode lain.',
     payment_method_required: 'Pilih metode pembayaran.',
     seats_out_of_range: 'Jumlah lisensi tersebut tidak tersedia untuk paket ini.',

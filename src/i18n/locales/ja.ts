@@ -22,7 +22,7 @@ export default {
   stepOf: (n: number, total: number) => `ステップ ${n}/${total}`,
 
   selectHeading: '製品を選択',
-  selectIntro: 'アカウントにプランまたは無料トライアルを追加します。新しい製品はすぐにご利用いただけます。',
+  selectIntro: 'アカウントにプランまたは無料トライアルを追加できます。新しい製品はすぐにご利用いただけます。',
   fromPrice: (price: string) => `1ユーザーあたり月額${price}～`,
   choose: '選択',
   subscribed: 'ご契約中のプランに含まれています',
@@ -62,7 +62,7 @@ export default {
   },
   cannotContinue: '続行するには、ライセンス数を修正してください。',
   perSeat: (price: string) => `1ライセンスあたり月額${price}`,
-  estimate: (total: string) => `月額 約${total}（税抜）`,
+  estimate: (total: string) => `月額約${total}（税抜）`,
   trialSeats: 'トライアル期間中は無料です。',
   startTrial: 'トライアルを開始',
 

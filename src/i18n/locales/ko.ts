@@ -12,7 +12,7 @@ export default {
     mode: '구매 또는 체험',
     tier: '요금제',
     seats: '라이선스',
-    term: '결제 주기',
+    term: '청구 주기',
     cart: '장바구니',
     review: '검토',
     pay: '결제',
@@ -46,7 +46,7 @@ export default {
   seatRange: (min: number, max: number) => `사용자 라이선스 ${min}~${max}개`,
   close: '닫기',
 
-  seatsHeading: '사용자 라이선스가 몇 개 필요하신가요?',
+  seatsHeading: '사용자 라이선스가 몇 개 필요하십니까?',
   seatsLabel: '사용자 라이선스 수',
   seatsHint: (min: number, max: number, step: number) =>
     step > 1 ? `${min}개부터 ${max}개까지 ${step}개 단위로 선택할 수 있습니다.` : `${min}개부터 ${max}개까지 선택할 수 있습니다.`,
@@ -66,7 +66,7 @@ export default {
   trialSeats: '체험 기간에는 무료입니다.',
   startTrial: '체험 시작',
 
-  termHeading: '결제 주기를 선택하세요',
+  termHeading: '청구 주기를 선택하세요',
   monthly: '월간',
   annual: '연간',
   perSeatMonth: (price: string) => `라이선스당 월 ${price}`,
@@ -95,7 +95,7 @@ export default {
   tax: (rate: string) => `부가가치세 ${rate}`,
   reverseCharge: '리버스 차지: 부가가치세는 공급받는 자가 신고·납부합니다',
   totalDue: '오늘 결제할 총액',
-  billingDate: (date: string) => `청구일이 ${date}(으)로 변경됩니다.`,
+  billingDate: (date: string) => `청구일이 ${date}로 변경됩니다.`,
   editOrder: '주문 수정',
   editOrderOf: (product: string) => `주문 수정: ${product}`,
   continueToPayment: '결제 단계로 이동',

@@ -19,7 +19,7 @@ export default {
     done: 'Atlikta',
   },
   progressLabel: 'Užsakymo eiga',
-  stepOf: (n: number, total: number) => `${n} žingsnis iš ${total}`,
+  stepOf: (n: number, total: number) => `Žingsnis ${n} iš ${total}`,
 
   selectHeading: 'Pasirinkite produktą',
   selectIntro: 'Pridėkite prie paskyros planą arba nemokamą bandomąjį laikotarpį. Naują produktą galėsite naudoti iškart.',
@@ -28,10 +28,10 @@ export default {
   subscribed: 'Jau yra jūsų plane',
   inCart: 'Krepšelyje',
   trialBadge: {
-    one: 'Nemokamas bandomasis laikotarpis: # diena',
-    few: 'Nemokamas bandomasis laikotarpis: # dienos',
-    many: 'Nemokamas bandomasis laikotarpis: # dienos',
-    other: 'Nemokamas bandomasis laikotarpis: # dienų',
+    one: 'Nemokamas bandomasis laikotarpis: #\u00a0diena',
+    few: 'Nemokamas bandomasis laikotarpis: #\u00a0dienos',
+    many: 'Nemokamas bandomasis laikotarpis: #\u00a0dienos',
+    other: 'Nemokamas bandomasis laikotarpis: #\u00a0dienų',
   },
   backToCart: 'Grįžti į krepšelį',
 
@@ -39,10 +39,10 @@ export default {
   buy: 'Pirkti',
   buyHint: 'Pasirinkite planą ir mokėkite kas mėnesį arba kas metus.',
   tryFree: {
-    one: 'Išbandyti nemokamai # dieną',
-    few: 'Išbandyti nemokamai # dienas',
-    many: 'Išbandyti nemokamai # dienos',
-    other: 'Išbandyti nemokamai # dienų',
+    one: 'Išbandyti nemokamai #\u00a0dieną',
+    few: 'Išbandyti nemokamai #\u00a0dienas',
+    many: 'Išbandyti nemokamai #\u00a0dienos',
+    other: 'Išbandyti nemokamai #\u00a0dienų',
   },
   tryHint: 'Mokėti nereikia. Gausite pasveikinimo el. laišką su visa informacija.',
 
@@ -53,29 +53,29 @@ export default {
   selected: 'Pasirinkta',
   details: 'Išsami informacija',
   detailsOf: (tier: string) => `Plano ${tier} informacija`,
-  seatRange: (min: number, max: number) => `Nuo ${min} iki ${max} naudotojų licencijų`,
+  seatRange: (min: number, max: number) => `Naudotojų licencijos: nuo ${min} iki ${max}`,
   close: 'Uždaryti',
 
   seatsHeading: 'Kiek naudotojų licencijų jums reikia?',
   seatsLabel: 'Naudotojų licencijos',
   seatsHint: (min: number, max: number, step: number) =>
-    step > 1 ? `Nuo ${min} iki ${max}, kas ${step}.` : `Nuo ${min} iki ${max}.`,
+    step > 1 ? `Nuo ${min} iki ${max}, po ${step}.` : `Nuo ${min} iki ${max}.`,
   fewer: 'Mažiau licencijų',
   more: 'Daugiau licencijų',
   seatsErrors: {
     required: 'Įveskite naudotojų licencijų skaičių.',
     not_integer: 'Įveskite sveikąjį skaičių, pavyzdžiui, 5.',
     min: {
-      one: 'Jums reikia bent # licencijos.',
-      few: 'Jums reikia bent # licencijų.',
-      many: 'Jums reikia bent # licencijos.',
-      other: 'Jums reikia bent # licencijų.',
+      one: 'Jums reikia bent #\u00a0licencijos.',
+      few: 'Jums reikia bent #\u00a0licencijų.',
+      many: 'Jums reikia bent #\u00a0licencijos.',
+      other: 'Jums reikia bent #\u00a0licencijų.',
     },
     max: {
-      one: 'Šiame plane galima turėti ne daugiau kaip # licenciją.',
-      few: 'Šiame plane galima turėti ne daugiau kaip # licencijas.',
-      many: 'Šiame plane galima turėti ne daugiau kaip # licencijos.',
-      other: 'Šiame plane galima turėti ne daugiau kaip # licencijų.',
+      one: 'Šiame plane galima turėti ne daugiau kaip #\u00a0licenciją.',
+      few: 'Šiame plane galima turėti ne daugiau kaip #\u00a0licencijas.',
+      many: 'Šiame plane galima turėti ne daugiau kaip #\u00a0licencijos.',
+      other: 'Šiame plane galima turėti ne daugiau kaip #\u00a0licencijų.',
     },
     step: (step: number, below: number, above: number) =>
       `Licencijos perkamos po ${step}: pasirinkite ${below} arba ${above}.`,
@@ -93,15 +93,15 @@ export default {
   perSeatYear: (price: string) => `${price} už licenciją per metus`,
   save: (percent: string) => `Sutaupykite ${percent}`,
   addToCart: 'Į krepšelį',
-  completeTransaction: 'Užbaigti operaciją',
+  completeTransaction: 'Užbaigti pirkimą',
   saveChanges: 'Išsaugoti pakeitimus',
 
   cartHeading: 'Jūsų krepšelis',
   licenses: {
-    one: '# naudotojo licencija',
-    few: '# naudotojų licencijos',
-    many: '# naudotojo licencijos',
-    other: '# naudotojų licencijų',
+    one: '#\u00a0naudotojo licencija',
+    few: '#\u00a0naudotojų licencijos',
+    many: '#\u00a0naudotojo licencijos',
+    other: '#\u00a0naudotojų licencijų',
   },
   edit: 'Redaguoti',
   editItem: (product: string) => `Redaguoti: ${product}`,
@@ -178,8 +178,8 @@ export default {
   forbiddenHeading: 'Produktus gali pridėti tik atsiskaitymų kontaktiniai asmenys',
   forbiddenText: (email: string) =>
     email
-      ? `Paprašykite atsiskaitymų kontaktinio asmens (${email}), kad jį pridėtų už jus.`
-      : 'Paprašykite atsiskaitymų kontaktinio asmens, kad jį pridėtų už jus.',
+      ? `Paprašykite atsiskaitymų kontaktinio asmens (${email}), kad pridėtų produktą už jus.`
+      : 'Paprašykite atsiskaitymų kontaktinio asmens, kad pridėtų produktą už jus.',
   unavailableHeading: 'Užsakymo pateikimas šiuo metu negalimas',
   unavailableText: 'Nepavyko susisiekti su atsiskaitymų sistema. Patikrinkite ryšį ir bandykite dar kartą.',
 

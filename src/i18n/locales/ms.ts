@@ -22,7 +22,7 @@ export default {
   stepOf: (n: number, total: number) => `Langkah ${n} daripada ${total}`,
 
   selectHeading: 'Pilih produk',
-  selectIntro: 'Tambah pelan atau percubaan percuma pada akaun anda. Anda boleh menggunakan produk baharu dengan serta-merta.',
+  selectIntro: 'Tambah pelan atau percubaan percuma ke akaun anda. Anda boleh menggunakan produk baharu dengan serta-merta.',
   fromPrice: (price: string) => `Dari ${price} setiap pengguna / bulan`,
   choose: 'Pilih',
   subscribed: 'Sudah ada dalam pelan anda',
@@ -49,7 +49,7 @@ export default {
   seatsHeading: 'Berapa banyak lesen pengguna yang anda perlukan?',
   seatsLabel: 'Lesen pengguna',
   seatsHint: (min: number, max: number, step: number) =>
-    step > 1 ? `Dari ${min} hingga ${max}, dalam gandaan ${step}.` : `Dari ${min} hingga ${max}.`,
+    step > 1 ? `Dari ${min} hingga ${max}, dengan tambahan ${step} setiap kali.` : `Dari ${min} hingga ${max}.`,
   fewer: 'Kurangkan lesen',
   more: 'Tambah lesen',
   seatsErrors: {
@@ -58,7 +58,7 @@ export default {
     min: { other: 'Anda memerlukan sekurang-kurangnya # lesen.' },
     max: { other: 'Pelan ini membenarkan maksimum # lesen.' },
     step: (step: number, below: number, above: number) =>
-      `Lesen dijual dalam gandaan ${step}: pilih ${below} atau ${above}.`,
+      `Lesen dijual dengan tambahan ${step} setiap kali: pilih ${below} atau ${above}.`,
   },
   cannotContinue: 'Betulkan bilangan lesen untuk meneruskan.',
   perSeat: (price: string) => `${price} setiap lesen / bulan`,
@@ -94,7 +94,7 @@ export default {
   subtotal: 'Jumlah kecil',
   tax: (rate: string) => `VAT ${rate}`,
   reverseCharge: 'Caj balikan: VAT perlu diakaunkan oleh penerima',
-  totalDue: 'Jumlah perlu dibayar hari ini',
+  totalDue: 'Jumlah yang perlu dibayar hari ini',
   billingDate: (date: string) => `Tarikh pengebilan anda berubah kepada ${date}.`,
   editOrder: 'Ubah pesanan',
   editOrderOf: (product: string) => `Ubah pesanan: ${product}`,
@@ -115,7 +115,7 @@ export default {
   vatLabel: 'Nombor pendaftaran VAT (jika berkenaan)',
   vatHint:
     'Perniagaan di EU boleh memasukkan nombor VAT mereka; nombor yang sah dari negara EU lain dikenakan caj balikan.',
-  applyVat: 'Guna',
+  applyVat: 'Gunakan',
   vatErrors: {
     country: 'Mulakan dengan kod negara, contohnya IT atau DE.',
     format: 'Ini tidak kelihatan seperti nombor VAT bagi negara tersebut. Semak digitnya.',
@@ -140,7 +140,7 @@ export default {
   newBillingDate: 'Tarikh pengebilan baharu',
   access: 'Anda boleh menggunakan produk dan lesen baharu anda dengan serta-merta.',
   emailSent: (email: string) => `Kami telah menghantar pengesahan ke ${email}.`,
-  trialEnds: 'Percubaan tamat',
+  trialEnds: 'Tarikh tamat percubaan',
   welcomeSent: (email: string) => `Kami telah menghantar e-mel alu-aluan ke ${email}.`,
   assignLicenses: 'Tetapkan lesen kepada pengguna',
   assignHint: 'Tetapkan lesen baharu kepada pengguna anda supaya mereka boleh log masuk.',

@@ -36,7 +36,7 @@ export default {
   },
   backToCart: 'Lura għall-karrettun',
 
-  modeHeading: (product: string) => `Ixtri ${product} jew ipprovah b'xejn`,
+  modeHeading: (product: string) => `${product}: ixtri jew ipprova b'xejn`,
   buy: 'Ixtri',
   buyHint: 'Agħżel pjan u ħallas kull xahar jew kull sena.',
   tryFree: {
@@ -61,7 +61,7 @@ export default {
   seatsHeading: "Kemm-il liċenzja tal-utenti għandek bżonn?",
   seatsLabel: 'Liċenzji tal-utenti',
   seatsHint: (min: number, max: number, step: number) =>
-    step > 1 ? `Minn ${min} sa ${max}, f'multipli ta' ${step}.` : `Minn ${min} sa ${max}.`,
+    step > 1 ? `Minn ${min} sa ${max}, fi gruppi ta' ${step}.` : `Minn ${min} sa ${max}.`,
   fewer: 'Inqas liċenzji',
   more: 'Aktar liċenzji',
   seatsErrors: {
@@ -82,7 +82,7 @@ export default {
       other: "Dan il-pjan jippermetti massimu ta' # liċenzja.",
     },
     step: (step: number, below: number, above: number) =>
-      `Il-liċenzji jinxtraw f'multipli ta' ${step}: agħżel ${below} jew ${above}.`,
+      `Il-liċenzji jinxtraw fi gruppi ta' ${step}: agħżel ${below} jew ${above}.`,
   },
   cannotContinue: "Ikkoreġi l-għadd ta' liċenzji biex tkompli.",
   perSeat: (price: string) => `${price} għal kull liċenzja / xahar`,

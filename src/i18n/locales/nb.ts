@@ -27,13 +27,13 @@ export default {
   choose: 'Velg',
   subscribed: 'Inngår allerede i pakken din',
   inCart: 'I handlekurven',
-  trialBadge: { one: '# dags gratis prøveperiode', other: '# dagers gratis prøveperiode' },
+  trialBadge: { one: '#\u00a0dags gratis prøveperiode', other: '#\u00a0dagers gratis prøveperiode' },
   backToCart: 'Tilbake til handlekurven',
 
   modeHeading: (product: string) => `Kjøp ${product} eller prøv gratis`,
   buy: 'Kjøp',
   buyHint: 'Velg en pakke og betal månedlig eller årlig.',
-  tryFree: { one: 'Prøv gratis i # dag', other: 'Prøv gratis i # dager' },
+  tryFree: { one: 'Prøv gratis i #\u00a0dag', other: 'Prøv gratis i #\u00a0dager' },
   tryHint: 'Ingen betaling nødvendig. Du får en velkomst-e-post med alle detaljer.',
 
   tierHeading: 'Velg en pakke',
@@ -55,8 +55,8 @@ export default {
   seatsErrors: {
     required: 'Skriv inn antall brukerlisenser.',
     not_integer: 'Skriv inn et heltall, for eksempel 5.',
-    min: { one: 'Du trenger minst # lisens.', other: 'Du trenger minst # lisenser.' },
-    max: { one: 'Denne pakken tillater høyst # lisens.', other: 'Denne pakken tillater høyst # lisenser.' },
+    min: { one: 'Du trenger minst #\u00a0lisens.', other: 'Du trenger minst #\u00a0lisenser.' },
+    max: { one: 'Denne pakken tillater høyst #\u00a0lisens.', other: 'Denne pakken tillater høyst #\u00a0lisenser.' },
     step: (step: number, below: number, above: number) =>
       `Lisenser selges i trinn på ${step}: velg ${below} eller ${above}.`,
   },
@@ -77,7 +77,7 @@ export default {
   saveChanges: 'Lagre endringene',
 
   cartHeading: 'Handlekurven din',
-  licenses: { one: '# brukerlisens', other: '# brukerlisenser' },
+  licenses: { one: '#\u00a0brukerlisens', other: '#\u00a0brukerlisenser' },
   edit: 'Endre',
   editItem: (product: string) => `Endre ${product}`,
   remove: 'Fjern',
@@ -129,9 +129,9 @@ export default {
   placingOrder: 'Sender bestillingen…',
   confirming: 'Bekrefter bestillingen…',
   unconfirmed: 'Vi har ikke kunnet bekrefte bestillingen ennå.',
-  unconfirmedHint: 'Bestillingen kan allerede være registrert. Du blir aldri belastet to ganger fordi du sjekker på nytt.',
+  unconfirmedHint: 'Bestillingen kan allerede være registrert. Du blir aldri belastet to ganger selv om du sjekker på nytt.',
   checkAgain: 'Sjekk på nytt',
-  offline: 'Det ser ut som du er frakoblet. Bestillingen er tatt vare på, og vi fortsetter når tilkoblingen er tilbake.',
+  offline: 'Det ser ut til at du er frakoblet. Bestillingen er tatt vare på, og vi fortsetter når tilkoblingen er tilbake.',
 
   doneHeading: 'Takk! Bestillingen er fullført',
   trialHeading: 'Den gratis prøveperioden din har startet',

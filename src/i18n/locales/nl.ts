@@ -104,7 +104,7 @@ export default {
   quoteExpired:
     'Uw offerte is verlopen, daarom hebben we de prijs van uw bestelling opnieuw berekend. Controleer deze voordat u betaalt.',
   totalChanged: (from: string, to: string) => `Het totaal is gewijzigd van ${from} in ${to}.`,
-  updatingTotal: 'Totaal bijwerken…',
+  updatingTotal: 'Totaal wordt bijgewerkt…',
 
   payHeading: 'Betaling',
   paymentMethod: 'Betaalmethode',

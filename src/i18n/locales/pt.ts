@@ -108,7 +108,7 @@ export default {
   tax: (rate: string) => `IVA ${rate}`,
   reverseCharge: 'Autoliquidação: IVA devido pelo adquirente',
   totalDue: 'Total a pagar hoje',
-  billingDate: (date: string) => `A sua data de faturação passa a ser ${date}.`,
+  billingDate: (date: string) => `A sua data de faturação passa a ser o dia ${date}.`,
   editOrder: 'Alterar encomenda',
   editOrderOf: (product: string) => `Alterar encomenda: ${product}`,
   continueToPayment: 'Continuar para o pagamento',
@@ -132,7 +132,7 @@ export default {
   vatErrors: {
     country: 'Comece pelo código do país, por exemplo, PT ou ES.',
     format: 'Este não parece ser um número de IVA desse país. Verifique os dígitos.',
-    checksum: 'Este número de IVA tem um erro: o dígito de controlo não corresponde.',
+    checksum: 'Este número de IVA tem um erro de digitação: o dígito de controlo não corresponde.',
   },
   vatValid: (name: string) => (name ? `Número de IVA verificado: ${name}` : 'Número de IVA verificado'),
   vatInvalid: 'Este número de IVA não é válido. Verifique-o ou deixe o campo em branco.',

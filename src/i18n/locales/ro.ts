@@ -113,7 +113,7 @@ export default {
   colAmount: 'Sumă',
   subtotal: 'Subtotal',
   tax: (rate: string) => `TVA ${rate}`,
-  reverseCharge: 'Taxare inversă: TVA-ul se datorează de beneficiar',
+  reverseCharge: 'Taxare inversă: TVA-ul este datorat de beneficiar',
   totalDue: 'Total de plată astăzi',
   billingDate: (date: string) => `Noua dată de facturare este ${date}.`,
   editOrder: 'Modificați comanda',

@@ -137,7 +137,7 @@ export default {
   saveMethod: 'Shrani način plačila',
   cancel: 'Prekliči',
   noProvider: 'Če želite dodati način plačila, se obrnite na skrbnika za obračun.',
-  vatLabel: 'ID za DDV (če ste zavezanec)',
+  vatLabel: 'Identifikacijska številka za DDV (če jo imate)',
   vatHint:
     'Podjetja iz EU lahko vnesejo svojo identifikacijsko številko za DDV; za veljavno številko iz druge države EU velja obrnjena davčna obveznost.',
   applyVat: 'Uporabi',
@@ -153,7 +153,7 @@ export default {
   placingOrder: 'Oddajanje naročila\u00a0…',
   confirming: 'Potrjevanje naročila\u00a0…',
   unconfirmed: 'Naročila še nismo mogli potrditi.',
-  unconfirmedHint: 'Naročilo je morda že oddano. Zaradi ponovnega preverjanja vam nikoli ne bomo zaračunali dvakrat.',
+  unconfirmedHint: 'Naročilo je morda že oddano. S ponovnim preverjanjem vam nikoli ne bomo zaračunali dvakrat.',
   checkAgain: 'Preveri znova',
   offline: 'Videti je, da niste povezani z internetom. Vaše naročilo je shranjeno; nadaljevali bomo, ko bo povezava spet vzpostavljena.',
 

@@ -27,13 +27,13 @@ export default {
   choose: 'Välj',
   subscribed: 'Ingår redan i ditt paket',
   inCart: 'I varukorgen',
-  trialBadge: { one: '# dags gratis provperiod', other: '# dagars gratis provperiod' },
+  trialBadge: { one: '#\u00a0dags gratis provperiod', other: '#\u00a0dagars gratis provperiod' },
   backToCart: 'Tillbaka till varukorgen',
 
   modeHeading: (product: string) => `Köp ${product} eller prova gratis`,
   buy: 'Köp',
   buyHint: 'Välj ett paket och betala per månad eller per år.',
-  tryFree: { one: 'Prova gratis i # dag', other: 'Prova gratis i # dagar' },
+  tryFree: { one: 'Prova gratis i #\u00a0dag', other: 'Prova gratis i #\u00a0dagar' },
   tryHint: 'Ingen betalning krävs. Du får ett välkomstmejl med all information.',
 
   tierHeading: 'Välj ett paket',
@@ -55,8 +55,8 @@ export default {
   seatsErrors: {
     required: 'Ange antalet användarlicenser.',
     not_integer: 'Ange ett heltal, till exempel 5.',
-    min: { one: 'Du behöver minst # licens.', other: 'Du behöver minst # licenser.' },
-    max: { one: 'Det här paketet tillåter högst # licens.', other: 'Det här paketet tillåter högst # licenser.' },
+    min: { one: 'Du behöver minst #\u00a0licens.', other: 'Du behöver minst #\u00a0licenser.' },
+    max: { one: 'Det här paketet tillåter högst #\u00a0licens.', other: 'Det här paketet tillåter högst #\u00a0licenser.' },
     step: (step: number, below: number, above: number) =>
       `Licenser säljs i steg om ${step}: välj ${below} eller ${above}.`,
   },
@@ -77,7 +77,7 @@ export default {
   saveChanges: 'Spara ändringar',
 
   cartHeading: 'Din varukorg',
-  licenses: { one: '# användarlicens', other: '# användarlicenser' },
+  licenses: { one: '#\u00a0användarlicens', other: '#\u00a0användarlicenser' },
   edit: 'Ändra',
   editItem: (product: string) => `Ändra ${product}`,
   remove: 'Ta bort',
@@ -169,7 +169,7 @@ export default {
     seats_out_of_range: 'Det antalet licenser är inte tillgängligt för det här paketet.',
     invalid_vat_id: 'Momsregistreringsnumret är ogiltigt.',
     already_subscribed: 'Ditt konto har redan den här produkten.',
-    trial_already_used: 'Det här kontot har redan haft en gratis provperiod av den här produkten.',
+    trial_already_used: 'Det här kontot har redan haft en gratis provperiod för den här produkten.',
     generic: 'Något gick fel. Försök igen.',
   },
 } satisfies Messages;

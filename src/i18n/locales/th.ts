@@ -56,7 +56,7 @@ export default {
     required: 'ป้อนจำนวนสิทธิ์การใช้งานสำหรับผู้ใช้',
     not_integer: 'ป้อนจำนวนเต็ม เช่น 5',
     min: { other: 'คุณต้องมีสิทธิ์การใช้งานอย่างน้อย # สิทธิ์' },
-    max: { other: 'แพ็กเกจนี้มีสิทธิ์การใช้งานได้สูงสุด # สิทธิ์' },
+    max: { other: 'แพ็กเกจนี้รองรับสิทธิ์การใช้งานได้สูงสุด # สิทธิ์' },
     step: (step: number, below: number, above: number) =>
       `สิทธิ์การใช้งานต้องเพิ่มทีละ ${step} โปรดเลือก ${below} หรือ ${above}`,
   },
@@ -66,14 +66,14 @@ export default {
   trialSeats: 'ใช้ฟรีตลอดช่วงทดลองใช้',
   startTrial: 'เริ่มทดลองใช้',
 
-  termHeading: 'คุณต้องการชำระเงินแบบใด',
+  termHeading: 'คุณต้องการให้เรียกเก็บเงินแบบใด',
   monthly: 'รายเดือน',
   annual: 'รายปี',
   perSeatMonth: (price: string) => `${price} ต่อสิทธิ์ / เดือน`,
   perSeatYear: (price: string) => `${price} ต่อสิทธิ์ / ปี`,
   save: (percent: string) => `ประหยัด ${percent}`,
   addToCart: 'เพิ่มลงในตะกร้า',
-  completeTransaction: 'ทำรายการให้เสร็จสมบูรณ์',
+  completeTransaction: 'ดำเนินการสั่งซื้อ',
   saveChanges: 'บันทึกการเปลี่ยนแปลง',
 
   cartHeading: 'ตะกร้าของคุณ',
@@ -143,8 +143,8 @@ export default {
   emailSent: (email: string) => `เราได้ส่งอีเมลยืนยันไปที่ ${email} แล้ว`,
   trialEnds: 'วันสิ้นสุดการทดลองใช้',
   welcomeSent: (email: string) => `เราได้ส่งอีเมลต้อนรับไปที่ ${email} แล้ว`,
-  assignLicenses: 'มอบสิทธิ์การใช้งานให้ผู้ใช้',
-  assignHint: 'มอบสิทธิ์การใช้งานใหม่ให้ผู้ใช้ของคุณ เพื่อให้พวกเขาลงชื่อเข้าใช้ได้',
+  assignLicenses: 'กำหนดสิทธิ์การใช้งานให้ผู้ใช้',
+  assignHint: 'กำหนดสิทธิ์การใช้งานใหม่ให้ผู้ใช้ของคุณ เพื่อให้ผู้ใช้ลงชื่อเข้าใช้ได้',
   addMore: 'เพิ่มผลิตภัณฑ์อื่น',
 
   signedOutHeading: 'โปรดลงชื่อเข้าใช้อีกครั้ง',

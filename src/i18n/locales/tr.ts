@@ -43,7 +43,7 @@ export default {
   selected: 'Seçildi',
   details: 'Ayrıntılar',
   detailsOf: (tier: string) => `${tier} paketinin ayrıntıları`,
-  seatRange: (min: number, max: number) => `${min}-${max} kullanıcı lisansı`,
+  seatRange: (min: number, max: number) => `${min}–${max} kullanıcı lisansı`,
   close: 'Kapat',
 
   seatsHeading: 'Kaç kullanıcı lisansına ihtiyacınız var?',
@@ -93,7 +93,7 @@ export default {
   colAmount: 'Tutar',
   subtotal: 'Ara toplam',
   tax: (rate: string) => `KDV ${rate}`,
-  reverseCharge: 'Sorumlu sıfatıyla KDV: vergiyi alıcı beyan eder',
+  reverseCharge: 'KDV, alıcı tarafından sorumlu sıfatıyla beyan edilir',
   totalDue: 'Bugün ödenecek toplam',
   billingDate: (date: string) => `Fatura tarihiniz ${date} olarak değişiyor.`,
   editOrder: 'Siparişi düzenle',
@@ -115,7 +115,7 @@ export default {
   noProvider: 'Ödeme yöntemi eklemek için fatura yöneticinize başvurun.',
   vatLabel: 'KDV numarası (varsa)',
   vatHint:
-    "AB'deki işletmeler KDV numaralarını girebilir; başka bir AB ülkesinden geçerli bir numara girilirse KDV'yi alıcı beyan eder (sorumlu sıfatıyla KDV).",
+    "AB'deki işletmeler KDV numaralarını girebilir; başka bir AB ülkesinden geçerli bir numara girilirse KDV'yi alıcı sorumlu sıfatıyla beyan eder.",
   applyVat: 'Uygula',
   vatErrors: {
     country: 'IT veya DE gibi ülke koduyla başlayın.',

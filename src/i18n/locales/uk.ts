@@ -38,7 +38,7 @@ export default {
 
   modeHeading: (product: string) => `${product}: купити або спробувати безкоштовно`,
   buy: 'Купити',
-  buyHint: 'Виберіть тариф і платіть щомісяця або раз на рік.',
+  buyHint: 'Виберіть тариф і платіть щомісяця або щороку.',
   tryFree: {
     one: 'Спробувати безкоштовно # день',
     few: 'Спробувати безкоштовно # дні',
@@ -89,7 +89,7 @@ export default {
 
   termHeading: 'Як вам зручніше платити?',
   monthly: 'Щомісяця',
-  annual: 'Раз на рік',
+  annual: 'Щороку',
   perSeatMonth: (price: string) => `${price} за ліцензію на місяць`,
   perSeatYear: (price: string) => `${price} за ліцензію на рік`,
   save: (percent: string) => `Економія ${percent}`,
@@ -119,7 +119,7 @@ export default {
   colAmount: 'Сума',
   subtotal: 'Проміжний підсумок',
   tax: (rate: string) => `ПДВ ${rate}`,
-  reverseCharge: 'Зворотне нарахування: ПДВ сплачує отримувач',
+  reverseCharge: 'ПДВ нараховує та сплачує отримувач послуг',
   totalDue: 'До сплати сьогодні',
   billingDate: (date: string) => `Дата виставлення рахунків переноситься на ${date}.`,
   editOrder: 'Змінити замовлення',

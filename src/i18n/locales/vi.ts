@@ -23,7 +23,7 @@ export default {
 
   selectHeading: 'Chọn sản phẩm',
   selectIntro: 'Thêm gói trả phí hoặc bản dùng thử miễn phí vào tài khoản của bạn. Bạn có thể dùng sản phẩm mới ngay lập tức.',
-  fromPrice: (price: string) => `Chỉ từ ${price} mỗi người dùng / tháng`,
+  fromPrice: (price: string) => `Từ ${price} mỗi người dùng / tháng`,
   choose: 'Chọn',
   subscribed: 'Đã có trong gói của bạn',
   inCart: 'Đã có trong giỏ hàng',
@@ -49,7 +49,7 @@ export default {
   seatsHeading: 'Bạn cần bao nhiêu giấy phép người dùng?',
   seatsLabel: 'Giấy phép người dùng',
   seatsHint: (min: number, max: number, step: number) =>
-    step > 1 ? `Từ ${min} đến ${max}, theo bội số của ${step}.` : `Từ ${min} đến ${max}.`,
+    step > 1 ? `Từ ${min} đến ${max}, mỗi lần tăng ${step}.` : `Từ ${min} đến ${max}.`,
   fewer: 'Giảm số giấy phép',
   more: 'Tăng số giấy phép',
   seatsErrors: {
@@ -58,7 +58,7 @@ export default {
     min: { other: 'Bạn cần ít nhất # giấy phép.' },
     max: { other: 'Gói này cho phép tối đa # giấy phép.' },
     step: (step: number, below: number, above: number) =>
-      `Số giấy phép phải là bội số của ${step}: hãy chọn ${below} hoặc ${above}.`,
+      `Số giấy phép tăng theo từng bước ${step}: hãy chọn ${below} hoặc ${above}.`,
   },
   cannotContinue: 'Hãy sửa số giấy phép để tiếp tục.',
   perSeat: (price: string) => `${price} mỗi giấy phép / tháng`,
@@ -67,8 +67,8 @@ export default {
   startTrial: 'Bắt đầu dùng thử',
 
   termHeading: 'Bạn muốn thanh toán theo chu kỳ nào?',
-  monthly: 'Hằng tháng',
-  annual: 'Hằng năm',
+  monthly: 'Theo tháng',
+  annual: 'Theo năm',
   perSeatMonth: (price: string) => `${price} mỗi giấy phép / tháng`,
   perSeatYear: (price: string) => `${price} mỗi giấy phép / năm`,
   save: (percent: string) => `Tiết kiệm ${percent}`,
@@ -93,12 +93,12 @@ export default {
   colAmount: 'Thành tiền',
   subtotal: 'Tạm tính',
   tax: (rate: string) => `Thuế GTGT ${rate}`,
-  reverseCharge: 'Cơ chế đảo ngược: bên mua tự kê khai và nộp thuế GTGT',
+  reverseCharge: 'Cơ chế tính thuế đảo ngược: bên mua tự kê khai và nộp thuế GTGT',
   totalDue: 'Tổng thanh toán hôm nay',
   billingDate: (date: string) => `Ngày thanh toán của bạn chuyển sang ${date}.`,
   editOrder: 'Sửa đơn hàng',
   editOrderOf: (product: string) => `Sửa đơn hàng: ${product}`,
-  continueToPayment: 'Tiếp tục thanh toán',
+  continueToPayment: 'Chuyển đến bước thanh toán',
   quoteChanged: 'Giá đã thay đổi kể từ lần cuối bạn xem. Hãy kiểm tra tổng tiền mới trước khi thanh toán.',
   quoteExpired: 'Báo giá của bạn đã hết hạn nên chúng tôi đã tính lại giá đơn hàng. Hãy kiểm tra lại trước khi thanh toán.',
   totalChanged: (from: string, to: string) => `Tổng tiền đã thay đổi từ ${from} thành ${to}.`,
@@ -114,7 +114,7 @@ export default {
   noProvider: 'Để thêm phương thức thanh toán, hãy liên hệ quản trị viên thanh toán của bạn.',
   vatLabel: 'Mã số thuế GTGT (nếu có)',
   vatHint:
-    'Doanh nghiệp tại EU có thể nhập mã số thuế GTGT; mã số hợp lệ của một nước EU khác sẽ được áp dụng cơ chế đảo ngược.',
+    'Doanh nghiệp tại EU có thể nhập mã số thuế GTGT; mã số hợp lệ của một nước EU khác sẽ được áp dụng cơ chế tính thuế đảo ngược.',
   applyVat: 'Áp dụng',
   vatErrors: {
     country: 'Hãy bắt đầu bằng mã quốc gia, ví dụ IT hoặc DE.',
@@ -129,7 +129,7 @@ export default {
   placingOrder: 'Đang đặt hàng…',
   confirming: 'Đang xác nhận đơn hàng…',
   unconfirmed: 'Chúng tôi chưa thể xác nhận đơn hàng của bạn.',
-  unconfirmedHint: 'Có thể đơn hàng của bạn đã được đặt. Việc kiểm tra lại không bao giờ trừ tiền bạn hai lần.',
+  unconfirmedHint: 'Có thể đơn hàng của bạn đã được đặt. Kiểm tra lại sẽ không khiến bạn bị trừ tiền hai lần.',
   checkAgain: 'Kiểm tra lại',
   offline: 'Có vẻ bạn đang ngoại tuyến. Đơn hàng của bạn vẫn được giữ; chúng tôi sẽ tiếp tục khi có kết nối trở lại.',
 
@@ -148,9 +148,9 @@ export default {
 
   signedOutHeading: 'Vui lòng đăng nhập lại',
   signedOutText: 'Phiên làm việc của bạn đã kết thúc. Hãy đăng nhập lại rồi thử lại.',
-  corporateHeading: 'Tài khoản của bạn được quản lý trên cổng thanh toán doanh nghiệp',
-  corporateText: 'Tài khoản doanh nghiệp thêm sản phẩm qua cổng thanh toán doanh nghiệp hoặc người đại diện phụ trách tài khoản.',
-  corporateLink: 'Mở cổng thanh toán doanh nghiệp',
+  corporateHeading: 'Tài khoản của bạn được quản lý trên cổng quản lý thanh toán doanh nghiệp',
+  corporateText: 'Tài khoản doanh nghiệp thêm sản phẩm qua cổng quản lý thanh toán doanh nghiệp hoặc người đại diện phụ trách tài khoản.',
+  corporateLink: 'Mở cổng quản lý thanh toán doanh nghiệp',
   forbiddenHeading: 'Chỉ người liên hệ thanh toán mới có thể thêm sản phẩm',
   forbiddenText: (email: string) =>
     email

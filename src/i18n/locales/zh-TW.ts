@@ -49,7 +49,7 @@ export default {
   seatsHeading: '需要多少個使用者授權？',
   seatsLabel: '使用者授權',
   seatsHint: (min: number, max: number, step: number) =>
-    step > 1 ? `${min} 至 ${max} 個，須為 ${step} 的倍數。` : `${min} 至 ${max} 個。`,
+    step > 1 ? `${min} 至 ${max} 個，以 ${step} 個為單位遞增。` : `${min} 至 ${max} 個。`,
   fewer: '減少授權',
   more: '增加授權',
   seatsErrors: {
@@ -58,7 +58,7 @@ export default {
     min: { other: '至少需要 # 個授權。' },
     max: { other: '此方案最多允許 # 個授權。' },
     step: (step: number, below: number, above: number) =>
-      `授權數量須為 ${step} 的倍數：請選擇 ${below} 或 ${above}。`,
+      `授權數量須以 ${step} 個為單位遞增：請選擇 ${below} 或 ${above}。`,
   },
   cannotContinue: '請修正授權數量後再繼續。',
   perSeat: (price: string) => `每個授權每月 ${price}`,
@@ -66,14 +66,14 @@ export default {
   trialSeats: '試用期間免費。',
   startTrial: '開始試用',
 
-  termHeading: '您希望如何計費？',
+  termHeading: '您希望按月還是按年計費？',
   monthly: '按月',
   annual: '按年',
   perSeatMonth: (price: string) => `每個授權每月 ${price}`,
   perSeatYear: (price: string) => `每個授權每年 ${price}`,
   save: (percent: string) => `省下 ${percent}`,
   addToCart: '加入購物車',
-  completeTransaction: '完成交易',
+  completeTransaction: '前往結帳',
   saveChanges: '儲存變更',
 
   cartHeading: '您的購物車',
@@ -89,7 +89,7 @@ export default {
   colProduct: '產品',
   colPeriod: '計費週期',
   colLicenses: '授權',
-  colUnit: '每個授權單價',
+  colUnit: '授權單價',
   colAmount: '金額',
   subtotal: '小計',
   tax: (rate: string) => `加值稅 ${rate}`,
@@ -98,7 +98,7 @@ export default {
   billingDate: (date: string) => `您的計費日期將改為 ${date}。`,
   editOrder: '修改訂單',
   editOrderOf: (product: string) => `修改訂單：${product}`,
-  continueToPayment: '繼續付款',
+  continueToPayment: '前往付款',
   quoteChanged: '自您上次查看後，價格已有變動。請在付款前確認新的總額。',
   quoteExpired: '您的報價已過期，我們已重新計算訂單價格。請在付款前確認。',
   totalChanged: (from: string, to: string) => `總額已從 ${from} 變更為 ${to}。`,
@@ -118,7 +118,7 @@ export default {
   vatErrors: {
     country: '請以國家代碼開頭，例如 IT 或 DE。',
     format: '這似乎不是該國家的加值稅號碼格式。請檢查數字。',
-    checksum: '此加值稅號碼有誤：檢查碼不符。',
+    checksum: '此加值稅號碼可能輸入有誤：檢查碼不符。',
   },
   vatValid: (name: string) => (name ? `加值稅號碼已驗證：${name}` : '加值稅號碼已驗證'),
   vatInvalid: '此加值稅號碼無效。請檢查，或將此欄位留空。',
