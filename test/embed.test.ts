@@ -42,10 +42,11 @@ function record(win: Frame) {
   return { warnings, errors };
 }
 
-/** Adds a classic script to the page and waits until it has run. */
-function loadScript(win: Frame, src: string): Promise<void> {
+/** Adds a classic script to the page, with its `data-` attributes, and waits until it has run. */
+function loadScript(win: Frame, src: string, data: Record<string, string> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     const script = win.document.createElement('script');
+    Object.assign(script.dataset, data);
     script.src = src;
     script.onload = () => resolve();
     script.onerror = () => reject(new Error(`${src} did not load`));
@@ -100,14 +101,7 @@ describe('embed', () => {
       await useBackend(new MockBackend({ scenario: 'empty-cart' }));
       const win = await openPage('/test/embed/blank.html');
       const { warnings, errors } = record(win);
-      const script = win.document.createElement('script');
-      script.dataset.locales = '/nowhere/locales';
-      await new Promise((resolve, reject) => {
-        script.onload = resolve;
-        script.onerror = reject;
-        script.src = BUNDLE;
-        win.document.head.append(script);
-      });
+      await loadScript(win, BUNDLE, { locales: '/nowhere/locales' });
       // The URL given does not answer: the widget says so once and speaks English.
       const lost = win.document.createElement('checkout-wizard') as unknown as CheckoutWizard;
       lost.setAttribute('api-base', '/api/billing/v1');
@@ -126,14 +120,7 @@ describe('embed', () => {
       await useBackend(new MockBackend({ scenario: 'empty-cart' }));
       const win = await openPage('/test/embed/blank.html');
       const { errors } = record(win);
-      const script = win.document.createElement('script');
-      script.dataset.locales = `${location.origin}/dist/locales`;
-      await new Promise((resolve, reject) => {
-        script.onload = resolve;
-        script.onerror = reject;
-        script.src = BUNDLE;
-        win.document.head.append(script);
-      });
+      await loadScript(win, BUNDLE, { locales: `${location.origin}/dist/locales` });
       const el = win.document.createElement('checkout-wizard') as unknown as CheckoutWizard;
       el.setAttribute('api-base', '/api/billing/v1');
       el.setAttribute('locale', 'fr-CA');
