@@ -2,7 +2,8 @@ import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues } f
 import { ContextConsumer } from '@lit/context';
 import { SelectorController } from '../controllers/selector-controller.js';
 import { actorContext, localizerContext } from '../controllers/contexts.js';
-import type { CheckoutActor, CheckoutEvent, CheckoutSnapshot } from '../machine/checkout.machine.js';
+import type { CheckoutActor, CheckoutSnapshot } from '../machine/checkout.machine.js';
+import type { CheckoutEvent } from '../machine/types.js';
 import { Localizer } from '../i18n/localizer.js';
 import type { BillingError } from '../adapter/errors.js';
 import { shared } from '../styles/shared.js';

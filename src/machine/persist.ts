@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { Account, Cart, Catalog } from '../contract/types.js';
 import { findProduct, findTier, isSubscribed, parseSeats, seatRange, trialOffered, type Draft } from './rules.js';
-import type { Attempt } from './checkout.machine.js';
+import { SAVED_STEPS } from './steps.js';
 
 /**
  * What a reload may bring back: progress only, nothing sensitive (no card
@@ -13,9 +13,14 @@ export const VERSION = 1;
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const id = text(200);
 
+const AttemptSchema = v.object({ key: v.pipe(id, v.minLength(1)), quoteId: id, paymentMethodId: id });
+
+/** One attempt to pay one quote with one method: retries keep its key. */
+export type Attempt = v.InferOutput<typeof AttemptSchema>;
+
 const SavedSchema = v.object({
   v: v.literal(VERSION),
-  step: v.picklist(['select', 'mode', 'tier', 'seats', 'term', 'cart', 'review', 'pay']),
+  step: v.picklist(SAVED_STEPS),
   draft: v.object({
     productId: v.optional(id),
     mode: v.optional(v.picklist(['buy', 'trial'])),
@@ -26,7 +31,7 @@ const SavedSchema = v.object({
   editing: v.optional(v.object({ itemId: id, returnTo: v.picklist(['review', 'cart']) })),
   vatText: text(40),
   paymentMethodId: v.optional(id),
-  attempt: v.optional(v.object({ key: v.pipe(id, v.minLength(1)), quoteId: id, paymentMethodId: id })),
+  attempt: v.optional(AttemptSchema),
 });
 
 export type Saved = v.InferOutput<typeof SavedSchema>;
@@ -48,8 +53,8 @@ export function readSaved(raw: string | null | undefined): Saved | undefined {
  * must still be offered and not owned, the tier must exist, the step must
  * make sense for this cart. A save that does not fit is dropped whole.
  */
-export function restorable(saved: Saved, data: { account?: Account; catalog?: Catalog; cart?: Cart }): Saved | undefined {
-  const { account, catalog, cart } = data;
+export function restorable(saved: Saved, data: { account?: Account; catalog?: Catalog; cart?: Cart; locale?: string }): Saved | undefined {
+  const { account, catalog, cart, locale } = data;
   const items = cart?.items ?? [];
   if (saved.attempt) return account?.paymentMethods.some((m) => m.id === saved.attempt!.paymentMethodId) ? saved : undefined;
   if (saved.editing && !items.some((i) => i.id === saved.editing!.itemId)) return undefined;
@@ -66,7 +71,7 @@ export function restorable(saved: Saved, data: { account?: Account; catalog?: Ca
   if (step === 'tier') return product.tiers.length > 1 ? saved : undefined;
   if (step === 'seats') return saved;
   // term: only a buy with valid licenses gets there.
-  return draft.mode === 'buy' && !parseSeats(draft.seatsText, seatRange(product, tier, draft.mode)).error ? saved : undefined;
+  return draft.mode === 'buy' && !parseSeats(draft.seatsText, seatRange(product, tier, draft.mode), locale).error ? saved : undefined;
 }
 
 /** The part of the machine's context a save keeps. */
@@ -76,8 +81,7 @@ export function toSaved(
   /** An order is being placed and its outcome is not known yet. */
   pending: boolean,
 ): Saved | undefined {
-  const steps: readonly string[] = SavedSchema.entries.step.options;
-  if (!steps.includes(step)) return undefined;
+  if (!(SAVED_STEPS as readonly string[]).includes(step)) return undefined;
   return {
     v: VERSION,
     step: step as SavedStep,

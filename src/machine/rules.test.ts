@@ -1,5 +1,7 @@
-import { expect } from '@open-wc/testing';
-import { annualSaving, parseSeats, pathOf, stepSeats } from './rules.js';
+import { describe, it } from 'node:test';
+import { expect } from 'chai';
+import { annualSaving, parseSeats, stepSeats } from './rules.js';
+import { pathOf } from './steps.js';
 import { createAccount, createCatalog } from '../mock/fixtures.js';
 import type { Tier } from '../contract/types.js';
 
@@ -40,11 +42,11 @@ describe('rules', () => {
     const catalog = createCatalog('EUR');
     const empty = { id: 'c', items: [] };
     const draft = (productId: string, mode: 'buy' | 'trial' = 'buy') => ({ productId, mode, seatsText: '1', term: 'monthly' as const });
-    expect(pathOf(account, catalog, empty, draft('phone-system'))).to.deep.equal(['select', 'seats', 'term', 'review', 'pay', 'done']);
-    expect(pathOf(account, catalog, empty, draft('remote-support', 'trial'))).to.deep.equal(['select', 'mode', 'tier', 'seats', 'done']);
+    expect(pathOf({ account, catalog, cart: empty, draft: draft('phone-system') })).to.deep.equal(['select', 'seats', 'term', 'review', 'pay', 'done']);
+    expect(pathOf({ account, catalog, cart: empty, draft: draft('remote-support', 'trial') })).to.deep.equal(['select', 'mode', 'tier', 'seats', 'done']);
     const cart = { id: 'c', items: [{ id: 'i', productId: 'meetings', tierId: 'mt-business', seats: 5, term: 'annual' as const }] };
-    expect(pathOf(account, catalog, cart, draft('phone-system'))).to.include('cart');
+    expect(pathOf({ account, catalog, cart, draft: draft('phone-system') })).to.include('cart');
     const own = { id: 'c', items: [{ ...cart.items[0]!, productId: 'phone-system' }] };
-    expect(pathOf(account, catalog, own, draft('phone-system'))).to.not.include('cart');
+    expect(pathOf({ account, catalog, cart: own, draft: draft('phone-system') })).to.not.include('cart');
   });
 });

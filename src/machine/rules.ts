@@ -40,16 +40,40 @@ export function seatRange(product: Product | undefined, tier: Tier | undefined, 
   return tier?.seats;
 }
 
+/** Characters that group digits in some locale: spaces of every width, and the Swiss apostrophes. */
+const SPACES = /[\s\u00a0\u202f'\u2019]/g;
+const groupSeparators = new Map<string, string>();
+
+/** The character that groups thousands in `locale` ("," in English, "." in Italian and German). */
+function groupSeparator(locale: string): string {
+  let sep = groupSeparators.get(locale);
+  if (sep === undefined) {
+    sep = new Intl.NumberFormat(locale).formatToParts(10000).find((p) => p.type === 'group')?.value ?? '';
+    groupSeparators.set(locale, sep);
+  }
+  return sep;
+}
+
 /**
- * Parses the licenses field. Accepts only a plain whole number (spaces
- * allowed, since pasted numbers carry them); decimals, signs, exponents and
- * grouping marks, which read differently per locale, are errors the field explains.
+ * Reads a whole number as a person writes it in `locale`: "1000", "1 000", and
+ * "1,000" in English or "1.000" in Italian, with the groups where they belong.
+ * Anything else (signs, decimals, exponents, misplaced groups) is not a whole number.
  */
-export function parseSeats(text: string, range: SeatRange | undefined): { seats?: number; error?: SeatsError } {
-  const clean = text.replace(/\s/g, '');
-  if (clean === '') return { error: 'required' };
-  if (!/^[0-9]+$/.test(clean)) return { error: 'not_integer' };
-  const seats = Number(clean);
+export function parseWhole(text: string, locale = 'en'): number | undefined {
+  const compact = text.replace(SPACES, '');
+  const sep = groupSeparator(locale).replace(SPACES, '');
+  const digits = sep && new RegExp(`^\\d{1,3}(\\${sep}\\d{3})+$`).test(compact) ? compact.split(sep).join('') : compact;
+  return /^[0-9]+$/.test(digits) ? Number(digits) : undefined;
+}
+
+/**
+ * Parses the licenses field, with the locale's grouping. The text is kept
+ * verbatim elsewhere so bad input is never lost; this only reads it.
+ */
+export function parseSeats(text: string, range: SeatRange | undefined, locale?: string): { seats?: number; error?: SeatsError } {
+  if (text.replace(SPACES, '') === '') return { error: 'required' };
+  const seats = parseWhole(text, locale);
+  if (seats === undefined) return { error: 'not_integer' };
   if (!range) return { seats };
   const step = range.step ?? 1;
   if (seats < range.min) return { seats, error: 'min' };
@@ -94,23 +118,4 @@ export function fromPrice(product: Product) {
 export function estimate(tier: Tier, term: Term, seats: number) {
   const unit = tier.prices[term];
   return { amount: unit.amount * seats, currency: unit.currency };
-}
-
-/** The steps this user's path goes through, for the progress indicator. */
-export function pathOf(
-  account: Account | undefined,
-  catalog: Catalog | undefined,
-  cart: Cart | undefined,
-  draft: Draft,
-): Array<'select' | 'mode' | 'tier' | 'seats' | 'term' | 'cart' | 'review' | 'pay' | 'done'> {
-  const product = findProduct(catalog, draft.productId);
-  const path: ReturnType<typeof pathOf> = ['select'];
-  if (!product || trialOffered(account, product)) path.push('mode');
-  if (!product || product.tiers.length > 1) path.push('tier');
-  path.push('seats');
-  if (draft.mode === 'trial') return [...path, 'done'];
-  path.push('term');
-  // The cart step shows only when the cart holds something besides this item.
-  if (cart?.items.some((i) => i.productId !== draft.productId)) path.push('cart');
-  return [...path, 'review', 'pay', 'done'];
 }

@@ -7,9 +7,11 @@ import { actorContext, localizerContext } from '../../controllers/contexts.js';
 import { SelectorController } from '../../controllers/selector-controller.js';
 import { Localizer, type StringOverrides } from '../../i18n/localizer.js';
 import { resolveLocale } from '../../i18n/locales.js';
-import { checkoutMachine, orderState, stepOf, type CheckoutActor, type CheckoutSnapshot, type RetryPolicy, type StepId } from '../../machine/checkout.machine.js';
+import { checkoutMachine, type CheckoutActor, type CheckoutSnapshot, type RetryPolicy } from '../../machine/checkout.machine.js';
 import { readSaved, toSaved, VERSION } from '../../machine/persist.js';
-import { pathOf } from '../../machine/rules.js';
+import { orderState, stepOf, verdictCurrent } from '../../machine/selectors.js';
+import { GATES, pathOf, tagOf, type StepId } from '../../machine/steps.js';
+import type { CwPayment } from '../cw-payment/cw-payment.js';
 import { fire } from '../../events.js';
 import type { StepElement } from '../step-element.js';
 import { styles } from './checkout-wizard.styles.js';
@@ -318,8 +320,8 @@ export class CheckoutWizard extends LitElement {
     const order = orderState(snapshot);
     if (order === 'confirming') return m.confirming;
     if (order === 'placing') return m.placingOrder;
-    const { vatVerdict: verdict, vatText, requoted, quote } = snapshot.context;
-    if (snapshot.matches({ pay: 'idle' }) && verdict && verdict.vatId === vatText) {
+    const { vatVerdict: verdict, requoted, quote } = snapshot.context;
+    if (snapshot.matches({ pay: 'idle' }) && verdict && verdictCurrent(snapshot.context)) {
       if (verdict.status === 'valid') return m.vatValid(verdict.name ?? '');
       if (verdict.status === 'unavailable') return m.vatUnavailable;
     }
@@ -332,14 +334,13 @@ export class CheckoutWizard extends LitElement {
     if (!this.#actor || !snapshot || this.#localePending) return html`<div part="base" class="base" aria-busy="true"></div>`;
     const m = this.#localizer.m;
     const step = stepOf(snapshot);
-    const { account, catalog, cart, draft } = snapshot.context;
-    const inFlow = step !== 'loading' && !['signed-out', 'corporate', 'forbidden', 'unavailable'].includes(step);
+    const inFlow = step !== 'loading' && !(GATES as readonly string[]).includes(step);
     return html`<section part="base" class="base" dir=${this.#localizer.dir} lang=${this.#localizer.locale} aria-label=${this.label || m.widgetLabel}>
       ${inFlow
         ? html`<cw-progress
             part="progress"
             exportparts="list: progress-list, step: progress-step, current: progress-current"
-            .steps=${pathOf(account, catalog, cart, draft)}
+            .steps=${pathOf(snapshot.context)}
             .current=${step}
             .labels=${m.stepNames}
             label=${this.label ? `${m.progressLabel}: ${this.label}` : m.progressLabel}
@@ -351,30 +352,28 @@ export class CheckoutWizard extends LitElement {
     </section>`;
   }
 
+  #drawn?: { step: StepId; el: StepElement };
+
+  /** The element the step table names for this step, made anew when the step changes. */
   #stepElement(step: StepId | 'loading') {
-    switch (step) {
-      case 'loading':
-        return html`<p class="loading" part="loading" aria-busy="true">${this.#localizer.m.loading}</p>`;
-      case 'select':
-        return html`<cw-product-list data-step part="step" exportparts=${STEP_PARTS}></cw-product-list>`;
-      case 'mode':
-        return html`<cw-mode-picker data-step part="step" exportparts=${STEP_PARTS}></cw-mode-picker>`;
-      case 'tier':
-        return html`<cw-tier-picker data-step part="step" exportparts=${STEP_PARTS}></cw-tier-picker>`;
-      case 'seats':
-        return html`<cw-seat-picker data-step part="step" exportparts=${STEP_PARTS}></cw-seat-picker>`;
-      case 'term':
-        return html`<cw-term-picker data-step part="step" exportparts=${STEP_PARTS}></cw-term-picker>`;
-      case 'cart':
-        return html`<cw-cart data-step part="step" exportparts=${STEP_PARTS}></cw-cart>`;
-      case 'review':
-        return html`<cw-review data-step part="step" exportparts=${STEP_PARTS}></cw-review>`;
-      case 'pay':
-        return html`<cw-payment data-step part="step" exportparts=${STEP_PARTS} .provider=${this.paymentProvider}><slot name="payment" slot="payment"></slot></cw-payment>`;
-      case 'done':
-        return html`<cw-confirmation data-step part="step" exportparts=${STEP_PARTS}></cw-confirmation>`;
-      default:
-        return html`<cw-gate data-step part="step" exportparts=${STEP_PARTS}></cw-gate>`;
+    if (step === 'loading') {
+      this.#drawn = undefined;
+      return html`<p class="loading" part="loading" aria-busy="true">${this.#localizer.m.loading}</p>`;
     }
+    if (this.#drawn?.step !== step) {
+      const el = document.createElement(tagOf(step)) as StepElement;
+      el.dataset.step = '';
+      el.setAttribute('part', 'step');
+      el.setAttribute('exportparts', STEP_PARTS);
+      if (step === 'pay') {
+        // The payment provider's fields stay in the page's light DOM: the wizard's slot passes them through.
+        const slot = document.createElement('slot');
+        slot.name = slot.slot = 'payment';
+        el.append(slot);
+      }
+      this.#drawn = { step, el };
+    }
+    if (step === 'pay') (this.#drawn.el as CwPayment).provider = this.paymentProvider;
+    return this.#drawn.el;
   }
 }

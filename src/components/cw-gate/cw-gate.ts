@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { StepElement } from '../step-element.js';
 import { safeUrl } from '../../contract/schemas.js';
-import { stepOf } from '../../machine/checkout.machine.js';
+import { stepOf } from '../../machine/selectors.js';
 
 /**
  * @tagname cw-gate

@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { StepElement } from '../step-element.js';
 import type { PaymentProvider } from '../../adapter/billing-adapter.js';
-import { orderState, type CheckoutEvent } from '../../machine/checkout.machine.js';
+import type { CheckoutEvent } from '../../machine/types.js';
+import { orderState } from '../../machine/selectors.js';
 import { styles } from './cw-payment.styles.js';
 
 /**

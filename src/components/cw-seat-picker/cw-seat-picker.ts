@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { StepElement } from '../step-element.js';
-import { commitAction } from '../../machine/checkout.machine.js';
-import { estimate, findProduct, findTier, parseSeats, seatRange, stepSeats, type SeatsError } from '../../machine/rules.js';
+import { commitAction, seatsOf } from '../../machine/selectors.js';
+import { estimate, findProduct, findTier, seatRange, stepSeats, type SeatsError } from '../../machine/rules.js';
 import type { SeatRange } from '../../contract/types.js';
 import { styles } from './cw-seat-picker.styles.js';
 
@@ -31,7 +31,7 @@ export class CwSeatPicker extends StepElement {
     const tier = findTier(product, draft.tierId);
     const range = seatRange(product, tier, draft.mode);
     if (!product || !tier || !range) return nothing;
-    const parsed = parseSeats(draft.seatsText, range);
+    const parsed = seatsOf(this.ctx);
     const showError = !!parsed.error;
     const fieldError = error?.fieldErrors.find((f) => f.field === 'seats');
     const trial = draft.mode === 'trial';

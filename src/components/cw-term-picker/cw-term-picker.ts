@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { StepElement } from '../step-element.js';
-import { commitAction } from '../../machine/checkout.machine.js';
+import { commitAction, seatsOf } from '../../machine/selectors.js';
 import { annualSaving, findProduct, findTier } from '../../machine/rules.js';
 import type { Term } from '../../contract/types.js';
 import { styles } from './cw-term-picker.styles.js';
@@ -50,7 +50,7 @@ export class CwTermPicker extends StepElement {
     const label = action === 'save' ? m.saveChanges : action === 'add-to-cart' ? m.addToCart : m.completeTransaction;
     return html`
       ${this.heading(m.termHeading)}
-      <p class="muted">${product.name} · ${tier.name} · ${this.t.count(m.licenses, Number(draft.seatsText))}</p>
+      <p class="muted">${product.name} · ${tier.name} · ${this.t.count(m.licenses, seatsOf(this.ctx).seats ?? 0)}</p>
       ${this.alert(this.ctx.error, { type: 'RETRY' })}
       <fieldset>
         <legend class="visually-hidden">${m.termHeading}</legend>

@@ -1,0 +1,47 @@
+import { fromPromise } from 'xstate';
+import type { BillingAdapter, CallOptions } from '../adapter/billing-adapter.js';
+import type { Cart, CartItemInput, PaymentMethod, Quote, Trial, VatVerdict } from '../contract/types.js';
+import { placeOrderMachine } from './place-order.machine.js';
+import type { CheckoutContext, Loaded } from './types.js';
+
+/** Every request's input: the adapter and the locale, and what the call itself needs. */
+type Io<T = object> = T & { adapter: BillingAdapter; locale: string };
+
+/** The one input helper: `input: io()` or `input: io(({ context, event }) => ({ itemId: … }))`. */
+export const io =
+  <T extends object = object, E = unknown>(more?: (args: { context: CheckoutContext; event: E }) => T) =>
+  (args: { context: CheckoutContext; event: E }): Io<T> => ({
+    adapter: args.context.adapter,
+    locale: args.context.locale,
+    ...(more?.(args) as T),
+  });
+
+const call = <T, I extends object = object>(run: (input: Io<I>, options: CallOptions) => Promise<T>) =>
+  fromPromise<T, Io<I>>(({ input, signal }) => run(input, { signal, locale: input.locale }));
+
+export const actors = {
+  load: call<Loaded>(async ({ adapter }, o) => {
+    // In parallel: the account decides the gates, so its failure wins.
+    const [account, catalog, cart] = await Promise.allSettled([adapter.getAccount(o), adapter.getCatalog(o), adapter.getCart(o)]);
+    if (account.status === 'rejected') throw account.reason;
+    // A corporate account or a plain user never sees the catalog, so its failure does not matter.
+    if (account.value.kind === 'corporate' || account.value.viewer.role !== 'billing-contact') {
+      return { account: account.value, catalog: { currency: account.value.currency, products: [] }, cart: { id: '', items: [] } };
+    }
+    if (catalog.status === 'rejected') throw catalog.reason;
+    if (cart.status === 'rejected') throw cart.reason;
+    return { account: account.value, catalog: catalog.value, cart: cart.value };
+  }),
+  saveItem: call<Cart, { item: CartItemInput; itemId?: string }>(({ adapter, item, itemId }, o) =>
+    itemId ? adapter.updateCartItem(itemId, item, o) : adapter.addCartItem(item, o),
+  ),
+  loadCart: call<Cart>(({ adapter }, o) => adapter.getCart(o)),
+  removeItem: call<Cart, { itemId: string }>(({ adapter, itemId }, o) => adapter.removeCartItem(itemId, o)),
+  quote: call<Quote, { vatId: string | null }>(({ adapter, vatId }, o) => adapter.createQuote({ vatId }, o)),
+  validateVat: call<VatVerdict, { vatId: string }>(({ adapter, vatId }, o) => adapter.validateVatId({ vatId }, o)),
+  addMethod: call<PaymentMethod, { token: string }>(({ adapter, token }, o) => adapter.addPaymentMethod({ token }, o)),
+  startTrial: call<Trial, { item: CartItemInput }>(({ adapter, item }, o) =>
+    adapter.startTrial({ productId: item.productId, tierId: item.tierId, seats: item.seats }, o),
+  ),
+  placeOrder: placeOrderMachine,
+};

@@ -1,0 +1,58 @@
+import type { SnapshotFrom, AnyStateMachine } from 'xstate';
+import type { CartItemInput } from '../contract/types.js';
+import { checkVatId } from '../vat/index.js';
+import { findProduct, findTier, parseSeats, seatRange } from './rules.js';
+import { isStepId, type StepId } from './steps.js';
+import type { CheckoutContext, CommitAction, OrderState } from './types.js';
+
+// What the machine's guards and the elements both read from the context: each answer is computed here once.
+
+export const productOf = (c: CheckoutContext) => findProduct(c.catalog, c.draft.productId);
+export const tierOf = (c: CheckoutContext) => findTier(productOf(c), c.draft.tierId);
+
+/** The seat range that applies to the draft: the trial's or the tier's. */
+export const rangeOf = (c: CheckoutContext) => seatRange(productOf(c), tierOf(c), c.draft.mode);
+
+/** The licenses field read as the user's locale writes numbers, checked against the range. */
+export const seatsOf = (c: CheckoutContext) => parseSeats(c.draft.seatsText, rangeOf(c), c.locale);
+
+/** The draft as the cart takes it; only called once the licenses are valid. */
+export const itemInput = (c: CheckoutContext): CartItemInput => ({
+  productId: c.draft.productId!,
+  tierId: c.draft.tierId!,
+  seats: seatsOf(c).seats!,
+  term: c.draft.term,
+});
+
+/** What the commit button of the item's last step does, and so what it says. */
+export function commitAction(c: CheckoutContext): CommitAction {
+  if (c.draft.mode === 'trial') return 'start-trial';
+  if (c.editing) return 'save';
+  return (c.cart?.items.length ?? 0) > 0 ? 'add-to-cart' : 'complete';
+}
+
+/** The typed VAT ID, normalized and checked; a number without prefix is read as the billing country's. */
+export const vatCheck = (c: CheckoutContext) => checkVatId(c.vatText, c.account?.billingCountry);
+
+/** Whether the registry's verdict is about the ID in the field now. */
+export const verdictCurrent = (c: CheckoutContext) => !!c.vatVerdict && c.vatVerdict.vatId === c.vatText;
+
+/** An ID is typed that no verdict covers yet. */
+export const vatPending = (c: CheckoutContext) => c.vatText.trim() !== '' && !verdictCurrent(c);
+
+/** The VAT ID a quote is priced with: only one the registry found valid can reverse-charge. */
+export const quoteVatId = (c: CheckoutContext): string | null => (c.vatVerdict?.status === 'valid' ? c.vatVerdict.vatId : null);
+
+/** The step or gate a snapshot shows; `loading` before the first one and between steps. */
+export function stepOf(snapshot: SnapshotFrom<AnyStateMachine>): StepId | 'loading' {
+  const top = typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0]!;
+  return isStepId(top) ? top : 'loading';
+}
+
+/**
+ * Where placing an order stands: sent (or waiting to be retried), the same with its
+ * outcome unknown, or out of retries while unknown. Undefined when no order is under way.
+ */
+export function orderState(snapshot: SnapshotFrom<AnyStateMachine>): OrderState | undefined {
+  return snapshot.matches({ pay: 'ordering' }) ? (snapshot.context as CheckoutContext).orderState : undefined;
+}

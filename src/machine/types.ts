@@ -1,0 +1,125 @@
+import type { BillingAdapter } from '../adapter/billing-adapter.js';
+import type { BillingError } from '../adapter/errors.js';
+import type { Account, Cart, Catalog, Money, Order, Quote, Term, Trial, VatVerdict } from '../contract/types.js';
+import type { Attempt, Saved } from './persist.js';
+import type { Draft, Mode } from './rules.js';
+import type { GateId, StepId } from './steps.js';
+
+export type { Attempt, Draft, Mode, StepId, GateId };
+
+export interface RetryPolicy {
+  retries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { retries: 4, baseDelayMs: 500, maxDelayMs: 8000 };
+export const DEFAULT_ORDER_TIMEOUT_MS = 15000;
+
+export interface CheckoutInput {
+  adapter: BillingAdapter;
+  locale?: string;
+  /** A product id to preselect: the wizard starts at its first step after `select`. */
+  product?: string;
+  /** Makes idempotency keys; injectable so tests are deterministic. */
+  newKey?: () => string;
+  /** Automatic retries of placing an order (same key). */
+  retry?: Partial<RetryPolicy>;
+  /** How long a place-order request may take before its outcome counts as unknown, in ms. */
+  orderTimeoutMs?: number;
+  /** Progress saved before a reload; checked against the backend before it is used. */
+  restore?: Saved;
+}
+
+/** Where placing an order stands, as the order child machine reports it. */
+export type OrderState = 'placing' | 'confirming' | 'unconfirmed';
+
+/** What the item's commit button does, and so what it says. */
+export type CommitAction = 'start-trial' | 'save' | 'add-to-cart' | 'complete';
+
+export interface CheckoutContext {
+  adapter: BillingAdapter;
+  locale: string;
+  preselect?: string;
+  newKey: () => string;
+  account?: Account;
+  catalog?: Catalog;
+  cart?: Cart;
+  draft: Draft;
+  /** Set while "Edit order" changes an item already in the cart. */
+  editing?: { itemId: string; returnTo: 'review' | 'cart' };
+  /** The user pressed Next with invalid licenses: show the field's message. */
+  seatsTouched: boolean;
+  quote?: Quote;
+  /** Why the review was shown again (a changed or expired quote), and the total the user had seen. */
+  requoted?: { reason: 'quote_expired' | 'quote_changed'; previousTotal?: Money };
+  vatText: string;
+  vatVerdict?: VatVerdict;
+  paymentMethodId?: string;
+  addingMethod: boolean;
+  attempt?: Attempt;
+  /** Where the current attempt stands while it is under way. */
+  orderState?: OrderState;
+  /** What the item's commit button did when pressed. */
+  commitAs?: CommitAction;
+  retry: RetryPolicy;
+  orderTimeoutMs: number;
+  /** A save that still fits the backend, checked once when the data arrives; taken once. */
+  restore?: Saved;
+  order?: Order;
+  /** Product ids the order bought: quote lines do not carry them, the cart did. */
+  purchased?: string[];
+  trial?: Trial;
+  error?: BillingError;
+}
+
+export type CheckoutEvent =
+  | { type: 'RETRY' }
+  | { type: 'SELECT'; productId: string }
+  | { type: 'MODE'; mode: Mode }
+  | { type: 'TIER'; tierId: string }
+  | { type: 'SEATS'; text: string }
+  | { type: 'TERM'; term: Term }
+  | { type: 'NEXT' }
+  | { type: 'BACK' }
+  | { type: 'COMMIT' }
+  | { type: 'START_TRIAL' }
+  | { type: 'EDIT'; itemId: string }
+  | { type: 'REMOVE'; itemId: string }
+  | { type: 'ADD_ANOTHER' }
+  | { type: 'CHECKOUT' }
+  | { type: 'CONTINUE' }
+  | { type: 'PAYMENT_METHOD'; id: string }
+  | { type: 'ADD_METHOD' }
+  | { type: 'CANCEL_METHOD' }
+  | { type: 'METHOD_TOKEN'; token: string }
+  | { type: 'METHOD_FAILED'; message: string }
+  | { type: 'VAT'; text: string }
+  | { type: 'APPLY_VAT' }
+  | { type: 'PLACE_ORDER' }
+  | { type: 'CHECK_AGAIN' }
+  | { type: 'RESTART' }
+  | { type: 'LOCALE'; locale: string };
+
+/** How the order child machine tells the checkout where it stands, so the checkout's snapshot (and the screen) follows. */
+export interface OrderStateEvent {
+  type: 'ORDER_STATE';
+  state: OrderState;
+  error?: BillingError;
+}
+
+/** Every event the machine handles: what elements send, and what its own children send it. */
+export type MachineEvent = CheckoutEvent | OrderStateEvent;
+
+/** What the wizard tells its host; the element turns these into DOM events. */
+export type CheckoutEmitted =
+  | { type: 'cart-change'; cart: Cart }
+  | { type: 'order-placed'; order: Order }
+  | { type: 'trial-started'; trial: Trial }
+  | { type: 'error'; code: string; message: string };
+
+export interface Loaded {
+  account: Account;
+  catalog: Catalog;
+  cart: Cart;
+}
