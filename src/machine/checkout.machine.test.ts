@@ -1,39 +1,72 @@
-import { expect } from '@open-wc/testing';
-import { createActor, waitFor } from 'xstate';
-import { checkoutMachine, commitAction, stepOf, type CheckoutActor, type CheckoutEmitted } from './checkout.machine.js';
+import { describe, it } from 'node:test';
+import { expect } from 'chai';
+import { createActor } from 'xstate';
+import { checkoutMachine, type CheckoutActor, type CheckoutEmitted, type CheckoutSnapshot } from './checkout.machine.js';
+import { commitAction, orderState, stepOf } from './selectors.js';
 import { MockBackend, type ScenarioName } from '../mock/backend.js';
 import { createMockAdapter } from '../mock/adapter.js';
+import { StepClock } from '../mock/clock.js';
+import { walkTo } from '../mock/drive.js';
 import type { Product } from '../contract/types.js';
 import type { Saved } from './persist.js';
 
-// The machine without a DOM, on the real in-memory backend.
+// The machine without a DOM, on the real in-memory backend; the machine and the backend share one simulated clock.
 
 const FAST = { retries: 3, baseDelayMs: 5, maxDelayMs: 20 };
+const clocks = new WeakMap<CheckoutActor, StepClock>();
 
 function start(
   scenario: ScenarioName = 'empty-cart',
-  options: { product?: string; backend?: MockBackend; restore?: Saved; orderTimeoutMs?: number; retries?: number } = {},
+  options: { product?: string; backend?: MockBackend; restore?: Saved; orderTimeoutMs?: number; retries?: number; locale?: string } = {},
 ) {
+  const clock = new StepClock();
   const backend = options.backend ?? new MockBackend({ scenario });
+  backend.clock = clock;
   let keys = 0;
+  const adapter = createMockAdapter(backend);
+  // The VAT ID each quote was asked with.
+  const quotedWith: Array<string | null> = [];
+  const createQuote = adapter.createQuote.bind(adapter);
+  adapter.createQuote = (body, o) => (quotedWith.push(body.vatId ?? null), createQuote(body, o));
   const actor = createActor(checkoutMachine, {
+    clock,
     input: {
-      adapter: createMockAdapter(backend),
+      adapter,
       product: options.product,
+      locale: options.locale,
       newKey: () => `key-${++keys}`,
       retry: { ...FAST, retries: options.retries ?? FAST.retries },
       orderTimeoutMs: options.orderTimeoutMs,
       restore: options.restore,
     },
   });
+  clocks.set(actor, clock);
   const emitted: CheckoutEmitted[] = [];
   actor.on('*', (e) => emitted.push(e as CheckoutEmitted));
   actor.start();
-  return { actor, backend, emitted };
+  return { actor, backend, emitted, clock, quotedWith };
+}
+
+/** Lets every answer in flight arrive: the in-process backend answers in promise turns, never in real time. */
+async function flush() {
+  for (let i = 0; i < 20; i++) await new Promise<void>((r) => setImmediate(r));
+}
+
+/** Runs until `done` holds: answers arrive, and while it does not hold the clock jumps to the next timer. */
+async function until(actor: CheckoutActor, done: (s: CheckoutSnapshot) => boolean) {
+  const clock = clocks.get(actor)!;
+  for (let i = 0; i < 1000; i++) {
+    await flush();
+    if (done(actor.getSnapshot())) return;
+    if (!clock.next()) break;
+  }
+  await flush();
+  if (!done(actor.getSnapshot())) throw new Error(`stuck at ${JSON.stringify(actor.getSnapshot().value)}`);
 }
 
 const orderKeys = (backend: MockBackend) => backend.requests.filter((r) => r.path === '/orders').map((r) => r.idempotencyKey);
-const settle = (actor: CheckoutActor) => waitFor(actor, (s) => !s.hasTag('busy') && stepOf(s) !== 'loading', { timeout: 4000 });
+/** Until the actor rests at a step; a timer pending at rest (the VAT field's pause) is left alone. */
+const settle = (actor: CheckoutActor) => until(actor, (s) => !s.hasTag('busy') && stepOf(s) !== 'loading');
 const step = (actor: CheckoutActor) => stepOf(actor.getSnapshot());
 const ctx = (actor: CheckoutActor) => actor.getSnapshot().context;
 const products = (actor: CheckoutActor) => ctx(actor).catalog!.products;
@@ -68,8 +101,9 @@ describe('checkout machine', () => {
     it('loads account, catalog and cart in parallel, then shows select', async () => {
       const backend = new MockBackend({ scenario: 'empty-cart', latencyMs: 30 });
       const { actor } = start('empty-cart', { backend });
-      await waitFor(actor, () => backend.requests.length === 3);
-      // All three are in flight before any answer: no waterfall.
+      await flush();
+      // All three are in flight before any answer (the backend's 30 ms have not passed): no waterfall.
+      expect(backend.requests).to.have.length(3);
       expect(step(actor)).to.equal('loading');
       await settle(actor);
       expect(step(actor)).to.equal('select');
@@ -115,9 +149,14 @@ describe('checkout machine', () => {
     });
 
     it('ignores a `product` that is unknown or already owned', async () => {
-      const { actor } = start('empty-cart', { product: 'no-such-product' });
+      const unknown = start('empty-cart', { product: 'no-such-product' });
+      await settle(unknown.actor);
+      expect(step(unknown.actor)).to.equal('select');
+      const owned = ctx(unknown.actor).account!.subscriptions[0]!.productId;
+      const { actor } = start('empty-cart', { product: owned });
       await settle(actor);
       expect(step(actor)).to.equal('select');
+      expect(ctx(actor).draft.productId).to.equal(undefined);
     });
   });
 
@@ -184,6 +223,40 @@ describe('checkout machine', () => {
       await send(actor, { type: 'SEATS', text: ` ${min} ` });
       await send(actor, { type: 'NEXT' });
       expect(step(actor)).to.equal('term');
+    });
+  });
+
+  describe('licenses written as the locale writes numbers', () => {
+    for (const [locale, text, seats] of [
+      ['en', '1,000', 1000],
+      ['it', '1.000', 1000],
+      ['de', '1.000', 1000],
+      ['fr', '1 000', 1000],
+      ['en', '1 000', 1000],
+    ] as const) {
+      it(`"${text}" in ${locale} is ${seats} licenses, in the cart and at the billing step`, async () => {
+        const { actor, backend } = start('empty-cart', { locale });
+        await settle(actor);
+        const product = buyable(actor, (p) => p.tiers.length === 1 && !p.trial && p.tiers[0]!.seats.max >= seats);
+        await send(actor, { type: 'SELECT', productId: product.id });
+        await send(actor, { type: 'SEATS', text });
+        await send(actor, { type: 'NEXT' });
+        expect(step(actor)).to.equal('term');
+        expect(ctx(actor).draft.seatsText, 'what was typed is kept').to.equal(text);
+        await send(actor, { type: 'COMMIT' });
+        expect(backend.cart.items[0]!.seats).to.equal(seats);
+      });
+    }
+
+    it('a grouping mark of another locale is not read as one: "1,000" in Italian is refused at the field', async () => {
+      const { actor } = start('empty-cart', { locale: 'it' });
+      await settle(actor);
+      await send(actor, { type: 'SELECT', productId: singleTierNoTrial(actor).id });
+      for (const text of ['1,000', '1.00', '10.00.0']) {
+        await send(actor, { type: 'SEATS', text });
+        await send(actor, { type: 'NEXT' });
+        expect(step(actor), text).to.equal('seats');
+      }
     });
   });
 
@@ -351,13 +424,14 @@ describe('checkout machine', () => {
       const { actor } = await toPay('empty-cart', backend, { orderTimeoutMs: 40 });
       backend.inject({ op: 'placeOrder', delayMs: 150 });
       actor.send({ type: 'PLACE_ORDER' });
-      await waitFor(actor, (s) => s.context.unknown, { timeout: 2000 });
-      await waitFor(actor, (s) => s.matches('done') || s.matches({ pay: 'unconfirmed' }), { timeout: 2000 });
-      // The fast test retries may run out before the slow first request ends; checking again resolves it.
-      if (step(actor) !== 'done') {
-        await new Promise((r) => setTimeout(r, 200));
-        await send(actor, { type: 'CHECK_AGAIN' });
-      }
+      await until(actor, (s) => orderState(s) === 'confirming');
+      // 40 ms timeouts and 5–20 ms waits: the three retries run out before the first request's 150 ms.
+      await settle(actor);
+      expect(orderState(actor.getSnapshot())).to.equal('unconfirmed');
+      expect(backend.orders).to.have.length(0);
+      // The server finishes the first request meanwhile; checking again with the same key finds that order.
+      await until(actor, () => backend.orders.length === 1);
+      await send(actor, { type: 'CHECK_AGAIN' });
       expect(step(actor)).to.equal('done');
       expect(new Set(orderKeys(backend))).to.deep.equal(new Set(['key-1']));
       expect(backend.orders).to.have.length(1);
@@ -367,21 +441,44 @@ describe('checkout machine', () => {
       const { actor, backend } = await toPay('empty-cart', undefined, { retries: 1 });
       backend.inject({ op: 'placeOrder', drop: 'after', times: 2 });
       await send(actor, { type: 'PLACE_ORDER' });
-      expect(actor.getSnapshot().matches({ pay: 'unconfirmed' })).to.equal(true);
-      await send(actor, { type: 'PLACE_ORDER' });
-      expect(actor.getSnapshot().matches({ pay: 'unconfirmed' })).to.equal(true);
+      expect(orderState(actor.getSnapshot())).to.equal('unconfirmed');
+      for (const other of [{ type: 'PLACE_ORDER' }, { type: 'BACK' }, { type: 'PAYMENT_METHOD', id: 'pm_other' }] as const) {
+        await send(actor, other);
+        expect(orderState(actor.getSnapshot()), other.type).to.equal('unconfirmed');
+      }
       await send(actor, { type: 'CHECK_AGAIN' });
       expect(step(actor)).to.equal('done');
       expect(orderKeys(backend)).to.deep.equal(['key-1', 'key-1', 'key-1']);
       expect(backend.orders).to.have.length(1);
     });
 
-    it('honours Retry-After on 429 and does not retry other 4xx', async () => {
-      const { actor, backend } = await toPay();
-      backend.inject({ op: 'placeOrder', status: 429, code: 'rate_limited', retryAfter: 0 });
-      await send(actor, { type: 'PLACE_ORDER' });
+    it('waits out Retry-After on 429, at most a minute, with the same key', async () => {
+      const { actor, backend, clock } = await toPay();
+      backend.inject({ op: 'placeOrder', status: 429, code: 'rate_limited', retryAfter: 2 });
+      actor.send({ type: 'PLACE_ORDER' });
+      await flush();
+      const sent = clock.now();
+      expect(orderKeys(backend)).to.deep.equal(['key-1']);
+      clock.increment(1999);
+      await flush();
+      expect(orderKeys(backend), 'asked again before Retry-After').to.have.length(1);
+      clock.increment(1);
+      await settle(actor);
       expect(step(actor)).to.equal('done');
-      expect(orderKeys(backend)).to.have.length(2);
+      expect(orderKeys(backend)).to.deep.equal(['key-1', 'key-1']);
+      expect(clock.now() - sent).to.equal(2000);
+
+      const capped = await toPay();
+      capped.backend.inject({ op: 'placeOrder', status: 503, retryAfter: 86400 });
+      capped.actor.send({ type: 'PLACE_ORDER' });
+      await flush();
+      const from = capped.clock.now();
+      await settle(capped.actor);
+      expect(step(capped.actor)).to.equal('done');
+      expect(capped.clock.now() - from).to.equal(60000);
+    });
+
+    it('does not retry other 4xx', async () => {
       const other = await toPay();
       other.backend.inject({ op: 'placeOrder', status: 400, code: 'idempotency_key_missing' });
       await send(other.actor, { type: 'PLACE_ORDER' });
@@ -447,21 +544,39 @@ describe('checkout machine', () => {
       await send(actor, { type: 'PLACE_ORDER' });
       expect(step(actor)).to.equal('done');
     });
+    it('an ID the registry could not confirm is priced without it, at payment and again at review after Back', async () => {
+      const { actor, quotedWith } = await toPay('eu-business');
+      await send(actor, { type: 'VAT', text: 'DE999999995' });
+      await send(actor, { type: 'APPLY_VAT' });
+      expect(ctx(actor).vatVerdict!.status).to.equal('unavailable');
+      await send(actor, { type: 'BACK' });
+      expect(step(actor)).to.equal('review');
+      expect(quotedWith.slice(-2), 'the quote after the verdict, then the review quote').to.deep.equal([null, null]);
+      expect(ctx(actor).quote!.tax.reverseCharge).to.equal(false);
+      // A valid ID is sent by both.
+      await send(actor, { type: 'CONTINUE' });
+      await send(actor, { type: 'VAT', text: 'DE136695976' });
+      await send(actor, { type: 'APPLY_VAT' });
+      await send(actor, { type: 'BACK' });
+      expect(quotedWith.slice(-2)).to.deep.equal(['DE136695976', 'DE136695976']);
+    });
+
     describe('typing a VAT ID', () => {
       const count = (backend: MockBackend, path: string) => backend.requests.filter((r) => r.path === path).length;
-      const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
       it('applies a well-formed ID once typing pauses, and never a half-typed one', async () => {
-        const { actor, backend } = await toPay('eu-business');
+        const { actor, backend, clock } = await toPay('eu-business');
         const quotes = count(backend, '/quotes');
         for (const text of ['D', 'DE1', 'DE13669', 'DE136695976']) {
           actor.send({ type: 'VAT', text });
-          await pause(50);
+          clock.increment(300);
+          await flush();
         }
         expect(step(actor)).to.equal('pay');
         expect(count(backend, '/vat-ids/validate')).to.equal(0);
-        await waitFor(actor, (s) => s.context.quote!.tax.reverseCharge, { timeout: 4000 });
+        clock.increment(300);
         await settle(actor);
+        expect(ctx(actor).quote!.tax.reverseCharge).to.equal(true);
         expect(count(backend, '/vat-ids/validate')).to.equal(1);
         expect(count(backend, '/quotes')).to.equal(quotes + 1);
         // The same ID again, or Apply on it, asks nothing more.
@@ -473,12 +588,12 @@ describe('checkout machine', () => {
         const { actor, backend } = await toPay('eu-business');
         backend.inject({ op: 'validateVatId', delayMs: 400 });
         actor.send({ type: 'VAT', text: 'DE136695976' });
-        await waitFor(actor, (s) => s.matches({ pay: 'validatingVat' }), { timeout: 4000 });
+        await until(actor, (s) => s.matches({ pay: 'validatingVat' }));
         actor.send({ type: 'VAT', text: 'DE 136695976' });
         expect(actor.getSnapshot().matches({ pay: 'idle' })).to.equal(true);
-        await waitFor(actor, (s) => s.context.quote!.tax.reverseCharge, { timeout: 4000 });
-        await settle(actor);
-        await pause(500); // the aborted request's late answer, had it not been aborted, would land now
+        // Every timer runs out: the aborted check's late answer would land among them.
+        await until(actor, (s) => s.context.quote!.tax.reverseCharge && !s.hasTag('busy') && !clocks.get(actor)!.pending);
+        expect(backend.requests.filter((r) => r.path === '/vat-ids/validate')).to.have.length(2);
         expect(ctx(actor).vatText).to.equal('DE136695976');
         expect(ctx(actor).error).to.equal(undefined);
       });
@@ -489,7 +604,9 @@ describe('checkout machine', () => {
         await send(actor, { type: 'APPLY_VAT' });
         expect(ctx(actor).quote!.tax.reverseCharge).to.equal(true);
         actor.send({ type: 'VAT', text: '' });
-        await waitFor(actor, (s) => !s.context.quote!.tax.reverseCharge, { timeout: 4000 });
+        await flush();
+        expect(ctx(actor).quote!.tax.reverseCharge, 'before the pause').to.equal(true);
+        await until(actor, (s) => !s.context.quote!.tax.reverseCharge);
         expect(ctx(actor).vatVerdict).to.equal(undefined);
       });
     });
@@ -535,12 +652,14 @@ describe('checkout machine', () => {
         await send(s1.actor, { type: 'CONTINUE' });
         backend.latencyMs = 50;
         s1.actor.send({ type: 'PLACE_ORDER' });
-        await waitFor(s1.actor, (s) => s.matches({ pay: 'placing' }));
+        await flush();
+        expect(orderState(s1.actor.getSnapshot())).to.equal('placing');
         const attempt = ctx(s1.actor).attempt!;
-        s1.actor.stop(); // the reload
+        s1.actor.stop(); // the reload, while the server still works on the order
+        s1.clock.increment(50);
+        await flush();
         return attempt;
       })();
-      await new Promise((r) => setTimeout(r, 80));
       backend.latencyMs = 0;
       const { actor } = start('empty-cart', {
         backend,
@@ -565,7 +684,8 @@ describe('checkout machine', () => {
       expect(actor.getSnapshot().matches({ review: 'quoting' })).to.equal(true);
       actor.send({ type: 'BACK' });
       expect(step(actor)).to.equal('cart');
-      await new Promise((r) => setTimeout(r, 120));
+      clocks.get(actor)!.increment(120);
+      await flush();
       expect(step(actor)).to.equal('cart');
       expect(ctx(actor).quote).to.equal(undefined);
     });

@@ -52,6 +52,8 @@ export interface MockBackendOptions {
   /** The clock: dates, quote expiry. Tests pass a fixed or movable one. */
   now?: () => Date;
   latencyMs?: number;
+  /** Timers for latency and delays; the page's own by default. */
+  clock?: Clock;
   /** Starts from this state instead of the scenario's; it is copied. */
   seed?: MockState;
   basePath?: string;
@@ -147,7 +149,12 @@ const toResponse = ({ status, json, headers }: Reply) =>
     headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json', ...headers },
   });
 
-const sleep = (ms: number) => (ms > 0 ? new Promise<void>((r) => setTimeout(r, ms)) : Promise.resolve());
+/** What the mock waits with: the page's timers, or a simulated clock in tests (the same one the machine runs on). */
+export interface Clock {
+  setTimeout(fn: () => void, ms: number): unknown;
+}
+
+const realClock: Clock = { setTimeout: (fn, ms) => setTimeout(fn, ms) };
 
 // --- Dates (UTC calendar days) ---
 
@@ -252,6 +259,8 @@ interface StoredQuote {
 export class MockBackend {
   /** Delay of every response, in ms. */
   latencyMs: number;
+  /** The timers latency and delays run on. */
+  clock: Clock;
   readonly basePath: string;
   readonly #now: () => Date;
   readonly #state: MockState;
@@ -269,7 +278,12 @@ export class MockBackend {
     this.#state = options.seed ? clone(options.seed) : createState(options.scenario);
     this.#now = options.now ?? (() => new Date());
     this.latencyMs = options.latencyMs ?? 0;
+    this.clock = options.clock ?? realClock;
     this.basePath = options.basePath ?? '/api/billing/v1';
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return ms > 0 ? new Promise<void>((r) => this.clock.setTimeout(r, ms)) : Promise.resolve();
   }
 
   /** A fetch that answers from this backend, in-process; aborting rejects like a real fetch. */
@@ -332,12 +346,12 @@ export class MockBackend {
     const fault = this.#takeFault(op);
     const wait = fault?.delayMs ?? this.latencyMs;
     if (fault?.drop === 'before') {
-      await sleep(wait);
+      await this.#sleep(wait);
       throw new TypeError('Failed to fetch');
     }
     let response: Response;
     if (fault && answers(fault)) {
-      await sleep(wait);
+      await this.#sleep(wait);
       response = faultResponse(fault);
     } else {
       response = await this.#respond(request, op, param, wait);
@@ -356,7 +370,7 @@ export class MockBackend {
   async #respond(request: Request, op: OperationId | undefined, param: string | undefined, wait: number): Promise<Response> {
     try {
       // placeOrder waits inside its idempotency window, so a retry can meet it in flight.
-      if (op !== 'placeOrder') await sleep(wait);
+      if (op !== 'placeOrder') await this.#sleep(wait);
       const { account, down, signedOut } = this.#state;
       if (down) throw new Fail('unavailable', 'The billing service is down for maintenance.');
       if (signedOut) throw new Fail('unauthenticated', 'Sign in again to continue.');
@@ -545,7 +559,7 @@ export class MockBackend {
     const entry: { fingerprint: string; reply?: Reply } = { fingerprint };
     this.#keys.set(key, entry);
     try {
-      await sleep(wait);
+      await this.#sleep(wait);
       entry.reply = { status: 201, json: this.#placeOrder(body) };
     } catch (e) {
       // A validation failure did not start a payment: the key may be used again.
