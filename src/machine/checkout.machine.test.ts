@@ -6,7 +6,6 @@ import { commitAction, orderState, stepOf } from './selectors.js';
 import { MockBackend, type ScenarioName } from '../mock/backend.js';
 import { createMockAdapter } from '../mock/adapter.js';
 import { StepClock } from '../mock/clock.js';
-import { walkTo } from '../mock/drive.js';
 import type { Product } from '../contract/types.js';
 import type { Saved } from './persist.js';
 
