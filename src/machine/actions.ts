@@ -8,6 +8,7 @@ import { defaultTier, findProduct, seatsTextFor, type Mode } from './rules.js';
 import { rangeOf, vatCheck } from './selectors.js';
 import type { CheckoutContext, CheckoutEmitted, CheckoutInput, Draft, Loaded, MachineEvent } from './types.js';
 import type { Cart, PaymentMethod } from '../contract/types.js';
+import type { PlaceOrderOutput } from './place-order.machine.js';
 
 export const emptyDraft = (): Draft => ({ seatsText: '', term: 'monthly' });
 
@@ -111,6 +112,35 @@ export const checkout = setup({
         attempt: same ? attempt : { key: context.newKey(), quoteId: quote!.id, paymentMethodId: paymentMethodId! },
         orderState: 'placing' as const,
       };
+    }),
+    /** Takes in how an attempt ended: placed (the server's cart is now empty), to be re-quoted, or failed. */
+    ordered: enqueueActions(({ context, enqueue }, outcome: PlaceOrderOutput) => {
+      enqueue.assign({ orderState: undefined });
+      if (outcome.result === 'failed') return enqueue.assign({ error: outcome.error });
+      if (outcome.result === 'requote') return enqueue.assign({ requoted: { reason: outcome.reason, previousTotal: context.quote?.total } });
+      enqueue.assign({
+        order: outcome.order,
+        purchased: context.cart?.items.map((i) => i.productId) ?? [],
+        trial: undefined,
+        attempt: undefined,
+        cart: { id: context.cart?.id ?? '', items: [] },
+      });
+      enqueue.emit({ type: 'order-placed', order: outcome.order });
+      enqueue.emit({ type: 'cart-change', cart: { id: context.cart?.id ?? '', items: [] } });
+    }),
+    /** Forgets the finished order or trial, for another purchase. */
+    reset: assign({
+      draft: emptyDraft(),
+      editing: undefined,
+      quote: undefined,
+      requoted: undefined,
+      order: undefined,
+      purchased: undefined,
+      trial: undefined,
+      attempt: undefined,
+      preselect: undefined,
+      vatVerdict: undefined,
+      error: undefined,
     }),
     fillSeats: assign(({ context }) => ({ draft: { ...context.draft, seatsText: seatsTextFor(context.draft.seatsText, rangeOf(context)) } })),
   },

@@ -1,5 +1,5 @@
 import { and, assign, cancel, emit, not, sendTo, type ActorRefFrom, type SnapshotFrom } from 'xstate';
-import { BillingError, toBillingError } from '../adapter/errors.js';
+import { BillingError } from '../adapter/errors.js';
 import { checkout, emptyDraft } from './actions.js';
 import { errorOf } from './guards.js';
 import { cartItemFor } from './rules.js';
@@ -319,38 +319,9 @@ export const checkoutMachine = checkout.createMachine({
               unknown: context.orderState === 'confirming',
             }),
             onDone: [
-              {
-                guard: ({ event }) => event.output.result === 'placed',
-                target: '#checkout.done',
-                actions: [
-                  assign(({ context, event }) => ({
-                    order: event.output.result === 'placed' ? event.output.order : undefined,
-                    purchased: context.cart?.items.map((i) => i.productId) ?? [],
-                    trial: undefined,
-                    attempt: undefined,
-                    orderState: undefined,
-                    // A completed order empties the server's cart.
-                    cart: { id: context.cart?.id ?? '', items: [] },
-                  })),
-                  emit(({ context }) => ({ type: 'order-placed' as const, order: context.order! })),
-                  'emitCart',
-                ],
-              },
-              {
-                guard: ({ event }) => event.output.result === 'requote',
-                target: '#checkout.review',
-                actions: assign(({ context, event }) => ({
-                  requoted: { reason: event.output.result === 'requote' ? event.output.reason : 'quote_expired', previousTotal: context.quote?.total },
-                  orderState: undefined,
-                })),
-              },
-              {
-                target: 'idle',
-                actions: [
-                  assign({ error: ({ event }) => (event.output.result === 'failed' ? event.output.error : toBillingError(undefined)), orderState: undefined }),
-                  'emitError',
-                ],
-              },
+              { guard: ({ event }) => event.output.result === 'placed', target: '#checkout.done', actions: { type: 'ordered', params: ({ event }) => event.output } },
+              { guard: ({ event }) => event.output.result === 'requote', target: '#checkout.review', actions: { type: 'ordered', params: ({ event }) => event.output } },
+              { target: 'idle', actions: [{ type: 'ordered', params: ({ event }) => event.output }, 'emitError'] },
             ],
           },
           on: {
@@ -367,26 +338,7 @@ export const checkoutMachine = checkout.createMachine({
         },
       },
     },
-    done: {
-      on: {
-        RESTART: {
-          target: 'loading',
-          actions: assign({
-            draft: emptyDraft(),
-            editing: undefined,
-            quote: undefined,
-            requoted: undefined,
-            order: undefined,
-            purchased: undefined,
-            trial: undefined,
-            attempt: undefined,
-            preselect: undefined,
-            vatVerdict: undefined,
-            error: undefined,
-          }),
-        },
-      },
-    },
+    done: { on: { RESTART: { target: 'loading', actions: 'reset' } } },
   },
 });
 
