@@ -1,0 +1,41 @@
+// An app as a React user writes it against the published package: the wrapper on the in-process mock backend.
+import { StrictMode, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { CheckoutWizard } from 'checkout-wizard/react';
+import { MockBackend, TestPaymentProvider, createMockAdapter } from 'checkout-wizard/mock';
+import type { Order } from 'checkout-wizard';
+
+// The contract's types must arrive as types: a declaration missing from the package turns them into `any`
+// wherever skipLibCheck hides the error, and this line then fails to compile.
+type IsAny<T> = 0 extends 1 & T ? true : false;
+export type OrderIsTyped = IsAny<Order> extends false ? true : never;
+true satisfies OrderIsTyped;
+
+const adapter = createMockAdapter(new MockBackend({ scenario: 'empty-cart' }));
+const paymentProvider = new TestPaymentProvider();
+
+function App() {
+  const [orders, setOrders] = useState<Order[]>([]);
+  return (
+    <main>
+      <CheckoutWizard
+        adapter={adapter}
+        paymentProvider={paymentProvider}
+        locale="en"
+        onOrderPlaced={(e) => setOrders((placed) => [...placed, e.detail.order])}
+      />
+      <h2>Orders placed</h2>
+      <ul id="orders">
+        {orders.map((order) => (
+          <li key={order.id}>{order.id}</li>
+        ))}
+      </ul>
+    </main>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,135 @@
+// The package as a React user gets it: packs the current build (run `npm run build` first), installs the tarball
+// into a fresh Vite + React + TypeScript app (./app: strict, skipLibCheck off), type-checks and builds that app,
+// serves the build with `vite preview`, and places an order through checkout-wizard/react in Chromium.
+//
+// The app's tools are installed at the versions this repository has installed (so npm's cache usually has them);
+// the package's own dependencies resolve from its package.json ranges, as they would for anyone.
+// CONSUMER_KEEP=1 keeps the temporary app for a look afterwards.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { CHROME_FLAGS, findChrome } from '../find-chrome.mjs';
+import { pack, root } from '../pack.mjs';
+
+const started = performance.now();
+const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+async function phase(name, work) {
+  const t = performance.now();
+  const result = await work();
+  console.log(`✓ ${name} (${seconds(t)})`);
+  return result;
+}
+
+const installed = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+const pinned = (names) => Object.fromEntries(names.map((name) => [name, installed(name)]));
+
+const tmp = mkdtempSync(join(tmpdir(), 'cw-consumer-'));
+const app = join(tmp, 'app');
+const run = (bin, args) => execFileSync(join(app, 'node_modules/.bin', bin), args, { cwd: app, stdio: 'inherit' });
+let preview;
+let browser;
+let passed = false;
+
+try {
+  const tarball = await phase('npm pack', () => pack(tmp));
+  cpSync(new URL('app', import.meta.url), app, { recursive: true });
+  const manifest = {
+    name: 'cw-consumer',
+    private: true,
+    type: 'module',
+    // msw: checkout-wizard/mock imports it (its MSW handlers live in the same entry as the in-process adapter).
+    dependencies: { 'checkout-wizard': `file:${tarball}`, ...pinned(['react', 'react-dom', 'msw']) },
+    devDependencies: pinned(['vite', 'typescript', '@types/react', '@types/react-dom']),
+  };
+  writeFileSync(join(app, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+
+  await phase('npm install', () =>
+    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: app, stdio: 'inherit' }),
+  );
+  await phase('tsc (strict, skipLibCheck: false)', () => run('tsc', ['-p', '.']));
+  await phase('vite build', () => run('vite', ['build', '--logLevel', 'warn']));
+
+  const url = await phase('vite preview', async () => {
+    const port = await freePort();
+    preview = spawn(join(app, 'node_modules/.bin/vite'), ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+      cwd: app,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise((resolve, reject) => {
+      preview.stdout.on('data', (chunk) => String(chunk).includes(`:${port}`) && resolve());
+      preview.on('exit', (code) => reject(new Error(`vite preview exited (${code})`)));
+    });
+    return `http://127.0.0.1:${port}/`;
+  });
+
+  await phase('purchase in Chromium', async () => {
+    browser = await puppeteer.launch({ executablePath: findChrome(), args: CHROME_FLAGS, headless: true });
+    const page = await browser.newPage();
+    page.setDefaultTimeout(10_000);
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()} ${m.location().url ?? ''}`));
+    await page.goto(url);
+
+    await click(page, 'Choose Phone System');
+    await click(page, 'Next');
+    await click(page, 'Complete transaction');
+    await click(page, 'Continue to payment');
+    await click(page, 'Place order');
+    const heading = await page.waitForFunction(() => {
+      const text = (deepText(document.querySelector('checkout-wizard')) ?? '').replace(/\s+/g, ' ');
+      return /Thank you! Your order is complete/.test(text) && text;
+      function deepText(node) {
+        if (!node) return null;
+        if (node.nodeType === Node.TEXT_NODE) return node.textContent;
+        const children = [...(node.shadowRoot?.childNodes ?? []), ...node.childNodes];
+        return children.map(deepText).join(' ');
+      }
+    });
+    console.log(`  confirmation: "${/Thank you![^.]*/.exec(await heading.jsonValue())?.[0]}"`);
+    const orders = await page.$$eval('#orders li', (items) => items.map((li) => li.textContent));
+    if (orders.length !== 1 || !orders[0]) throw new Error(`onOrderPlaced: expected one order, the app listed ${JSON.stringify(orders)}`);
+    console.log(`  onOrderPlaced: order ${orders[0]}`);
+    if (problems.length) throw new Error(problems.join('\n'));
+  });
+  passed = true;
+} finally {
+  await browser?.close();
+  preview?.kill();
+  if (process.env.CONSUMER_KEEP) console.log(`kept ${tmp}`);
+  else rmSync(tmp, { recursive: true, force: true });
+  console.log(`\ntest:consumer ${passed ? 'passed' : 'FAILED'} in ${seconds(started)}`);
+}
+
+/** Clicks, as a user would, the enabled button in the widget whose text starts with `text`, once it shows. */
+async function click(page, text) {
+  const button = await page.waitForFunction(
+    (text) => {
+      const found = [];
+      const walk = (root) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.matches('button') && !el.disabled && el.textContent.trim().startsWith(text)) found.push(el);
+          if (el.shadowRoot) walk(el.shadowRoot);
+        }
+      };
+      walk(document);
+      return found[0];
+    },
+    {},
+    text,
+  );
+  await button.click();
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
