@@ -1,14 +1,28 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { driveTo } from '../../mock/drive.js';
-import { findProduct, findTier } from '../../machine/rules.js';
+import { isSubscribed } from '../../machine/rules.js';
+import { rest, stepNow } from '../../../test/step-fixture.js';
 import '../../define.js';
 import type { CwSeatPicker } from './cw-seat-picker.js';
 
+/**
+ * The picker on a plan whose licenses come in steps of more than one, so every rule of the
+ * field runs (a plan in steps of one cannot show the "steps of" message).
+ */
 async function picker() {
-  const { actor } = await driveTo('seats');
+  const { actor } = await driveTo('select');
+  const { catalog, account } = actor.getSnapshot().context;
+  const stepped = catalog!.products
+    .filter((p) => !isSubscribed(account, p.id))
+    .flatMap((p) => p.tiers.filter((t) => (t.seats.step ?? 1) > 1).map((tier) => ({ productId: p.id, tier })))[0];
+  if (!stepped) throw new Error('the fixtures have no buyable plan whose licenses come in steps of more than 1');
+  actor.send({ type: 'SELECT', productId: stepped.productId });
+  if (stepNow(actor) === 'mode') actor.send({ type: 'MODE', mode: 'buy' });
+  if (stepNow(actor) === 'tier') actor.send({ type: 'TIER', tierId: stepped.tier.id });
   const el = await fixture<CwSeatPicker>(html`<cw-seat-picker .actor=${actor}></cw-seat-picker>`);
-  const { catalog, draft } = actor.getSnapshot().context;
-  const range = findTier(findProduct(catalog, draft.productId), draft.tierId)!.seats;
+  await rest(el, actor, 'seats');
+  const range = stepped.tier.seats;
+  const step = range.step!;
   const input = el.shadowRoot!.querySelector<HTMLInputElement>('#seats')!;
   const set = async (value: string) => {
     input.value = value;
@@ -20,7 +34,7 @@ async function picker() {
     await el.updateComplete;
   };
   const error = () => el.shadowRoot!.querySelector('#seats-error')?.textContent?.trim() ?? '';
-  return { el, actor, range, input, set, key, error, step: range.step ?? 1 };
+  return { el, actor, range, input, set, key, error, step };
 }
 
 describe('cw-seat-picker', () => {
@@ -43,8 +57,8 @@ describe('cw-seat-picker', () => {
       ['abc', /whole number/],
       ['1e9', /whole number/],
       [String(range.max + step), /at most/],
+      [String(range.min + 1), new RegExp(`steps of ${step}: choose ${range.min} or ${range.min + step}`)],
     ];
-    if (step > 1) cases.push([String(range.min + 1), /steps of/]);
     for (const [text, message] of cases) {
       await set(text);
       expect(error(), text).to.match(message);
@@ -54,11 +68,20 @@ describe('cw-seat-picker', () => {
     }
   });
 
-  it('the stepper buttons snap an off-step value to the range', async () => {
+  it('the stepper buttons snap an off-step value to the neighbouring steps and to the range', async () => {
     const { el, set, input, range, step } = await picker();
+    const press = async (label: 'Fewer licenses' | 'More licenses') => {
+      el.shadowRoot!.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`)!.click();
+      await el.updateComplete;
+    };
+    await set(String(range.min + 1));
+    await press('More licenses');
+    expect(input.value).to.equal(String(range.min + step));
+    await set(String(range.min + step + 1));
+    await press('Fewer licenses');
+    expect(input.value).to.equal(String(range.min + step));
     await set('999999');
-    el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Fewer licenses"]')!.click();
-    await el.updateComplete;
+    await press('Fewer licenses');
     expect(Number(input.value)).to.equal(range.min + Math.floor((range.max - range.min) / step) * step);
   });
 

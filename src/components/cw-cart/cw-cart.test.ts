@@ -1,0 +1,88 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { driveTo } from '../../mock/drive.js';
+import { findProduct, findTier } from '../../machine/rules.js';
+import { HeldBackend, part, parts, recordSends, rest, stepNow } from '../../../test/step-fixture.js';
+import '../../define.js';
+import type { CwCart } from './cw-cart.js';
+
+/** The cart step of a buyer whose cart already held an item and who added one more. */
+async function cart() {
+  const backend = new HeldBackend({ scenario: 'cart-with-items' });
+  const { actor } = await driveTo('cart', { backend });
+  const el = await fixture<CwCart>(html`<cw-cart .actor=${actor}></cw-cart>`);
+  const sent = recordSends(actor);
+  const items = () => actor.getSnapshot().context.cart!.items;
+  const rows = () => parts(el, 'item').map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+  return { el, actor, backend, sent, items, rows };
+}
+
+describe('cw-cart', () => {
+  it("lists each item with its product, plan, licenses and term, and labels each item's buttons with its product", async () => {
+    const { el, actor, items, rows } = await cart();
+    const { catalog } = actor.getSnapshot().context;
+    expect(items().length).to.be.greaterThan(1);
+    expect(rows()).to.deep.equal(
+      items().map((i) => {
+        const product = findProduct(catalog, i.productId)!;
+        const licenses = `${i.seats} user license${i.seats === 1 ? '' : 's'}`;
+        return `${product.name} ${findTier(product, i.tierId)!.name} · ${licenses} · ${i.term === 'annual' ? 'Annual' : 'Monthly'} Edit Remove`;
+      }),
+    );
+    const names = items().map((i) => findProduct(catalog, i.productId)!.name);
+    expect(parts(el, 'edit').map((b) => b.getAttribute('aria-label'))).to.deep.equal(names.map((n) => `Edit ${n}`));
+    expect(parts(el, 'remove').map((b) => b.getAttribute('aria-label'))).to.deep.equal(names.map((n) => `Remove ${n}`));
+    expect(part(el, 'checkout').textContent!.trim()).to.equal('Complete transaction');
+  });
+
+  it('Remove sends the item; while it is removed every Remove ignores presses; then the item is gone', async () => {
+    const { el, actor, backend, sent, items, rows } = await cart();
+    const [first, second] = items();
+    backend.hold();
+    part(el, 'remove').click();
+    await el.updateComplete;
+    expect(parts(el, 'remove').map((b) => b.getAttribute('aria-disabled'))).to.deep.equal(['true', 'true']);
+    expect(part(el, 'checkout').getAttribute('aria-disabled')).to.equal('true');
+    part(el, 'remove', 1).click();
+    part(el, 'checkout').click();
+    expect(sent).to.deep.equal([{ type: 'REMOVE', itemId: first!.id }]);
+    backend.release();
+    await rest(el, actor, 'cart');
+    expect(items().map((i) => i.id)).to.deep.equal([second!.id]);
+    expect(rows()).to.have.length(1);
+    expect(backend.cart.items.map((i) => i.id)).to.deep.equal([second!.id]);
+  });
+
+  it('a failed removal keeps the item and says why', async () => {
+    const { el, actor, backend, items, rows } = await cart();
+    backend.inject({ op: 'removeCartItem', status: 503 });
+    const before = rows();
+    part(el, 'remove').click();
+    await rest(el, actor, 'cart');
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.include('The billing service is busy. Try again in a moment.');
+    expect(rows()).to.deep.equal(before);
+    expect(items()).to.have.length(before.length);
+  });
+
+  it('Edit, Add another product and Complete transaction each send their event and lead on', async () => {
+    const edit = await cart();
+    const item = edit.items()[0]!;
+    part(edit.el, 'edit').click();
+    expect(edit.sent).to.deep.equal([{ type: 'EDIT', itemId: item.id }]);
+    expect(edit.actor.getSnapshot().context.editing).to.deep.equal({ itemId: item.id, returnTo: 'cart' });
+
+    const another = await cart();
+    part(another.el, 'add-another').click();
+    expect(another.sent).to.deep.equal([{ type: 'ADD_ANOTHER' }]);
+    expect(stepNow(another.actor)).to.equal('select');
+
+    const checkout = await cart();
+    part(checkout.el, 'checkout').click();
+    expect(checkout.sent).to.deep.equal([{ type: 'CHECKOUT' }]);
+    expect(stepNow(checkout.actor)).to.equal('review');
+  });
+
+  it('is accessible', async () => {
+    const { el } = await cart();
+    await expect(el).to.be.accessible();
+  });
+});

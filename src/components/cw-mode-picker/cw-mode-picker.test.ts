@@ -1,0 +1,63 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { driveTo } from '../../mock/drive.js';
+import { findProduct } from '../../machine/rules.js';
+import { parts, recordSends, rest, stepNow } from '../../../test/step-fixture.js';
+import '../../define.js';
+import type { CwModePicker } from './cw-mode-picker.js';
+
+async function picker() {
+  const { actor } = await driveTo('mode');
+  const el = await fixture<CwModePicker>(html`<cw-mode-picker .actor=${actor}></cw-mode-picker>`);
+  const sent = recordSends(actor);
+  const options = () =>
+    parts(el, 'option').map((o) => ({
+      title: o.querySelector('h3')!.textContent!.trim(),
+      selected: o.hasAttribute('data-selected'),
+      badge: o.querySelector('[part~=badge]')?.textContent?.trim() ?? null,
+      button: o.querySelector<HTMLButtonElement>('[part~=choose]')!,
+    }));
+  return { el, actor, sent, options };
+}
+
+describe('cw-mode-picker', () => {
+  it('names the product and offers buying or its free trial, buying selected', async () => {
+    const { el, actor, options } = await picker();
+    const { catalog, draft } = actor.getSnapshot().context;
+    const product = findProduct(catalog, draft.productId)!;
+    const trial = `Try free for ${product.trial!.days} days`;
+    expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal(`Buy ${product.name} or try it free`);
+    expect(options().map(({ title, selected, badge }) => ({ title, selected, badge }))).to.deep.equal([
+      { title: 'Buy', selected: true, badge: 'Selected' },
+      { title: trial, selected: false, badge: null },
+    ]);
+    expect(options().map((o) => o.button.textContent!.trim())).to.deep.equal(['Buy', trial]);
+  });
+
+  it('the trial button sends the trial mode and the checkout goes on to the plans', async () => {
+    const { el, actor, sent, options } = await picker();
+    options()[1]!.button.click();
+    expect(sent).to.deep.equal([{ type: 'MODE', mode: 'trial' }]);
+    await rest(el, actor, 'tier');
+    expect(actor.getSnapshot().context.draft.mode).to.equal('trial');
+  });
+
+  it('coming back to it, the badge marks the mode chosen before', async () => {
+    const { el, actor, options } = await picker();
+    actor.send({ type: 'MODE', mode: 'trial' });
+    actor.send({ type: 'BACK' });
+    await rest(el, actor, 'mode');
+    expect(options().map((o) => o.badge)).to.deep.equal([null, 'Selected']);
+  });
+
+  it('Back sends BACK and returns to the products', async () => {
+    const { el, actor, sent } = await picker();
+    parts(el, 'back')[0]!.click();
+    expect(sent).to.deep.equal([{ type: 'BACK' }]);
+    expect(stepNow(actor)).to.equal('select');
+  });
+
+  it('is accessible', async () => {
+    const { el } = await picker();
+    await expect(el).to.be.accessible();
+  });
+});

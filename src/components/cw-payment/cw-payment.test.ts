@@ -1,0 +1,149 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { driveTo } from '../../mock/drive.js';
+import { createState } from '../../mock/fixtures.js';
+import { TestPaymentProvider } from '../../mock/payment-provider.js';
+import type { ScenarioName } from '../../mock/backend.js';
+import { HeldBackend, money, part, parts, recordSends, rest, textOf } from '../../../test/step-fixture.js';
+import '../../define.js';
+import type { CwPayment } from './cw-payment.js';
+
+/**
+ * The pay step with the test provider's fields in its `payment` slot, mounted up front
+ * (the wizard mounts them when a method is being added; the slot shows them only then).
+ */
+async function payment(options: { scenario?: ScenarioName; backend?: HeldBackend; provider?: false } = {}) {
+  const backend = options.backend ?? new HeldBackend({ scenario: options.scenario ?? 'empty-cart' });
+  const { actor } = await driveTo('pay', { backend });
+  const provider = options.provider === false ? undefined : new TestPaymentProvider();
+  const el = await fixture<CwPayment>(html`<cw-payment .actor=${actor} .provider=${provider}><div slot="payment"></div></cw-payment>`);
+  provider?.mount(el.querySelector('div')!);
+  const sent = recordSends(actor);
+  const vat = el.shadowRoot!.querySelector<HTMLInputElement>('#vat')!;
+  const typeVat = async (text: string) => {
+    vat.value = text;
+    vat.dispatchEvent(new InputEvent('input'));
+    await el.updateComplete;
+  };
+  const methods = () =>
+    parts(el, 'method').map((m) => ({ text: m.textContent!.replace(/\s+/g, ' ').trim(), checked: m.querySelector('input')!.checked }));
+  const totals = () => [...part(el, 'totals').children].map((c) => c.textContent!.trim());
+  const quote = () => actor.getSnapshot().context.quote!;
+  /** Adds a card through the provider's fields, as a buyer does: Add, pick the test card, Save. */
+  const addCard = async (token: string) => {
+    part(el, 'add-method').click();
+    await el.updateComplete;
+    el.querySelector('select')!.value = token;
+    part(el, 'save-method').click();
+    await waitUntil(() => sent.some((e) => e.type === 'METHOD_TOKEN'), 'the card was not tokenized');
+    await rest(el, actor, 'pay');
+  };
+  return { el, actor, backend, sent, vat, typeVat, methods, totals, quote, addCard };
+}
+
+const alertText = (el: CwPayment, selector: string) => el.shadowRoot!.querySelector(`${selector}[role=alert]`)?.textContent?.trim();
+
+describe('cw-payment', () => {
+  it("shows the method on file chosen, the quote's tax and total, and the total on Place order", async () => {
+    const { el, methods, totals, quote } = await payment();
+    expect(methods()).to.deep.equal([{ text: 'Visa •••• 4242 Expires 12/2030 Default', checked: true }]);
+    expect(totals()).to.deep.equal(['VAT 22%', money(quote().tax.amount), 'Total due today', money(quote().total)]);
+    expect(part(el, 'place-order').textContent!.trim()).to.equal(`Place order · ${money(quote().total)}`);
+    expect(part(el, 'add-method').textContent!.trim()).to.equal('Add payment method');
+  });
+
+  it('while the order is placed the button says so, is aria-disabled and ignores presses; one order results', async () => {
+    const { el, actor, backend, sent } = await payment();
+    backend.hold();
+    part(el, 'place-order').click();
+    await el.updateComplete;
+    const button = part(el, 'place-order');
+    expect(button.textContent!.trim()).to.equal('Placing your order…');
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    button.click();
+    button.click();
+    expect(sent).to.deep.equal([{ type: 'PLACE_ORDER' }]);
+    expect(backend.waiting).to.equal(1);
+    backend.release();
+    await rest(el, actor, 'done');
+    expect(backend.orders).to.have.length(1);
+  });
+
+  it("adds a card through the provider's fields and chooses it", async () => {
+    const { el, sent, methods, addCard } = await payment();
+    await addCard('tok_mastercard');
+    expect(sent.map((e) => e.type)).to.deep.equal(['ADD_METHOD', 'METHOD_TOKEN']);
+    expect(sent[1]).to.deep.equal({ type: 'METHOD_TOKEN', token: 'tok_mastercard' });
+    expect(methods()).to.deep.equal([
+      { text: 'Visa •••• 4242 Expires 12/2030 Default', checked: false },
+      { text: 'Mastercard •••• 4444 Expires 08/2029', checked: true },
+    ]);
+    // The provider's fields are gone once the card is saved.
+    expect(parts(el, 'save-method')).to.have.length(0);
+  });
+
+  it('a declined card is explained at the payment method, which gets focus', async () => {
+    const { el, actor, methods, addCard } = await payment();
+    await addCard('tok_chargeDeclined');
+    part(el, 'place-order').click();
+    await rest(el, actor, 'pay');
+    expect(alertText(el, '#method-error')).to.equal('Your payment method was declined. Choose or add another one.');
+    expect(part(el, 'methods').getAttribute('aria-describedby')).to.equal('method-error');
+    const checked = el.shadowRoot!.querySelector<HTMLInputElement>('input[name=method]:checked')!;
+    expect(methods().find((m) => m.checked)!.text).to.include('Visa •••• 0002');
+    expect(el.shadowRoot!.activeElement === checked, 'focus on the declined method').to.equal(true);
+    // Choosing another method clears the message.
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[name=method]')!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('#method-error')).to.equal(null);
+  });
+
+  it('a VAT number with a wrong check digit is refused at the field without asking the server', async () => {
+    const { el, backend, sent, vat, typeVat } = await payment();
+    await typeVat('IT12345678901');
+    part(el, 'apply-vat').click();
+    await el.updateComplete;
+    expect(sent.map((e) => e.type)).to.deep.equal(['VAT', 'APPLY_VAT']);
+    expect(alertText(el, '#vat-status p')).to.equal('This VAT number has a typo: its check digit does not match.');
+    expect(vat.getAttribute('aria-invalid')).to.equal('true');
+    expect(vat.value).to.equal('IT12345678901');
+    expect(backend.requests.filter((r) => r.op === 'validateVatId')).to.have.length(0);
+  });
+
+  it('a verified VAT number of another EU country re-prices the order without VAT, and says whose it is', async () => {
+    const { el, actor, backend, typeVat, totals, quote } = await payment({ scenario: 'eu-business' });
+    const subtotal = quote().subtotal;
+    expect(quote().tax.amount.amount, 'German VAT before the number').to.be.greaterThan(0);
+    await typeVat('DE136695976');
+    backend.hold();
+    part(el, 'apply-vat').click();
+    await el.updateComplete;
+    expect(part(el, 'place-order').getAttribute('aria-disabled')).to.equal('true');
+    backend.release();
+    await rest(el, actor, 'pay');
+    expect(textOf(el)).to.include('VAT number verified: Müller Maschinenbau GmbH');
+    expect(textOf(el)).to.include('Reverse charge: VAT to be accounted for by the recipient (DE136695976)');
+    expect(totals()).to.deep.equal(['VAT 0%', money({ ...subtotal, amount: 0 }), 'Total due today', money(subtotal)]);
+    expect(part(el, 'place-order').textContent!.trim()).to.equal(`Place order · ${money(subtotal)}`);
+  });
+
+  it('with no method on file and no provider, says whom to ask, and Place order asks for a method', async () => {
+    const seed = createState('empty-cart');
+    seed.account.paymentMethods = [];
+    const { el, actor, sent, methods } = await payment({ backend: new HeldBackend({ seed }), provider: false });
+    expect(methods()).to.have.length(0);
+    expect(textOf(el)).to.include('To add a payment method, contact your billing administrator.');
+    expect(parts(el, 'add-method')).to.have.length(0);
+    part(el, 'place-order').click();
+    await rest(el, actor, 'pay');
+    expect(sent).to.deep.equal([{ type: 'PLACE_ORDER' }]);
+    expect(alertText(el, '#method-error')).to.equal('Choose a payment method.');
+  });
+
+  it('is accessible, with the provider fields open too', async () => {
+    const { el } = await payment();
+    await expect(el).to.be.accessible();
+    part(el, 'add-method').click();
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,79 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { driveTo } from '../../mock/drive.js';
+import { findProduct } from '../../machine/rules.js';
+import { money, part, parts, recordSends, rest, stepNow } from '../../../test/step-fixture.js';
+import '../../define.js';
+import type { CwTierPicker } from './cw-tier-picker.js';
+
+async function picker() {
+  const { actor } = await driveTo('tier');
+  const el = await fixture<CwTierPicker>(html`<cw-tier-picker .actor=${actor}></cw-tier-picker>`);
+  const sent = recordSends(actor);
+  const { catalog, draft } = actor.getSnapshot().context;
+  const product = findProduct(catalog, draft.productId)!;
+  const cards = () =>
+    parts(el, 'tier').map((card) => ({
+      card,
+      name: card.querySelector('h3')!.textContent!.trim(),
+      badges: [...card.querySelectorAll('[part~=badge]')].map((b) => b.textContent!.trim()),
+      price: card.querySelector('.price')!.textContent!.trim(),
+      choose: card.querySelector<HTMLButtonElement>('[part~=choose]')!,
+    }));
+  return { el, actor, sent, product, cards };
+}
+
+describe('cw-tier-picker', () => {
+  it('shows each plan with its monthly price, the recommended one marked and preselected', async () => {
+    const { product, cards } = await picker();
+    expect(product.tiers.length, 'a product with a choice of plans').to.be.greaterThan(1);
+    const recommended = product.tiers.find((t) => t.recommended)!;
+    expect(cards().map(({ name, price, badges }) => ({ name, price, badges }))).to.deep.equal(
+      product.tiers.map((t) => ({
+        name: t.name,
+        price: `${money(t.prices.monthly)} per user / month`,
+        badges: t === recommended ? ['Recommended', 'Selected'] : [],
+      })),
+    );
+    expect(cards().map((c) => c.choose.textContent!.trim())).to.deep.equal(product.tiers.map((t) => `Choose ${t.name}`));
+  });
+
+  it('lists at most three features on a card and all of them, with the license range, in its details', async () => {
+    const { product, cards } = await picker();
+    const tier = product.tiers.find((t) => (t.features?.length ?? 0) > 3)!;
+    expect(tier, 'a plan with more than three features').to.exist;
+    const { card } = cards().find((c) => c.name === tier.name)!;
+    expect([...card.querySelectorAll('.features li')].map((li) => li.textContent)).to.deep.equal(tier.features!.slice(0, 3));
+    const popover = card.querySelector('cw-popover')!;
+    expect(popover.getAttribute('label')).to.equal(`Details of ${tier.name}`);
+    expect(popover.textContent).to.include(`${tier.seats.min} to ${tier.seats.max} user licenses`);
+    for (const feature of tier.features!) expect(popover.textContent).to.include(feature);
+    const trigger = card.querySelector<HTMLButtonElement>('[part~=details]')!;
+    expect(trigger.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`Details ${tier.name}`);
+    const toggled = oneEvent(popover, 'cw-popover-toggle');
+    trigger.click();
+    await toggled;
+    expect(trigger.getAttribute('aria-expanded')).to.equal('true');
+  });
+
+  it('Choose sends the plan and the checkout goes on to the licenses with it', async () => {
+    const { el, actor, sent, product, cards } = await picker();
+    const other = product.tiers.find((t) => !t.recommended)!;
+    cards().find((c) => c.name === other.name)!.choose.click();
+    expect(sent).to.deep.equal([{ type: 'TIER', tierId: other.id }]);
+    await rest(el, actor, 'seats');
+    expect(actor.getSnapshot().context.draft.tierId).to.equal(other.id);
+  });
+
+  it('Back sends BACK and leaves the plans', async () => {
+    const { el, actor, sent, product } = await picker();
+    part(el, 'back').click();
+    expect(sent).to.deep.equal([{ type: 'BACK' }]);
+    // Back to where the product's item began: the choice of buying or trying when it has a trial.
+    expect(stepNow(actor)).to.equal(product.trial ? 'mode' : 'select');
+  });
+
+  it('is accessible', async () => {
+    const { el } = await picker();
+    await expect(el).to.be.accessible();
+  });
+});
