@@ -1,3 +1,5 @@
+import type { ErrorCode } from './error-codes.js';
+
 /** A field the backend rejected, as named in a problem's `errors`. */
 export interface FieldError {
   field: string;
@@ -6,20 +8,20 @@ export interface FieldError {
 }
 
 /**
- * Every failure the widget can meet, with a stable `code`:
- * the contract's problem codes, plus `network` (no response), `invalid_response`
- * (a body that does not fit the contract) and `aborted`.
+ * Every failure the widget can meet, with a stable `code`: one of the contract's
+ * problem codes or the widget's own (src/adapter/error-codes.ts classifies them
+ * all), or a code from a newer server, which that table classes by `status`.
  */
 export class BillingError extends Error {
   override name = 'BillingError';
-  readonly code: string;
+  readonly code: ErrorCode | (string & {});
   readonly status: number;
   readonly fieldErrors: FieldError[];
   /** Seconds, from a `Retry-After` header. */
   readonly retryAfter?: number;
 
   constructor(
-    code: string,
+    code: ErrorCode | (string & {}),
     message: string,
     init: { status?: number; fieldErrors?: FieldError[]; retryAfter?: number } = {},
   ) {

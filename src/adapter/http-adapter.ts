@@ -1,5 +1,6 @@
 import type * as v from 'valibot';
 import type { BillingAdapter, CallOptions } from './billing-adapter.js';
+import { codeForStatus } from './error-codes.js';
 import { BillingError } from './errors.js';
 import {
   AccountSchema,
@@ -32,21 +33,6 @@ interface Call {
   body?: unknown;
   headers?: Record<string, string>;
 }
-
-// The code of a non-problem error body, from its status.
-const STATUS_CODES: Record<number, string> = {
-  401: 'unauthenticated',
-  402: 'payment_declined',
-  403: 'forbidden_role',
-  404: 'not_found',
-  409: 'conflict',
-  422: 'validation_failed',
-  429: 'rate_limited',
-  502: 'unavailable',
-  503: 'unavailable',
-  504: 'unavailable',
-};
-const codeOf = (status: number) => STATUS_CODES[status] ?? (status >= 500 ? 'internal' : 'bad_request');
 
 /** Seconds from a Retry-After header (delta-seconds or HTTP-date). */
 function retryAfter(value: string | null): number | undefined {
@@ -154,7 +140,7 @@ export class HttpBillingAdapter implements BillingAdapter {
     } catch {
       // Not a problem document (a proxy's HTML page, say): the status tells enough.
     }
-    throw new BillingError(problem?.code ?? codeOf(status), problem?.detail || problem?.title || `HTTP ${status}`, {
+    throw new BillingError(problem?.code ?? codeForStatus(status), problem?.detail || problem?.title || `HTTP ${status}`, {
       status,
       fieldErrors: problem?.errors,
       retryAfter: retryAfter(response.headers.get('Retry-After')),

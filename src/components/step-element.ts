@@ -6,6 +6,7 @@ import type { CheckoutActor, CheckoutSnapshot } from '../machine/checkout.machin
 import type { CheckoutEvent } from '../machine/types.js';
 import { Localizer } from '../i18n/localizer.js';
 import type { BillingError } from '../adapter/errors.js';
+import { messageKey } from '../adapter/error-codes.js';
 import { shared } from '../styles/shared.js';
 
 const fallback = new Localizer('en');
@@ -111,10 +112,7 @@ export class StepElement extends LitElement {
   }
 
   protected errorText(error: BillingError): string {
-    const known = this.t.m.errors as Record<string, string>;
-    if (known[error.code]) return known[error.code]!;
-    if (error.status >= 500) return known.unavailable!;
-    return known.generic!;
+    return this.t.m.errors[messageKey(error)];
   }
 
   /**

@@ -12,10 +12,12 @@ export type SeatRange = Schemas['SeatRange'];
 export type Tier = Schemas['Tier'];
 export type CartItemInput = Schemas['CartItemInput'];
 export type Cart = Schemas['Cart'];
-export type CartItem = Cart['items'][number];
+export type CartItem = Schemas['CartItem'];
 export type Quote = Schemas['Quote'];
 export type QuoteLine = Quote['lines'][number];
 export type Order = Schemas['Order'];
 export type Trial = Schemas['Trial'];
 export type VatVerdict = Schemas['VatVerdict'];
 export type Problem = Schemas['Problem'];
+/** The problem codes this version of the contract lists; a newer server may send others. */
+export type ProblemCode = Schemas['ProblemCode'];

@@ -302,9 +302,10 @@ export interface components {
         };
         Cart: {
             id: string;
-            items: (components["schemas"]["CartItemInput"] & {
-                id: string;
-            })[];
+            items: components["schemas"]["CartItem"][];
+        };
+        CartItem: components["schemas"]["CartItemInput"] & {
+            id: string;
         };
         Quote: {
             id: string;
@@ -350,7 +351,10 @@ export interface components {
             billingDate: string;
             /** Format: email */
             confirmationEmail: string;
-            lines: Record<string, never>[];
+            /** @description Free-form; the widget reads none. */
+            lines: {
+                [key: string]: unknown;
+            }[];
         };
         Trial: {
             id: string;
@@ -375,18 +379,8 @@ export interface components {
             title: string;
             status: number;
             detail?: string;
-            /**
-             * @description Stable machine code. Known codes: unauthenticated (401),
-             *     forbidden_role (403), corporate_account (403), not_found (404),
-             *     validation_failed (422), seats_out_of_range (422),
-             *     invalid_vat_id (422), idempotency_key_missing (400),
-             *     idempotency_key_reused (422), quote_expired (409),
-             *     quote_changed (409), idempotency_in_progress (409),
-             *     trial_already_used (409), already_subscribed (409),
-             *     payment_declined (402), rate_limited (429, Retry-After),
-             *     unavailable (503), internal (500).
-             */
-            code: string;
+            /** @description A stable machine code. Newer servers may send codes this version does not list. */
+            code: components["schemas"]["ProblemCode"] | string;
             /** @description Field errors for 422. */
             errors?: {
                 field: string;
@@ -394,6 +388,36 @@ export interface components {
                 message?: string;
             }[];
         };
+        /**
+         * @description Every problem code this version of the API sends, with its usual status.
+         *     A minor version may add codes: a client treats a code it does not know
+         *     as the generic code of the response's status: the code listed below
+         *     for 401, 402, 403, 404, 409, 422 or 429 (the first one, where a status
+         *     has several), `bad_request` for any other 4xx, `unavailable` for
+         *     502-504 and `internal` for any other 5xx.
+         *     - bad_request (400): the request is malformed; generic 400.
+         *     - idempotency_key_missing (400): POST /orders without an Idempotency-Key.
+         *     - unauthenticated (401): the host must sign the user in again.
+         *     - payment_declined (402): the payment method was declined; choose another.
+         *     - forbidden_role (403): only the account's billing contact may do this.
+         *     - corporate_account (403): the account buys through its corporate portal.
+         *     - not_found (404): no such resource (for POST /orders: no such quote).
+         *     - conflict (409): generic 409.
+         *     - quote_expired (409): the quote is past its expiresAt; price again.
+         *     - quote_changed (409): the cart changed after the quote; price again.
+         *     - idempotency_in_progress (409): the first request with this key is still running.
+         *     - trial_already_used (409): the account has had this product's trial.
+         *     - already_subscribed (409): the account already has this product.
+         *     - validation_failed (422): see `errors` for the fields; generic 422.
+         *     - seats_out_of_range (422): the seat count is outside the tier's range or step.
+         *     - invalid_vat_id (422): the VAT ID is malformed or not registered.
+         *     - idempotency_key_reused (422): the key was used with another body.
+         *     - rate_limited (429): slow down; Retry-After says for how long.
+         *     - internal (500): an unexpected server error.
+         *     - unavailable (503): the service or a system behind it is down; Retry-After may say for how long.
+         * @enum {string}
+         */
+        ProblemCode: "bad_request" | "idempotency_key_missing" | "unauthenticated" | "payment_declined" | "forbidden_role" | "corporate_account" | "not_found" | "conflict" | "quote_expired" | "quote_changed" | "idempotency_in_progress" | "trial_already_used" | "already_subscribed" | "validation_failed" | "seats_out_of_range" | "invalid_vat_id" | "idempotency_key_reused" | "rate_limited" | "internal" | "unavailable";
     };
     responses: {
         /** @description An RFC 9457 problem. */
