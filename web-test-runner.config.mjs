@@ -6,16 +6,18 @@ import { minifyTemplates, shipsTemplates } from './scripts/minify-templates.mjs'
 import * as react from './scripts/wtr/react.mjs';
 import * as screenshot from './scripts/wtr/screenshot.mjs';
 import * as csp from './scripts/wtr/csp.mjs';
+import { NODE_TEST_DIRS } from './scripts/test-node.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const executablePath = findChrome();
 
 export default {
-  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  // What needs no browser runs under Node (npm run test:node).
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts', ...NODE_TEST_DIRS.map((dir) => `!${dir}/**`)],
   nodeResolve: true,
-  // One page at a time: a page in the background gets no animation frames, which fixture() and Floating UI wait for.
-  concurrency: 1,
+  // Two files at once, each page in a browser context of its own (see browsers below).
+  concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
   plugins: [
@@ -32,7 +34,14 @@ export default {
     ...screenshot.plugins,
     ...csp.plugins,
   ],
-  browsers: [chromeLauncher({ launchOptions: { executablePath, args: CHROME_FLAGS } })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath, args: CHROME_FLAGS },
+      // Two pages of one context take turns being the visible tab, and the hidden one gets no animation frames,
+      // which fixture() and Floating UI wait for. A context per page keeps each one visible.
+      createPage: ({ browser }) => browser.createBrowserContext().then((context) => context.newPage()),
+    }),
+  ],
   // MSW's service worker must be served from the root scope.
   middleware: [
     function serveWorker(ctx, next) {

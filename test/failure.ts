@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import { BillingError } from '../src/adapter/errors.js';
 
 /** The BillingError a promise rejects with; fails the test when it resolves or throws anything else. */

@@ -62,12 +62,59 @@ export async function mountWizard(backend: MockBackend, options: WizardOptions =
 /** A "reload": the widget is removed (its requests aborted) and a new one mounted with the same storage key on the same backend. */
 export async function reload(el: CheckoutWizard, backend: MockBackend, options: WizardOptions & { storageKey: string }) {
   await el.updateComplete;
-  el.remove();
-  await sleep(10);
+  await unmount(el);
   return mountWizard(backend, options);
 }
 
+/** Removes the widget; it stops (aborting its requests) in a microtask, so a moved element survives. */
+export async function unmount(el: Element) {
+  el.remove();
+  await sleep(0);
+}
+
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+// --- Time ---
+
+/**
+ * Holds back every timer the page sets from now on with one of these exact delays, instead of
+ * waiting for it: the widget's Retry-After and order-timeout waits (xstate's clock calls the
+ * global setTimeout) and the mock backend's latency run when the test fires them. Other timers
+ * run as usual. Pick delays nothing else in the test uses.
+ */
+export function holdTimers(...delays: number[]) {
+  const { setTimeout: realSet, clearTimeout: realClear } = window;
+  const held = new Map<number, { ms: number; run: () => void }>();
+  // Negative ids never clash with the browser's.
+  let next = -1;
+  window.setTimeout = ((handler: TimerHandler, ms = 0, ...args: unknown[]) => {
+    if (!delays.includes(ms) || typeof handler !== 'function') return realSet(handler, ms, ...args);
+    const id = next--;
+    held.set(id, { ms, run: () => handler(...args) });
+    return id;
+  }) as typeof window.setTimeout;
+  window.clearTimeout = ((id?: number) => {
+    if (id === undefined || !held.delete(id)) realClear(id);
+  }) as typeof window.clearTimeout;
+  return {
+    /** How many timers of `ms` are pending. */
+    pending: (ms: number) => [...held.values()].filter((t) => t.ms === ms).length,
+    /** Runs the pending timers of `ms` now, as if their time had come. */
+    fire(ms: number) {
+      const due = [...held].filter(([, t]) => t.ms === ms);
+      if (!due.length) throw new Error(`no pending ${ms} ms timer`);
+      for (const [id, t] of due) {
+        held.delete(id);
+        t.run();
+      }
+    },
+    /** Puts the real timers back; timers still held never run. */
+    restore() {
+      window.setTimeout = realSet;
+      window.clearTimeout = realClear;
+    },
+  };
+}
 
 // --- Deep DOM ---
 
@@ -126,19 +173,16 @@ export function expectOneKey(backend: MockBackend, atLeast = 1): string {
   return keys[0]!;
 }
 
-/** Records when each request reaches the backend (ms, performance.now()), by op. */
-export function stampRequests(backend: MockBackend) {
-  const times: { op?: string; at: number }[] = [];
+/** Resolves once the backend has answered every request it received so far, late answers to aborted requests included. */
+export function answered(backend: MockBackend): () => Promise<unknown> {
+  const pending: Promise<unknown>[] = [];
   const handle = backend.handle.bind(backend);
   backend.handle = (request: Request) => {
-    const before = backend.requests.length;
     const promise = handle(request);
-    // The backend logs synchronously when handle() starts.
-    const record = backend.requests[before];
-    times.push({ op: record?.op, at: performance.now() });
+    pending.push(promise.catch(() => undefined));
     return promise;
   };
-  return { at: (op: OperationId) => times.filter((t) => t.op === op).map((t) => t.at) };
+  return () => Promise.all(pending);
 }
 
 /** Records every fetch the page makes (the HTTP adapter reads globalThis.fetch per request), with its signal. */

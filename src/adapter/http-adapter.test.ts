@@ -1,9 +1,11 @@
-import { expect } from '@open-wc/testing';
+import { describe, it } from 'node:test';
+import { expect } from 'chai';
 import { BillingError } from './errors.js';
 import { HttpBillingAdapter, type HttpBillingAdapterOptions } from './http-adapter.js';
 import { CatalogSchema, parse, safeUrl } from '../contract/schemas.js';
 import { createMockAdapter } from '../mock/adapter.js';
 import { MockBackend } from '../mock/backend.js';
+import { StepClock } from '../mock/clock.js';
 import { failure } from '../../test/failure.js';
 
 // The adapter's side of the contract: what it sends, and how answers become values or BillingErrors.
@@ -157,9 +159,13 @@ describe('HttpBillingAdapter', () => {
     });
 
     it('aborts a real in-flight call on the in-process mock', async () => {
-      const api = createMockAdapter(new MockBackend({ latencyMs: 500 }));
+      // The mock answers only when its clock moves, and it never does.
+      const backend = new MockBackend({ latencyMs: 500, clock: new StepClock() });
+      const api = createMockAdapter(backend);
       const controller = new AbortController();
       const call = api.getAccount({ signal: controller.signal });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(backend.requests, 'in flight').to.have.length(1);
       controller.abort();
       expect(await failure(call)).to.include({ code: 'aborted' });
     });

@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import { before, describe, it } from 'node:test';
+import { expect } from 'chai';
 import { en, type Messages, type Plural } from './en.js';
 import { LOCALES, resolveLocale, type Locale } from './locales.js';
 import { loadMessages } from './load.js';

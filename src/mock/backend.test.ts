@@ -1,21 +1,36 @@
-import { expect } from '@open-wc/testing';
-import { setupWorker } from 'msw/browser';
+import { describe, it } from 'node:test';
+import { expect } from 'chai';
+import { setupServer } from 'msw/node';
 import { HttpBillingAdapter } from '../adapter/http-adapter.js';
 import type { CartItemInput } from '../contract/types.js';
 import { createMockAdapter } from './adapter.js';
 import { MockBackend, type MockBackendOptions } from './backend.js';
+import { StepClock } from './clock.js';
 import { createState, SCENARIOS } from './fixtures.js';
 import { createHandlers } from './msw.js';
-import { TestPaymentProvider } from './payment-provider.js';
 import { failure } from '../../test/failure.js';
 
 // The mock backend's behaviour, seen through the real HTTP adapter in-process.
+// Latency and delays run on a simulated clock: nothing here waits for real.
 
 const NOW = '2026-01-31T10:00:00.000Z';
 
 function setup(options: MockBackendOptions = {}) {
   const backend = new MockBackend({ now: () => new Date(NOW), ...options });
   return { backend, api: createMockAdapter(backend) };
+}
+
+/** Lets pending promises run until they wait on the clock. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Whether a promise has settled yet, read without awaiting it. */
+function track(promise: Promise<unknown>) {
+  const state = { settled: false };
+  promise.then(
+    () => (state.settled = true),
+    () => (state.settled = true),
+  );
+  return state;
 }
 
 const phone = (seats = 10, term: CartItemInput['term'] = 'monthly'): CartItemInput => ({
@@ -250,8 +265,13 @@ describe('MockBackend', () => {
     });
 
     it('answers a retry while the first request runs with idempotency_in_progress', async () => {
-      const { api, backend, body } = await quoted({ latencyMs: 50 });
-      const [first, second] = await Promise.allSettled([api.placeOrder(body, 'key-1'), api.placeOrder(body, 'key-1')]);
+      const clock = new StepClock();
+      const { api, backend, body } = await quoted({ clock });
+      backend.latencyMs = 50;
+      const both = Promise.allSettled([api.placeOrder(body, 'key-1'), api.placeOrder(body, 'key-1')]);
+      await turn();
+      clock.increment(50);
+      const [first, second] = await both;
       expect(first.status).to.equal('fulfilled');
       expect(second.status === 'rejected' && second.reason).to.include({ code: 'idempotency_in_progress', status: 409 });
       expect(backend.orders).to.have.length(1);
@@ -403,32 +423,43 @@ describe('MockBackend', () => {
     });
 
     it('delays and clears faults', async () => {
-      const { api, backend } = setup();
+      const clock = new StepClock();
+      const { api, backend } = setup({ clock });
       backend.inject({ op: '*', status: 503, times: 5 });
       backend.clearFaults();
       await api.getAccount();
       backend.inject({ op: 'getAccount', delayMs: 60 });
-      const started = performance.now();
-      await api.getAccount();
-      expect(performance.now() - started).to.be.greaterThan(50);
+      const call = api.getAccount();
+      const state = track(call);
+      await turn();
+      clock.increment(59);
+      await turn();
+      expect(state.settled, 'answered before the delay').to.equal(false);
+      clock.increment(1);
+      expect((await call).id).to.equal('acc-it');
     });
 
     it('cancels an in-flight call when its signal aborts', async () => {
-      const { api } = setup({ latencyMs: 200 });
+      // The answer would come only when the clock moves; it never does.
+      const { api, backend } = setup({ latencyMs: 200, clock: new StepClock() });
       const controller = new AbortController();
       const call = api.getCatalog({ signal: controller.signal });
-      setTimeout(() => controller.abort(), 10);
+      await turn();
+      expect(backend.requests.map((r) => r.op), 'in flight').to.deep.equal(['getCatalog']);
+      controller.abort();
       expect(await failure(call)).to.include({ code: 'aborted' });
     });
   });
 
   describe('through MSW', () => {
-    it('answers the HTTP adapter from the service worker, drops included', async () => {
+    it("answers the HTTP adapter through MSW's handlers on the global fetch, drops included", async () => {
       const backend = new MockBackend({ scenario: 'cart-with-items' });
-      const worker = setupWorker(...createHandlers(backend));
-      await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
+      // The handlers the demo's service worker uses (the browser suite runs them there); Node matches absolute URLs only.
+      const base = `https://billing.test${backend.basePath}`;
+      const server = setupServer(...createHandlers(backend, base));
+      server.listen({ onUnhandledRequest: 'error' });
       try {
-        const api = new HttpBillingAdapter('/api/billing/v1');
+        const api = new HttpBillingAdapter(base);
         expect((await api.getCart()).items[0]!.id).to.equal('ci-meetings');
         const quote = await api.createQuote({ vatId: null });
         backend.inject({ op: 'placeOrder', drop: 'after' });
@@ -436,34 +467,8 @@ describe('MockBackend', () => {
         expect((await api.placeOrder({ quoteId: quote.id, paymentMethodId: 'pm-it-visa' }, 'k')).id).to.equal('ORD-100001');
         expect(await failure(api.removeCartItem('nope'))).to.include({ code: 'not_found', status: 404 });
       } finally {
-        worker.stop();
+        server.close();
       }
     });
-  });
-});
-
-describe('TestPaymentProvider', () => {
-  it('mounts a labelled select of test cards and tokenizes the choice', async () => {
-    const container = document.createElement('div');
-    document.body.append(container);
-    const a = new TestPaymentProvider();
-    const b = new TestPaymentProvider();
-    a.mount(container);
-    b.mount(container);
-    const selects = container.querySelectorAll('select');
-    expect(selects).to.have.length(2);
-    expect(selects[0]!.id).to.not.equal(selects[1]!.id);
-    expect(selects[0]!.labels[0]!.textContent).to.equal('Test card');
-    expect([...selects[0]!.options].map((o) => o.value)).to.deep.equal(['tok_visa', 'tok_mastercard', 'tok_chargeDeclined']);
-    selects[0]!.value = 'tok_chargeDeclined';
-    expect(await a.tokenize()).to.equal('tok_chargeDeclined');
-    expect(await b.tokenize()).to.equal('tok_visa');
-    a.unmount();
-    b.unmount();
-    expect(container.childElementCount).to.equal(0);
-    let rejected = false;
-    await a.tokenize().catch(() => (rejected = true));
-    expect(rejected).to.equal(true);
-    container.remove();
   });
 });
