@@ -19,7 +19,7 @@ export type ClientCode =
 /** The contract's problem codes (ProblemCode, generated) and the widget's own. */
 export type ErrorCode = ProblemCode | ClientCode;
 
-/** The gate steps a failure can lead to. */
+/** The gate steps a failure can lead to (the step table's gates; steps.ts checks they agree). */
 export type Gate = 'signed-out' | 'corporate' | 'forbidden' | 'unavailable';
 
 /** The form fields a failure can belong to, named as the contract names them in a problem's `errors`. */

@@ -4,7 +4,7 @@ import { checkout, emptyDraft } from './actions.js';
 import { errorOf } from './guards.js';
 import { cartItemFor } from './rules.js';
 import { itemInput, quoteVatId } from './selectors.js';
-import { after, before, isOptional, resumeAt, SAVED_STEPS, type FlowStepId } from './steps.js';
+import { after, before, GATES, isOptional, resumeAt, SAVED_STEPS, type FlowStepId } from './steps.js';
 import { io } from './actors.js';
 import { DEFAULT_ORDER_TIMEOUT_MS, DEFAULT_RETRY, type CheckoutContext } from './types.js';
 import type { Cart } from '../contract/types.js';
@@ -56,7 +56,11 @@ export const checkoutMachine = checkout.createMachine({
         src: 'load',
         input: io(),
         onDone: { target: 'routing', actions: { type: 'loaded', params: ({ event }) => event.output } },
-        onError: [{ guard: 'signedOut', target: 'signed-out', actions: 'fail' }, { target: 'unavailable', actions: 'fail' }],
+        // The gate the failure names (signed out, corporate, not a billing contact), else unavailable.
+        onError: [
+          ...GATES.map((gate) => ({ guard: { type: 'leadsTo' as const, params: gate }, target: gate, actions: 'fail' as const })),
+          { target: 'unavailable', actions: 'fail' },
+        ],
       },
     },
     routing: {

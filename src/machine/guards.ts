@@ -1,7 +1,8 @@
 import { toBillingError } from '../adapter/errors.js';
+import { fieldOf, gateOf } from '../adapter/error-codes.js';
 import { cartItemFor, findProduct, isSubscribed } from './rules.js';
 import { productOf, seatsOf, vatCheck, vatPending } from './selectors.js';
-import { onPath, type FlowStepId } from './steps.js';
+import { onPath, type FlowStepId, type GateId } from './steps.js';
 import type { CheckoutContext, MachineEvent } from './types.js';
 
 type Args = { context: CheckoutContext; event: MachineEvent };
@@ -10,7 +11,8 @@ type Args = { context: CheckoutContext; event: MachineEvent };
 export const errorOf = ({ event }: { event: unknown }) => toBillingError((event as { error?: unknown }).error);
 
 export const guards = {
-  signedOut: (args: Args) => errorOf(args).code === 'unauthenticated',
+  /** The failure leads to this gate (see src/adapter/error-codes.ts). */
+  leadsTo: (args: Args, gate: GateId) => gateOf(errorOf(args)) === gate,
   corporate: ({ context }: Args) => context.account?.kind === 'corporate',
   notBillingContact: ({ context }: Args) => context.account?.viewer.role !== 'billing-contact',
   hasPreselect: ({ context }: Args) => {
@@ -40,5 +42,5 @@ export const guards = {
     if (!saved) return false;
     return step === 'ordering' ? !!saved.attempt : !saved.attempt && saved.step === step;
   },
-  seatsRejected: (args: Args) => errorOf(args).fieldErrors.some((f) => f.field === 'seats'),
+  seatsRejected: (args: Args) => fieldOf(errorOf(args)) === 'seats',
 };

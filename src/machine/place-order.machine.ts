@@ -1,16 +1,11 @@
 import { assign, fromPromise, sendParent, setup } from 'xstate';
 import type { BillingAdapter } from '../adapter/billing-adapter.js';
 import { BillingError, toBillingError } from '../adapter/errors.js';
+import { isRetryable, needsRequote, outcomeUnknown } from '../adapter/error-codes.js';
 import type { Order } from '../contract/types.js';
 import type { Attempt } from './persist.js';
 import type { OrderState, OrderStateEvent, RetryPolicy } from './types.js';
 
-/** Failures after which the same request may succeed: the network, the server, a running twin, a rate limit. */
-const RETRYABLE = new Set(['network', 'timeout', 'unavailable', 'internal', 'idempotency_in_progress', 'rate_limited', 'invalid_response']);
-/** Failures after which the order may exist although no answer said so. */
-const UNKNOWN = new Set(['network', 'timeout', 'invalid_response', 'idempotency_in_progress']);
-/** Failures that mean the quote paid for is no longer the one to pay. */
-const REQUOTE = new Set(['quote_expired', 'quote_changed', 'not_found']);
 
 export interface PlaceOrderInput {
   adapter: BillingAdapter;
@@ -29,7 +24,7 @@ export type PlaceOrderOutput =
   | { result: 'failed'; error: BillingError };
 
 
-interface Context extends PlaceOrderInput {
+export interface PlaceOrderContext extends PlaceOrderInput {
   tries: number;
   delayMs: number;
   error?: BillingError;
@@ -53,7 +48,7 @@ const errorOf = (event: unknown) => toBillingError((event as { error?: unknown }
  * when the server has answered for certain.
  */
 export const placeOrderMachine = setup({
-  types: {} as { context: Context; input: PlaceOrderInput; output: PlaceOrderOutput; events: { type: 'CHECK_AGAIN' } },
+  types: {} as { context: PlaceOrderContext; input: PlaceOrderInput; output: PlaceOrderOutput; events: { type: 'CHECK_AGAIN' } },
   actors: {
     send: fromPromise<Order, PlaceOrderInput>(({ input, signal }) =>
       input.adapter.placeOrder(
@@ -69,12 +64,12 @@ export const placeOrderMachine = setup({
   },
   guards: {
     triesLeft: ({ context }) => context.tries < context.retry.retries,
-    retryable: ({ context, event }) => RETRYABLE.has(errorOf(event).code) && context.tries < context.retry.retries,
-    requote: ({ event }) => REQUOTE.has(errorOf(event).code),
+    retryable: ({ context, event }) => isRetryable(errorOf(event)) && context.tries < context.retry.retries,
+    requote: ({ event }) => needsRequote(errorOf(event)),
     /** Out of retries while the order may exist: never end as failed, or the user could pay again under a new key. */
     mayExist: ({ context, event }) => {
-      const { code } = errorOf(event);
-      return RETRYABLE.has(code) && (context.unknown || UNKNOWN.has(code));
+      const error = errorOf(event);
+      return isRetryable(error) && (context.unknown || outcomeUnknown(error));
     },
   },
   actions: {
@@ -122,7 +117,7 @@ export const placeOrderMachine = setup({
               const tries = context.tries + 1;
               const delayMs =
                 error.retryAfter !== undefined ? Math.min(error.retryAfter, MAX_RETRY_AFTER_S) * 1000 : backoffMs(context.retry, tries);
-              return { tries, delayMs, unknown: context.unknown || UNKNOWN.has(error.code), error };
+              return { tries, delayMs, unknown: context.unknown || outcomeUnknown(error), error };
             }),
           },
           { guard: 'mayExist', target: 'unconfirmed', actions: assign({ error: ({ event }) => errorOf(event), unknown: true }) },

@@ -1,5 +1,7 @@
 import type { SnapshotFrom, AnyStateMachine } from 'xstate';
 import type { CartItemInput } from '../contract/types.js';
+import type { BillingError } from '../adapter/errors.js';
+import { fieldOf, type Field } from '../adapter/error-codes.js';
 import { checkVatId } from '../vat/index.js';
 import { findProduct, findTier, parseSeats, seatRange } from './rules.js';
 import { isStepId, type StepId } from './steps.js';
@@ -42,6 +44,12 @@ export const vatPending = (c: CheckoutContext) => c.vatText.trim() !== '' && !ve
 
 /** The VAT ID a quote is priced with: only one the registry found valid can reverse-charge. */
 export const quoteVatId = (c: CheckoutContext): string | null => (c.vatVerdict?.status === 'valid' ? c.vatVerdict.vatId : null);
+
+/** Where the current error belongs: at a form field, or as the step's alert. (A gate's error is the gate itself.) */
+export const fieldError = (c: CheckoutContext, field: Field): BillingError | undefined => (c.error && fieldOf(c.error) === field ? c.error : undefined);
+
+/** The current error when no field owns it: the step shows it as an alert. */
+export const stepError = (c: CheckoutContext): BillingError | undefined => (c.error && !fieldOf(c.error) ? c.error : undefined);
 
 /** The step or gate a snapshot shows; `loading` before the first one and between steps. */
 export function stepOf(snapshot: SnapshotFrom<AnyStateMachine>): StepId | 'loading' {

@@ -1,5 +1,6 @@
 import type { Account, Cart, Catalog, Product } from '../contract/types.js';
 import type { Messages } from '../i18n/en.js';
+import type { Gate } from '../adapter/error-codes.js';
 import { findProduct, trialOffered, type Draft } from './rules.js';
 
 /** What decides whether a step is on the user's path. */
@@ -58,6 +59,8 @@ export const SAVED_STEPS = STEPS.filter((s): s is Exclude<FlowStepId, 'done'> =>
 // Every step has a display name in the messages, and nothing else does.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 true satisfies Same<keyof Messages['stepNames'], FlowStepId>;
+// The gates errors lead to are the table's gates.
+true satisfies Same<Gate, GateId>;
 
 const rows: ReadonlyMap<string, Row> = new Map(STEP_TABLE.map((row) => [row.id, row]));
 

@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { StepElement } from '../step-element.js';
 import type { PaymentProvider } from '../../adapter/billing-adapter.js';
 import type { CheckoutEvent } from '../../machine/types.js';
-import { orderState } from '../../machine/selectors.js';
+import { fieldError, orderState, stepError } from '../../machine/selectors.js';
 import { styles } from './cw-payment.styles.js';
 
 /**
@@ -39,14 +39,14 @@ export class CwPayment extends StepElement {
 
   protected override renderStep() {
     const m = this.t.m;
-    const { account, paymentMethodId, addingMethod, error, vatText, vatVerdict } = this.ctx;
+    const { account, paymentMethodId, addingMethod, vatText, vatVerdict } = this.ctx;
     const state = this.snap.value;
-    const vatError = error?.code === 'invalid_vat_id' || error?.fieldErrors.some((f) => f.field === 'vatId');
-    const methodError = ['payment_declined', 'payment_method_required', 'payment_method_failed'].includes(error?.code ?? '');
+    const vatError = !!fieldError(this.ctx, 'vatId');
+    const methodError = fieldError(this.ctx, 'paymentMethodId');
     const methods = account?.paymentMethods ?? [];
     return html`
       ${this.heading(m.payHeading)}
-      ${error && !vatError && !methodError && state.matches({ pay: 'idle' }) ? this.alert(error) : nothing}
+      ${state.matches({ pay: 'idle' }) ? this.alert(stepError(this.ctx)) : nothing}
       <fieldset part="methods" aria-describedby=${methodError ? 'method-error' : nothing}>
         <legend>${m.paymentMethod}</legend>
         ${methods.map(
@@ -63,7 +63,12 @@ export class CwPayment extends StepElement {
             ${pm.isDefault ? html`<span class="badge" part="badge">${m.defaultMethod}</span>` : nothing}
           </label>`,
         )}
-        ${methodError ? html`<p id="method-error" class="error" part="error" role="alert">${this.errorText(error!)}</p>` : nothing}
+        ${methodError
+          ? html`<p id="method-error" class="error" part="error" role="alert">
+              ${/* The provider's own words, when it could not make a token: they are the host's, not the backend's. */
+              (methodError.code === 'payment_method_failed' && methodError.message) || this.errorText(methodError)}
+            </p>`
+          : nothing}
         ${addingMethod
           ? html`<div class="provider">
               <slot name="payment"></slot>

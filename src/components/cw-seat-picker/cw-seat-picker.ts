@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { StepElement } from '../step-element.js';
-import { commitAction, seatsOf } from '../../machine/selectors.js';
+import { commitAction, fieldError, seatsOf, stepError } from '../../machine/selectors.js';
 import { estimate, findProduct, findTier, seatRange, stepSeats, type SeatsError } from '../../machine/rules.js';
 import type { SeatRange } from '../../contract/types.js';
 import { styles } from './cw-seat-picker.styles.js';
@@ -26,20 +26,20 @@ export class CwSeatPicker extends StepElement {
 
   protected override renderStep() {
     const m = this.t.m;
-    const { draft, catalog, seatsTouched, error } = this.ctx;
+    const { draft, catalog, seatsTouched } = this.ctx;
     const product = findProduct(catalog, draft.productId);
     const tier = findTier(product, draft.tierId);
     const range = seatRange(product, tier, draft.mode);
     if (!product || !tier || !range) return nothing;
     const parsed = seatsOf(this.ctx);
     const showError = !!parsed.error;
-    const fieldError = error?.fieldErrors.find((f) => f.field === 'seats');
+    const rejected = fieldError(this.ctx, 'seats');
     const trial = draft.mode === 'trial';
     const step = range.step ?? 1;
     return html`
       ${this.heading(m.seatsHeading)}
       <p class="muted">${product.name} · ${tier.name}</p>
-      ${fieldError ? nothing : this.alert(error, trial ? { type: 'START_TRIAL' } : undefined)}
+      ${this.alert(stepError(this.ctx), trial ? { type: 'START_TRIAL' } : undefined)}
       <label for="seats">${m.seatsLabel}</label>
       <div class="field">
         <button type="button" part="stepper" aria-label=${m.fewer} @click=${() => this.#step(-1, parsed.seats, range)}>−</button>
@@ -50,8 +50,8 @@ export class CwSeatPicker extends StepElement {
           inputmode="numeric"
           autocomplete="off"
           .value=${live(draft.seatsText)}
-          aria-invalid=${showError || fieldError ? 'true' : 'false'}
-          aria-describedby="seats-hint ${showError || fieldError ? 'seats-error' : ''}"
+          aria-invalid=${showError || rejected ? 'true' : 'false'}
+          aria-describedby="seats-hint ${showError || rejected ? 'seats-error' : ''}"
           @input=${(e: Event) => this.send({ type: 'SEATS', text: (e.target as HTMLInputElement).value })}
           @keydown=${(e: KeyboardEvent) => this.#onKey(e, parsed.seats, range)}
         />
@@ -60,7 +60,7 @@ export class CwSeatPicker extends StepElement {
       <p id="seats-hint" class="muted hint">${m.seatsHint(range.min, range.max, step)}</p>
       ${showError
         ? html`<p id="seats-error" class="error" part="error">${this.#message(parsed.error!, range, parsed.seats)}</p>`
-        : fieldError
+        : rejected
           ? html`<p id="seats-error" class="error" part="error">${m.errors.seats_out_of_range}</p>`
           : nothing}
       <div class="price" aria-live="polite">
