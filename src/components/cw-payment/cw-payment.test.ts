@@ -139,6 +139,19 @@ describe('cw-payment', () => {
     expect(alertText(el, '#method-error')).to.equal('Choose a payment method.');
   });
 
+  it("a provider that cannot make a token is heard in its own words, at the payment method", async () => {
+    const { el, actor, sent } = await payment();
+    part(el, 'add-method').click();
+    await el.updateComplete;
+    // The provider's fields are gone before Save: its tokenize() rejects with its own message.
+    el.querySelector('select')!.closest('.cw-test-payment')!.remove();
+    (el.provider as TestPaymentProvider).unmount();
+    part(el, 'save-method').click();
+    await waitUntil(() => sent.some((e) => e.type === 'METHOD_FAILED'), 'the failure was not sent');
+    await rest(el, actor, 'pay');
+    expect(alertText(el, '#method-error')).to.equal('The payment form is not ready yet.');
+  });
+
   it('is accessible, with the provider fields open too', async () => {
     const { el } = await payment();
     await expect(el).to.be.accessible();
