@@ -2,7 +2,7 @@ import { createActor, waitFor } from 'xstate';
 import { checkoutMachine, type CheckoutActor } from '../machine/checkout.machine.js';
 import { stepOf } from '../machine/selectors.js';
 import { STEPS, type FlowStepId, type StepId } from '../machine/steps.js';
-import type { CheckoutContext, CheckoutEvent } from '../machine/types.js';
+import type { CheckoutContext, CheckoutEvent, CheckoutInput } from '../machine/types.js';
 import { MockBackend, type ScenarioName } from './backend.js';
 import { createMockAdapter } from './adapter.js';
 
@@ -51,10 +51,10 @@ export async function walkTo(actor: CheckoutActor, step: StepId, settle: (actor:
  */
 export async function driveTo(
   step: StepId,
-  options: { scenario?: ScenarioName; backend?: MockBackend } = {},
+  options: { scenario?: ScenarioName; backend?: MockBackend; input?: Omit<CheckoutInput, 'adapter'> } = {},
 ): Promise<{ actor: CheckoutActor; backend: MockBackend }> {
   const backend = options.backend ?? new MockBackend({ scenario: options.scenario ?? 'empty-cart' });
-  const actor = createActor(checkoutMachine, { input: { adapter: createMockAdapter(backend) } }).start();
+  const actor = createActor(checkoutMachine, { input: { ...options.input, adapter: createMockAdapter(backend) } }).start();
   await walkTo(actor, step, (a) => waitFor(a, (s) => !s.hasTag('busy') && stepOf(s) !== 'loading', { timeout: 5000 }));
   return { actor, backend };
 }
