@@ -119,8 +119,9 @@ export const checkoutMachine = checkout.createMachine({
       states: {
         idle: {
           on: {
-            NEXT: [{ guard: 'seatsValid', target: '#checkout.term', actions: 'clearError' }, { actions: assign({ seatsTouched: true }) }],
-            START_TRIAL: [{ guard: 'seatsValid', target: 'starting' }, { actions: assign({ seatsTouched: true }) }],
+            // A trial starts here; a purchase goes on to billing. Each button only does its own.
+            NEXT: [{ guard: 'isTrial' }, { guard: 'seatsValid', target: '#checkout.term', actions: 'clearError' }, { actions: assign({ seatsTouched: true }) }],
+            START_TRIAL: [{ guard: not('isTrial') }, { guard: 'seatsValid', target: 'starting' }, { actions: assign({ seatsTouched: true }) }],
             SEATS: { actions: assign({ draft: ({ context, event }) => ({ ...context.draft, seatsText: event.text }), error: undefined }) },
             BACK: [{ guard: { type: 'onPath', params: 'tier' }, target: '#checkout.tier' }, { target: '#checkout.leaveItem' }],
           },

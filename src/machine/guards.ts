@@ -27,6 +27,7 @@ export const guards = {
   onPath: ({ context }: Args, step: FlowStepId) => onPath(step, context),
   manyTiers: ({ context }: Args) => (productOf(context)?.tiers.length ?? 0) > 1,
   seatsValid: ({ context }: Args) => !seatsOf(context).error,
+  isTrial: ({ context }: Args) => context.draft.mode === 'trial',
   editing: ({ context }: Args) => !!context.editing,
   editingFromReview: ({ context }: Args) => context.editing?.returnTo === 'review',
   cartHadItems: ({ context }: Args) => (context.cart?.items.length ?? 0) > 0,
