@@ -28,7 +28,13 @@ const pinned = (names) => Object.fromEntries(names.map((name) => [name, installe
 
 const tmp = mkdtempSync(join(tmpdir(), 'cw-consumer-'));
 const app = join(tmp, 'app');
-const run = (bin, args) => execFileSync(join(app, 'node_modules/.bin', bin), args, { cwd: app, stdio: 'inherit' });
+/** Runs one of the app's own tools; resolves when it exits cleanly. */
+const run = (bin, args) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(join(app, 'node_modules/.bin', bin), args, { cwd: app, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${bin} ${args.join(' ')} failed (${code})`))));
+  });
 let preview;
 let browser;
 let passed = false;
@@ -49,8 +55,13 @@ try {
   await phase('npm install', () =>
     execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: app, stdio: 'inherit' }),
   );
-  await phase('tsc (strict, skipLibCheck: false)', () => run('tsc', ['-p', '.']));
-  await phase('vite build', () => run('vite', ['build', '--logLevel', 'warn']));
+  // Side by side: tsc is single-threaded and the slower of the two.
+  const checks = await Promise.allSettled([
+    phase('tsc (strict, skipLibCheck: false)', () => run('tsc', ['-p', '.'])),
+    phase('vite build', () => run('vite', ['build', '--logLevel', 'warn'])),
+  ]);
+  const failure = checks.find((c) => c.status === 'rejected');
+  if (failure) throw failure.reason;
 
   const url = await phase('vite preview', async () => {
     const port = await freePort();
