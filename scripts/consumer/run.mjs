@@ -5,6 +5,7 @@
 // The app's tools are installed at the versions this repository has installed (so npm's cache usually has them);
 // the package's own dependencies resolve from its package.json ranges, as they would for anyone.
 // CONSUMER_KEEP=1 keeps the temporary app for a look afterwards.
+/* global document, Node -- the functions handed to page.waitForFunction run in the browser */
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -90,7 +91,7 @@ try {
     await click(page, 'Complete transaction');
     await click(page, 'Continue to payment');
     await click(page, 'Place order');
-    const heading = await page.waitForFunction(() => {
+    const confirmation = await page.waitForFunction(() => {
       const text = (deepText(document.querySelector('checkout-wizard')) ?? '').replace(/\s+/g, ' ');
       return /Thank you! Your order is complete/.test(text) && text;
       function deepText(node) {
@@ -100,7 +101,9 @@ try {
         return children.map(deepText).join(' ');
       }
     });
-    console.log(`  confirmation: "${/Thank you![^.]*/.exec(await heading.jsonValue())?.[0]}"`);
+    console.log(`  confirmation: "${/Thank you![^.]*/.exec(await confirmation.jsonValue())?.[0]}"`);
+    // The app lists each order its onOrderPlaced handler receives; React renders the list after the event.
+    await page.waitForSelector('#orders li');
     const orders = await page.$$eval('#orders li', (items) => items.map((li) => li.textContent));
     if (orders.length !== 1 || !orders[0]) throw new Error(`onOrderPlaced: expected one order, the app listed ${JSON.stringify(orders)}`);
     console.log(`  onOrderPlaced: order ${orders[0]}`);
