@@ -1,4 +1,5 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { readFileSync } from 'node:fs';
 import { findChrome, CHROME_FLAGS } from './scripts/find-chrome.mjs';
@@ -7,6 +8,7 @@ import * as react from './scripts/wtr/react.mjs';
 import * as screenshot from './scripts/wtr/screenshot.mjs';
 import * as csp from './scripts/wtr/csp.mjs';
 import { NODE_TEST_DIRS } from './scripts/test-node.mjs';
+import { timingReporter } from './scripts/wtr/timing.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -20,6 +22,8 @@ export default {
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
+  // CW_TEST_TIMES=1: where the time goes, per file and per test.
+  reporters: process.env.CW_TEST_TIMES ? [defaultReporter(), timingReporter()] : [defaultReporter()],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json', define: { __CW_VERSION__: JSON.stringify(version) } }),
     // Tests run on the templates as the builds ship them.

@@ -116,7 +116,9 @@ describe('resolveLocale', () => {
     ['not a tag!', 'en'],
   ];
   for (const [requested, expected] of cases) {
-    it(`${JSON.stringify(requested)} → ${expected}`, () => expect(resolveLocale(requested)).to.equal(expected));
+    it(`${JSON.stringify(requested)} → ${expected}`, () => {
+      expect(resolveLocale(requested)).to.equal(expected);
+    });
   }
 });
 
