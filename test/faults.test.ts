@@ -42,6 +42,7 @@ const CONFIRMING = 'Confirming your order…';
 const UNCONFIRMED = 'We could not confirm your order yet.';
 const DECLINED = 'Your payment method was declined. Choose or add another one.';
 const BUSY = 'The billing service is busy. Try again in a moment.';
+const GENERIC = 'Something went wrong. Try again.';
 const XSS = '<img src=x onerror=alert(1)>';
 
 let uncaught: ReturnType<typeof watchUncaught>;
@@ -161,7 +162,7 @@ describe('faults', () => {
       await clickText(el, 'Place order');
       expect(orderKeys(backend), 'no automatic retry of a 4xx').to.have.length(1);
       expect(el.step).to.equal('pay');
-      expect(alertTexts(el).length, 'an alert').to.be.greaterThan(0);
+      expect(alertTexts(el).some((a) => a.includes(GENERIC)), `alerts: ${alertTexts(el).join(' | ')}`).to.equal(true);
       finish(backend, 0);
       await clickText(el, 'Place order');
       await waitForStep(el, 'done');
@@ -364,7 +365,7 @@ describe('faults', () => {
         backend.inject({ op: 'placeOrder', status: 409, code });
         await clickText(el, 'Place order');
         await waitForStep(el, 'review');
-        expect(requestsOf(backend, 'createQuote').length, 'a fresh quote').to.be.greaterThan(quotes);
+        expect(requestsOf(backend, 'createQuote').length, 'a fresh quote').to.equal(quotes + 1);
         const notes = deepAll(stepEl(el), '.note').map((s) => s.textContent!.replace(/\s+/g, ' ').trim());
         expect(notes.some((n) => n.startsWith(note)), `notes: ${notes.join(' | ')}`).to.equal(true);
         const live = el.shadowRoot!.querySelector('[part=status]')!.textContent!.trim();
@@ -597,9 +598,8 @@ describe('faults', () => {
 
     it('tampered save: wrong version → dropped, fresh start at select', async () => {
       const { backend, options, saved } = await savedAtSeats();
-      const field = 'v' in saved ? 'v' : 'version' in saved ? 'version' : undefined;
-      expect(field, `a version field in ${JSON.stringify(saved)}`).to.exist;
-      for (const version of [0, 2, 999, '1', null]) await expectFreshStart(JSON.stringify({ ...saved, [field!]: version }), options, backend);
+      expect(saved.v, `the version in ${JSON.stringify(saved)}`).to.equal(1);
+      for (const version of [0, 2, 999, '1', null]) await expectFreshStart(JSON.stringify({ ...saved, v: version }), options, backend);
       finish(backend, 0);
     });
 
@@ -612,8 +612,8 @@ describe('faults', () => {
 
     it('tampered save: seats text that is an object → dropped, fresh start at select', async () => {
       const { backend, options, saved } = await savedAtSeats();
-      const n = replaceDeep(saved, '37', { $gt: 1, toString: 'x' }) + replaceDeep(saved, 37, { $gt: 1 });
-      expect(n, 'the licenses in the save').to.be.greaterThan(0);
+      // The typed text is saved as typed: a string.
+      expect(replaceDeep(saved, '37', { $gt: 1, toString: 'x' }), 'the licenses in the save').to.equal(1);
       await expectFreshStart(JSON.stringify(saved), options, backend);
       finish(backend, 0);
     });
