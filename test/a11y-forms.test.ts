@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { MockBackend, createState } from '../src/mock/index.js';
 import { en } from '../src/i18n/en.js';
 import type { CheckoutWizard } from '../src/components/checkout-wizard/checkout-wizard.js';
-import { chooseCard, deepActive, inStep, mount, pressPart, settled, stepEl, type, visitEveryStep, waitForStep } from './helpers.js';
+import { chooseCard, deepActive, inStep, mount, pressPart, settled, stepEl, type, visitEveryStep, waitForStep, walk } from './helpers.js';
 import { GATES } from '../src/machine/steps.js';
 
 // Forms, errors and messages: focus on the first invalid field after a failed submit (3.3.1), errors tied
@@ -34,16 +34,8 @@ function expectFocusOn(selector: string, why: string) {
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
-/** Buys Phone System (one plan, no trial) up to the payment step. */
-async function toPay(el: CheckoutWizard) {
-  await chooseCard(el, 'Phone System');
-  await waitForStep(el, 'seats');
-  await pressPart(el, 'next');
-  await pressPart(el, 'commit');
-  await waitForStep(el, 'review');
-  await pressPart(el, 'continue');
-  await waitForStep(el, 'pay');
-}
+/** The shortest purchase up to the payment step. */
+const toPay = (el: CheckoutWizard) => walk(el, 'pay');
 
 /** Every shadow root in the widget. */
 function shadowRoots(el: Element): ShadowRoot[] {

@@ -3,6 +3,9 @@ import { setupWorker, type SetupWorker } from 'msw/browser';
 import { MockBackend, createHandlers, TestPaymentProvider, type ScenarioName } from '../src/mock/index.js';
 import type { CheckoutWizard } from '../src/components/checkout-wizard/checkout-wizard.js';
 import type { RetryPolicy, StepId } from '../src/machine/checkout.machine.js';
+import type { CheckoutEvent, Mode } from '../src/machine/types.js';
+import type { StepElement } from '../src/components/step-element.js';
+import { nextMove } from '../src/mock/drive.js';
 import type { PaymentProvider } from '../src/adapter/billing-adapter.js';
 import type { AxeResults, RunOptions } from 'axe-core';
 import '../src/define.js';
@@ -122,6 +125,45 @@ export async function chooseCard(el: CheckoutWizard, name: string) {
   button.click();
   await new Promise((r) => setTimeout(r, 0));
   await settled(el);
+}
+
+/** Does what the planner asks, as a user does it in the DOM: by parts and catalog names, so in any language. */
+async function act(el: CheckoutWizard, move: CheckoutEvent) {
+  const { catalog, draft } = (stepEl(el) as unknown as StepElement).actor!.getSnapshot().context;
+  switch (move.type) {
+    case 'SELECT':
+      return chooseCard(el, catalog!.products.find((p) => p.id === move.productId)!.name);
+    case 'TIER':
+      return chooseCard(el, catalog!.products.find((p) => p.id === draft.productId)!.tiers.find((t) => t.id === move.tierId)!.name);
+    case 'MODE':
+      return pressPart(el, 'choose', move.mode === 'buy' ? 0 : 1);
+    case 'NEXT':
+    case 'START_TRIAL':
+      return pressPart(el, 'next');
+    case 'COMMIT':
+      return pressPart(el, 'commit');
+    case 'CHECKOUT':
+      return pressPart(el, 'checkout');
+    case 'CONTINUE':
+      return pressPart(el, 'continue');
+    case 'PLACE_ORDER':
+      return pressPart(el, 'place-order');
+    default:
+      throw new Error(`the driver cannot do ${move.type} in the DOM`);
+  }
+}
+
+/**
+ * Walks the widget to `step` through its DOM as a buyer (or a trier) would. The way is
+ * planned on the machine (src/mock/drive.ts, shortest paths); each move is a click.
+ */
+export async function walk(el: CheckoutWizard, step: StepId, mode: Mode = 'buy') {
+  for (let moves = 0; el.step !== step && moves < 20; moves++) {
+    const move = nextMove((stepEl(el) as unknown as StepElement).actor!.getSnapshot(), step, mode);
+    if (!move) throw new Error(`no way from ${el.step} to ${step}`);
+    await act(el, move);
+  }
+  await waitForStep(el, step);
 }
 
 /** The WCAG 2.0, 2.1 and 2.2 A and AA rules of axe. */
