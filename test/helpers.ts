@@ -171,12 +171,13 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'
 
 type AxeGlobal = { run(context: Element, options: RunOptions): Promise<AxeResults> };
 
-/** Runs axe's WCAG 2.2 A/AA rules on the widget; fails listing each violation and where it is. */
-export async function expectWcag(el: Element, label: string) {
+/** Runs axe's WCAG 2.2 A/AA rules (and, asked, its best practices) on the widget; fails listing each violation and where it is. */
+export async function expectWcag(el: Element, label: string, { bestPractice = false } = {}) {
   // axe-core registers itself on window; chai-a11y-axe loads the same file.
   if (!(window as unknown as { axe?: AxeGlobal }).axe) await import('axe-core');
   const axe = (window as unknown as { axe: AxeGlobal }).axe;
-  const { violations } = await axe.run(el, { runOnly: { type: 'tag', values: WCAG_TAGS }, resultTypes: ['violations'] });
+  const tags = bestPractice ? [...WCAG_TAGS, 'best-practice'] : WCAG_TAGS;
+  const { violations } = await axe.run(el, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
   const found = violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.replace(/\s+/g, ' ')}`).join('\n')}`,
   );
