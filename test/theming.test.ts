@@ -239,7 +239,7 @@ describe('theming', () => {
     expect(styleOf(panel()).boxShadow).to.equal('none');
   });
 
-  describe('dark theme stays accessible (axe, colour contrast included)', () => {
+  describe('the dark theme chosen by the user\'s preference stays accessible (axe, colour contrast included)', () => {
     async function expectAccessible(el: CheckoutWizard, label: string) {
       try {
         await expect(el).to.be.accessible();
@@ -248,52 +248,7 @@ describe('theming', () => {
       }
     }
 
-    it('select, mode, tier with its popover open, seats with an error, term, cart', async () => {
-      const { el } = await mount('cart-with-items');
-      el.setAttribute('theme', 'dark');
-      await el.updateComplete;
-      await expectAccessible(el, 'select');
-      await clickText(el, 'Choose Remote Support');
-      await waitForStep(el, 'mode');
-      await expectAccessible(el, 'mode');
-      await clickText(el, 'Buy');
-      await waitForStep(el, 'tier');
-      inStep<HTMLButtonElement>(el, 'cw-popover button')!.click();
-      await expectAccessible(el, 'tier, popover open');
-      await clickText(el, /^Choose /);
-      await waitForStep(el, 'seats');
-      const input = inStep<HTMLInputElement>(el, '#seats')!;
-      input.value = 'abc';
-      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-      await clickText(el, 'Next');
-      expect(inStep(el, '.error')).to.exist;
-      await expectAccessible(el, 'seats with an error');
-      input.value = '5';
-      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-      await clickText(el, 'Next');
-      await waitForStep(el, 'term');
-      await expectAccessible(el, 'term');
-      await clickText(el, 'Add to cart');
-      await waitForStep(el, 'cart');
-      await expectAccessible(el, 'cart');
-    });
-
-    it('review, pay, done', async () => {
-      const { el } = await mount();
-      el.setAttribute('theme', 'dark');
-      await clickText(el, 'Choose Phone System');
-      await clickText(el, 'Next');
-      await clickText(el, 'Complete transaction');
-      await waitForStep(el, 'review');
-      await expectAccessible(el, 'review');
-      await clickText(el, 'Continue to payment');
-      await waitForStep(el, 'pay');
-      await expectAccessible(el, 'pay');
-      await clickText(el, 'Place order');
-      await waitForStep(el, 'done');
-      await expectAccessible(el, 'done');
-    });
-
+    // Every step, gate and error state in the dark theme: test/a11y-axe.test.ts (its dark pass).
     it('the unavailable gate, with theme="auto" in a dark preference', async () => {
       cleanup.push(() => prefer());
       await prefer('dark');
