@@ -81,41 +81,8 @@ const noPlaceOrderButton = (el: CheckoutWizard) => expect(buttonsLabelled(el, 'P
 
 describe('faults', () => {
   describe('placing an order: automatic retries with the same key', () => {
-    it('network error before POST /orders reaches the server (drop: before): retried with the same key, one order', async () => {
-      const { el, backend } = await start();
-      await toPay(el);
-      backend.inject({ op: 'placeOrder', drop: 'before', times: 2 });
-      await clickText(el, 'Place order');
-      await waitForStep(el, 'done');
-      expectOneKey(backend, 3);
-      expect(orderKeys(backend)).to.have.length(3);
-      finish(backend, 1);
-    });
-
-    it('5xx on POST /orders (500, 502, 503): retried with the same key, one order', async () => {
-      const { el, backend } = await start();
-      await toPay(el);
-      backend.inject({ op: 'placeOrder', status: 500 });
-      backend.inject({ op: 'placeOrder', status: 502 });
-      backend.inject({ op: 'placeOrder', status: 503 });
-      await clickText(el, 'Place order');
-      await waitForStep(el, 'done');
-      expectOneKey(backend, 4);
-      expect(orderKeys(backend)).to.have.length(4);
-      finish(backend, 1);
-    });
-
-    it('409 idempotency_in_progress on POST /orders: retried with the same key, one order', async () => {
-      const { el, backend } = await start();
-      await toPay(el);
-      backend.inject({ op: 'placeOrder', status: 409, code: 'idempotency_in_progress', times: 2 });
-      await clickText(el, 'Place order');
-      await waitForStep(el, 'done');
-      expectOneKey(backend, 3);
-      expect(orderKeys(backend)).to.have.length(3);
-      finish(backend, 1);
-    });
-
+    // Network errors before the request, 500/502/503 and 409 idempotency_in_progress are retried with the same key:
+    // src/machine/checkout.machine.test.ts (Node, no DOM needed). Here, what the user sees of retries.
     it('429 rate_limited with Retry-After: 2 on POST /orders: retried with the same key after the 2 s asked for, not the backoff', async () => {
       const { el, backend } = await start();
       await toPay(el);

@@ -401,14 +401,21 @@ describe('checkout machine', () => {
       expect(keys).to.deep.equal([firstKey, 'key-2']);
     });
 
-    it('retries a 503 automatically with the same key, and places one order', async () => {
-      const { actor, backend } = await toPay();
-      backend.inject({ op: 'placeOrder', status: 503, times: 2 });
-      await send(actor, { type: 'PLACE_ORDER' });
-      expect(step(actor)).to.equal('done');
-      expect(orderKeys(backend)).to.deep.equal(['key-1', 'key-1', 'key-1']);
-      expect(backend.orders).to.have.length(1);
-    });
+    for (const [fault, faults] of [
+      ['500, 502 and 503 in a row', [{ status: 500 }, { status: 502 }, { status: 503 }]],
+      ['a network error before the request reaches the server, twice', [{ drop: 'before' as const }, { drop: 'before' as const }]],
+      ['409 idempotency_in_progress twice', [{ status: 409, code: 'idempotency_in_progress' }, { status: 409, code: 'idempotency_in_progress' }]],
+      ['an unreadable 201', [{ status: 201, body: '{not json' }]],
+    ] as const) {
+      it(`retries ${fault} automatically with the same key, and places one order`, async () => {
+        const { actor, backend } = await toPay();
+        for (const f of faults) backend.inject({ op: 'placeOrder', ...f });
+        await send(actor, { type: 'PLACE_ORDER' });
+        expect(step(actor)).to.equal('done');
+        expect(orderKeys(backend)).to.deep.equal(Array(faults.length + 1).fill('key-1'));
+        expect(backend.orders).to.have.length(1);
+      });
+    }
 
     it('a lost response is asked again with the same key and yields one order', async () => {
       const { actor, backend } = await toPay();
