@@ -62,13 +62,13 @@ export const textOf = (el: CheckoutWizard) => (stepEl(el).shadowRoot!.textConten
 
 /** Waits until the wizard rests: a step shown, nothing in flight, everything rendered. */
 export async function settled(el: CheckoutWizard) {
-  await waitUntil(() => el.step !== 'loading' && !el.busy && !!stepEl(el), `not settled (at ${el.step})`, { timeout: 5000 });
+  await waitUntil(() => el.step !== 'loading' && !el.busy && !!stepEl(el), `not settled (at ${el.step})`, { timeout: 5000, interval: 4 });
   await el.updateComplete;
   await stepEl(el).updateComplete;
 }
 
 export async function waitForStep(el: CheckoutWizard, step: StepId) {
-  await waitUntil(() => el.step === step, `step ${step} not reached (at ${el.step})`, { timeout: 5000 });
+  await waitUntil(() => el.step === step, `step ${step} not reached (at ${el.step})`, { timeout: 5000, interval: 4 });
   await settled(el);
 }
 

@@ -80,9 +80,4 @@ describe('cw-cart', () => {
     expect(checkout.sent).to.deep.equal([{ type: 'CHECKOUT' }]);
     expect(stepNow(checkout.actor)).to.equal('review');
   });
-
-  it('is accessible', async () => {
-    const { el } = await cart();
-    await expect(el).to.be.accessible();
-  });
 });

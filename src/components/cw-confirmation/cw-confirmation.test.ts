@@ -115,9 +115,4 @@ describe('cw-confirmation', () => {
     expect(sent).to.deep.equal([{ type: 'RESTART' }]);
     await rest(el, actor, 'select');
   });
-
-  it('is accessible', async () => {
-    const { el } = await ordered();
-    await expect(el).to.be.accessible();
-  });
 });

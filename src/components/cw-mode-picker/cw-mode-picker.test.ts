@@ -55,9 +55,4 @@ describe('cw-mode-picker', () => {
     expect(sent).to.deep.equal([{ type: 'BACK' }]);
     expect(stepNow(actor)).to.equal('select');
   });
-
-  it('is accessible', async () => {
-    const { el } = await picker();
-    await expect(el).to.be.accessible();
-  });
 });

@@ -151,12 +151,4 @@ describe('cw-payment', () => {
     await rest(el, actor, 'pay');
     expect(alertText(el, '#method-error')).to.equal('The payment form is not ready yet.');
   });
-
-  it('is accessible, with the provider fields open too', async () => {
-    const { el } = await payment();
-    await expect(el).to.be.accessible();
-    part(el, 'add-method').click();
-    await el.updateComplete;
-    await expect(el).to.be.accessible();
-  });
 });

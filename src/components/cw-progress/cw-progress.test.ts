@@ -15,6 +15,5 @@ describe('cw-progress', () => {
     expect(items.map((i) => i.getAttribute('aria-current'))).to.deep.equal([null, 'step', null]);
     expect(items[0]!.hasAttribute('data-done')).to.equal(true);
     expect(el.shadowRoot!.querySelector('nav')!.getAttribute('aria-label')).to.equal('Checkout progress');
-    await expect(el).to.be.accessible();
   });
 });

@@ -111,9 +111,4 @@ describe('cw-term-picker', () => {
     await rest(el, actor, 'review');
     expect(backend.cart.items).to.have.length(1);
   });
-
-  it('is accessible', async () => {
-    const { el } = await picker();
-    await expect(el).to.be.accessible();
-  });
 });

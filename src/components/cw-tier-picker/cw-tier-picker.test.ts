@@ -71,9 +71,4 @@ describe('cw-tier-picker', () => {
     // Back to where the product's item began: the choice of buying or trying when it has a trial.
     expect(stepNow(actor)).to.equal(product.trial ? 'mode' : 'select');
   });
-
-  it('is accessible', async () => {
-    const { el } = await picker();
-    await expect(el).to.be.accessible();
-  });
 });
