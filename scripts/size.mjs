@@ -2,17 +2,18 @@
 // (dependencies excluded), and what each dependency adds to the script-tag bundle.
 // Run after `npm run build`. With --budget, exits 1 when a figure passes its ceiling.
 //
-// Two limits per figure: the target issue 6 sets (40 KB gzip for the script tag), and the
-// ceiling CI enforces, today's size rounded up, so the bundle can only shrink towards the
-// target. Lower a ceiling whenever a change makes room; never raise one without saying why.
+// One limit per figure: the ceiling CI enforces, today's size rounded up, so the bundle can
+// only shrink. Issue 6's 40 KB target for everything bundled is withdrawn (issue 14 measures
+// what a page loads before the first step instead). Lower a ceiling whenever a change makes
+// room; never raise one without saying why: 52 → 54 KB and 24 → 26 KB in issue 11, for the
+// step table, the order child machine, the error table and contract-generated schemas.
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { build, transform } from 'esbuild';
 import { minifyTemplates, shipsTemplates } from './minify-templates.mjs';
 
-const TARGET = { iife: 40 * 1024, esm: 20 * 1024 };
-const CEILING = { iife: 52 * 1024, esm: 24 * 1024 };
+const CEILING = { iife: 54 * 1024, esm: 26 * 1024 };
 const gz = (text) => gzipSync(text, { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -71,7 +72,7 @@ const floor = await build({
 }).then((r) => gz(r.outputFiles[0].contents));
 
 const locales = readdirSync('dist/locales').filter((f) => f.endsWith('.js') && !f.startsWith('overrides-')).map((f) => gz(readFileSync(`dist/locales/${f}`)));
-const status = (size, key) => `ceiling ${kb(CEILING[key])}, target ${kb(TARGET[key])}${size > TARGET[key] ? ' not met' : ' met'}`;
+const status = (size, key) => `ceiling ${kb(CEILING[key])}${size > CEILING[key] ? ', over it' : ''}`;
 console.log(`script-tag bundle  dist/checkout-wizard.iife.js  ${kb(iife)} gzip  (${status(iife, 'iife')})`);
 console.log(`  of which          lit + xstate + @floating-ui/dom alone ${kb(floor)} gzip (the floor); the widget's own code adds ${kb(iife - floor)}`);
 console.log(`ESM own code       ${esmFiles.join(', ')}  ${kb(esm)} gzip minified  (${status(esm, 'esm')})`);
