@@ -11,21 +11,7 @@ import { HttpBillingAdapter } from './adapter/http-adapter.js';
 import { VERSION } from './version.js';
 import type { BillingAdapter, PaymentProvider } from './adapter/billing-adapter.js';
 import type { RetryPolicy } from './machine/checkout.machine.js';
-import type { CheckoutEventDetails, CheckoutEventName } from './events.js';
-
-/** Every event <checkout-wizard> fires, the names `mount({ on })` and `handle.on()` accept. */
-const EVENT_NAMES = [
-  'cw-step-change',
-  'cw-cart-change',
-  'cw-order-placed',
-  'cw-trial-started',
-  'cw-assign-licenses',
-  'cw-error',
-] as const satisfies readonly CheckoutEventName[];
-
-// Fails to compile when events.ts gains an event this list lacks.
-type EveryEventListed = [Exclude<CheckoutEventName, (typeof EVENT_NAMES)[number]>] extends [never] ? true : never;
-true satisfies EveryEventListed;
+import { CHECKOUT_EVENTS, type CheckoutEventDetails, type CheckoutEventName } from './events.js';
 
 /** Receives an event's `detail`, and the event itself (to `preventDefault()` a cancelable one such as `cw-assign-licenses`). */
 export type CheckoutEventHandler<K extends CheckoutEventName> = (detail: CheckoutEventDetails[K], event: CustomEvent<CheckoutEventDetails[K]>) => void;
@@ -67,8 +53,8 @@ export interface MountHandle {
 }
 
 function checkListener(name: string, handler: unknown): void {
-  if (!(EVENT_NAMES as readonly string[]).includes(name)) {
-    throw new TypeError(`checkout-wizard: unknown event "${name}"; the events are ${EVENT_NAMES.join(', ')}.`);
+  if (!Object.hasOwn(CHECKOUT_EVENTS, name)) {
+    throw new TypeError(`checkout-wizard: unknown event "${name}"; the events are ${Object.keys(CHECKOUT_EVENTS).join(', ')}.`);
   }
   if (typeof handler !== 'function') throw new TypeError(`checkout-wizard: the listener for "${name}" is not a function.`);
 }

@@ -74,12 +74,12 @@ const STEP_PARTS = [
  * @cssproperty --cw-density - Multiplier of the gaps between items: below 1 is denser, above 1 airier (default 1).
  * @cssproperty --cw-focus-width - Width of focus rings (default 2px).
  *
- * @fires cw-step-change - A step or gate was entered (the first one included); `detail: { step }`.
- * @fires cw-cart-change - The server cart changed; `detail: { cart }`.
- * @fires cw-order-placed - An order was placed; `detail: { order }`.
+ * @fires cw-step-change - A step or gate was entered, the first one included; `detail: { step }`.
+ * @fires cw-cart-change - The server cart changed (item added, updated, removed, or emptied by an order); `detail: { cart }`.
+ * @fires cw-order-placed - An order was placed and paid; `detail: { order }`.
  * @fires cw-trial-started - A free trial started; `detail: { trial }`.
- * @fires cw-assign-licenses - "Assign licenses to users" was chosen; `detail: { url, productIds }`; cancelable.
- * @fires cw-error - Something failed; `detail: { code, message }`.
+ * @fires cw-assign-licenses - "Assign licenses to users" was chosen; `detail: { url, productIds }`; cancelable: cancel it to route in the host app instead of following `url`.
+ * @fires cw-error - Something failed; `detail: { code, message }`, where `code` is the contract's problem code, or `network` / `invalid_response`.
  */
 export class CheckoutWizard extends LitElement {
   static override styles = styles;

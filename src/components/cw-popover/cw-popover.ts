@@ -1,6 +1,7 @@
 import { LitElement, html, css } from 'lit';
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { tokens } from '../../styles/tokens.js';
+import { fire } from '../../events.js';
 
 let nextId = 0;
 
@@ -20,7 +21,7 @@ let nextId = 0;
  * @cssproperty --cw-popover-width - The panel's maximum width (default 20em).
  * @cssproperty --cw-shadow - The panel's shadow (default 0 6px 24px rgb(0 0 0 / 0.18)).
  *
- * @fires cw-popover-toggle - When the panel opens or closes; `detail.open` tells which.
+ * @fires cw-popover-toggle - The panel opened or closed; `detail: { open }` tells which.
  */
 export class CwPopover extends LitElement {
   static override styles = [
@@ -103,7 +104,7 @@ export class CwPopover extends LitElement {
     if (this.open) this.#start();
     else this.#stop();
     if (changed.get('open') !== undefined || this.open) {
-      this.dispatchEvent(new CustomEvent('cw-popover-toggle', { detail: { open: this.open }, bubbles: true, composed: true }));
+      fire(this, 'cw-popover-toggle', { open: this.open });
     }
   }
 
