@@ -22,9 +22,11 @@ export default meta;
 
 type Story = StoryObj;
 
+const emptyCart = mockScenario('empty-cart');
+
 export const EmptyCart: Story = {
   name: 'Empty cart',
-  ...mockScenario('empty-cart'),
+  ...emptyCart,
 };
 
 const PANELS: { id: string; label: string; theme: 'light' | 'dark'; tokens: Tokens }[] = [
@@ -45,13 +47,13 @@ export const ThemingGallery: Story = {
     // The gallery talks to no service worker, but on the Docs page it renders next to "Empty cart", and
     // msw-storybook-addon resets the worker's handlers for every story it loads: the same handlers keep
     // that story's backend answering.
-    msw: EmptyCart.parameters!.msw,
+    msw: emptyCart.parameters.msw,
     controls: { disable: true },
     actions: { disable: true },
     layout: 'fullscreen',
   },
   loaders: [
-    async () => {
+    () => {
       forgetSavedProgress();
       return {};
     },

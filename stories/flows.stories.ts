@@ -37,8 +37,8 @@ export const Buy: Story = {
   play: async ({ canvasElement, loaded, step }) => {
     const backend = loaded.backend as MockBackend;
     const wizard = await getWizard(canvasElement);
-    const placed: CustomEvent[] = [];
-    wizard.addEventListener('cw-order-placed', (e) => placed.push(e as CustomEvent));
+    const placed: HTMLElementEventMap['cw-order-placed'][] = [];
+    wizard.addEventListener('cw-order-placed', (e) => placed.push(e));
 
     await step('Choose Remote Support and buy it', async () => {
       await waitForStep(wizard, 'select');
@@ -118,8 +118,8 @@ export const Trial: Story = {
   play: async ({ canvasElement, loaded, step }) => {
     const backend = loaded.backend as MockBackend;
     const wizard = await getWizard(canvasElement);
-    const started: CustomEvent[] = [];
-    wizard.addEventListener('cw-trial-started', (e) => started.push(e as CustomEvent));
+    const started: HTMLElementEventMap['cw-trial-started'][] = [];
+    wizard.addEventListener('cw-trial-started', (e) => started.push(e));
 
     await step('Choose Remote Support and try it free', async () => {
       await waitForStep(wizard, 'select');

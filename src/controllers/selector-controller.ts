@@ -55,7 +55,7 @@ export class SelectorController<A extends AnyActorRef, T> implements ReactiveCon
   #attach(): void {
     const actor = this.#actor;
     if (!actor || this.#sub) return;
-    this.value = this.#select(actor.getSnapshot());
+    this.value = this.#select(actor.getSnapshot() as SnapshotFrom<A>);
     this.#host.requestUpdate();
     this.#sub = actor.subscribe((snapshot: SnapshotFrom<A>) => {
       const next = this.#select(snapshot);

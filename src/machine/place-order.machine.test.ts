@@ -41,7 +41,7 @@ function run(answers: Answer[], options: { retries?: number; timeoutMs?: number;
         timeoutMs: options.timeoutMs ?? 1000,
         unknown: options.unknown ?? false,
       },
-      onDone: { actions: ({ event }) => (output = event.output) },
+      onDone: { actions: ({ event }) => (output = event.output as PlaceOrderOutput) },
     },
     on: {
       ORDER_STATE: { actions: ({ event }) => reports.push(event) },

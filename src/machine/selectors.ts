@@ -1,4 +1,4 @@
-import type { SnapshotFrom, AnyStateMachine } from 'xstate';
+import type { SnapshotFrom, AnyStateMachine, StateValue } from 'xstate';
 import type { CartItemInput } from '../contract/types.js';
 import type { BillingError } from '../adapter/errors.js';
 import { fieldOf, type Field } from '../adapter/error-codes.js';
@@ -53,7 +53,8 @@ export const stepError = (c: CheckoutContext): BillingError | undefined => (c.er
 
 /** The step or gate a snapshot shows; `loading` before the first one and between steps. */
 export function stepOf(snapshot: SnapshotFrom<AnyStateMachine>): StepId | 'loading' {
-  const top = typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0]!;
+  const value = snapshot.value as StateValue;
+  const top = typeof value === 'string' ? value : Object.keys(value)[0]!;
   return isStepId(top) ? top : 'loading';
 }
 

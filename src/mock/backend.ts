@@ -126,12 +126,14 @@ function problem(code: string, detail?: string, errors?: FieldError[], status?: 
 }
 
 /** Thrown by handlers; becomes a problem reply. */
-class Fail {
+class Fail extends Error {
   constructor(
     readonly code: string,
     readonly detail?: string,
     readonly errors?: FieldError[],
-  ) {}
+  ) {
+    super(detail ?? code);
+  }
   get reply() {
     return problem(this.code, this.detail, this.errors);
   }
@@ -578,8 +580,9 @@ export class MockBackend {
     if (typeof body.quoteId !== 'string') errors.push({ field: 'quoteId', code: 'invalid' });
     if (typeof body.paymentMethodId !== 'string') errors.push({ field: 'paymentMethodId', code: 'invalid' });
     if (errors.length) throw invalid(errors);
-    const stored = this.#quotes.get(body.quoteId as string);
-    if (!stored) throw new Fail('not_found', `No quote ${body.quoteId}.`);
+    const quoteId = body.quoteId as string;
+    const stored = this.#quotes.get(quoteId);
+    if (!stored) throw new Fail('not_found', `No quote ${quoteId}.`);
     if (this.#now().getTime() > Date.parse(stored.quote.expiresAt)) throw new Fail('quote_expired', 'Review the new quote.');
     if (stored.revision !== this.#revision) throw new Fail('quote_changed', 'The cart changed; review the new quote.');
     const method = account.paymentMethods.find((m) => m.id === body.paymentMethodId);

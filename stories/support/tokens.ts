@@ -33,7 +33,7 @@ export function applyTokens(el: HTMLElement, tokens: Record<string, unknown>): v
   const before = applied.get(el) ?? new Set<string>();
   const now = new Set<string>();
   for (const [name, value] of Object.entries(tokens)) {
-    if (!isToken(name) || value === undefined || value === null || value === '') continue;
+    if (!isToken(name) || (typeof value !== 'string' && typeof value !== 'number') || value === '') continue;
     el.style.setProperty(name, String(value));
     now.add(name);
   }

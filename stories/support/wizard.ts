@@ -26,7 +26,10 @@ export function forgetSavedProgress(): void {
  * afresh on every render (so a play function can run again, and an order placed in one visit is
  * gone in the next), and handed to the story as `loaded.backend` for assertions.
  */
-export function mockScenario(scenario: ScenarioName, { latencyMs = 150 }: { latencyMs?: number } = {}): Pick<StoryObj, 'parameters' | 'loaders'> {
+export function mockScenario(
+  scenario: ScenarioName,
+  { latencyMs = 150 }: { latencyMs?: number } = {},
+): { parameters: { msw: { handlers: ReturnType<typeof createHandlers> } }; loaders: StoryObj['loaders'] } {
   let backend = new MockBackend({ scenario, latencyMs });
   // createHandlers reads only basePath and handle(); this stand-in forwards both to the current backend.
   const current = {
@@ -38,7 +41,7 @@ export function mockScenario(scenario: ScenarioName, { latencyMs = 150 }: { late
   return {
     parameters: { msw: { handlers: createHandlers(current) } },
     loaders: [
-      async () => {
+      () => {
         backend = new MockBackend({ scenario, latencyMs });
         forgetSavedProgress();
         return { backend, provider: new TestPaymentProvider() };
