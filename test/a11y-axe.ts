@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { MockBackend, createState, type ScenarioName } from '../src/mock/index.js';
 import type { PaymentProvider } from '../src/adapter/billing-adapter.js';
 import type { CheckoutWizard } from '../src/components/checkout-wizard/checkout-wizard.js';
-import { chooseCard, expectHeadingFocused, expectWcag, inStep, mount, pressPart, settled, type, waitForStep, type MountOptions } from './helpers.js';
+import { chooseCard, expectHeadingFocused, expectWcag, inStep, mount, pressPart, settled, type, waitForStep, refuseSeats, type MountOptions } from './helpers.js';
 
 // Shared by test/a11y-axe*.test.ts, one file per configuration so they run side by side.
 // axe's WCAG 2.0/2.1/2.2 A and AA rules (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa), and in the light theme its best practices, on every step,
@@ -153,11 +153,7 @@ export function axeSuite(config: AxeConfig) {
       await type(el, '#seats', '10');
       await pressPart(el, 'next');
       await waitForStep(el, 'term');
-      backend.inject({
-        op: 'addCartItem',
-        status: 422,
-        json: { type: 'about:blank', title: 'Out of range', status: 422, code: 'seats_out_of_range', errors: [{ field: 'seats', code: 'seats_out_of_range' }] },
-      });
+      refuseSeats(backend);
       await pressPart(el, 'commit');
       await waitForStep(el, 'seats');
       await check(el, 'seats: refused by the server');

@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { MockBackend, createState } from '../src/mock/index.js';
 import { en } from '../src/i18n/en.js';
 import type { CheckoutWizard } from '../src/components/checkout-wizard/checkout-wizard.js';
-import { chooseCard, deepActive, inStep, mount, pressPart, settled, stepEl, type, visitEveryStep, waitForStep, walk } from './helpers.js';
+import { chooseCard, deepActive, inStep, mount, pressPart, settled, stepEl, type, visitEveryStep, waitForStep, walk, refuseSeats } from './helpers.js';
 import { GATES } from '../src/machine/steps.js';
 
 // Forms, errors and messages: focus on the first invalid field after a failed submit (3.3.1), errors tied
@@ -72,11 +72,7 @@ describe('forms, errors and status messages', () => {
       await type(el, '#seats', '7');
       await pressPart(el, 'next');
       await waitForStep(el, 'term');
-      backend.inject({
-        op: 'addCartItem',
-        status: 422,
-        json: { type: 'about:blank', title: 'Out of range', status: 422, code: 'seats_out_of_range', errors: [{ field: 'seats', code: 'seats_out_of_range' }] },
-      });
+      refuseSeats(backend);
       await pressPart(el, 'commit');
       await waitForStep(el, 'seats');
       await tick();

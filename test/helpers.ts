@@ -166,6 +166,15 @@ export async function walk(el: CheckoutWizard, step: StepId, mode: Mode = 'buy')
   await waitForStep(el, step);
 }
 
+/** The next "Add to cart" is refused as a server does it: 422 seats_out_of_range, at the licenses field. */
+export function refuseSeats(backend: MockBackend) {
+  backend.inject({
+    op: 'addCartItem',
+    status: 422,
+    json: { type: 'about:blank', title: 'Out of range', status: 422, code: 'seats_out_of_range', errors: [{ field: 'seats', code: 'seats_out_of_range' }] },
+  });
+}
+
 /** The WCAG 2.0, 2.1 and 2.2 A and AA rules of axe. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 

@@ -68,13 +68,20 @@ try {
     const port = await freePort();
     preview = spawn(join(app, 'node_modules/.bin/vite'), ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
       cwd: app,
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'ignore', 'inherit'],
     });
-    await new Promise((resolve, reject) => {
-      preview.stdout.on('data', (chunk) => String(chunk).includes(`:${port}`) && resolve());
-      preview.on('exit', (code) => reject(new Error(`vite preview exited (${code})`)));
-    });
-    return `http://127.0.0.1:${port}/`;
+    const url = `http://127.0.0.1:${port}/`;
+    // Asks the server itself rather than reading its log, whose wording changes with the environment
+    // (with CI=true it printed no address, and this waited for ever); 30 s at most.
+    const exited = new Promise((_, reject) => preview.on('exit', (code) => reject(new Error(`vite preview exited (${code})`))));
+    const answers = (async () => {
+      for (const started = Date.now(); Date.now() - started < 30_000; await new Promise((r) => setTimeout(r, 200))) {
+        if (await fetch(url).then((r) => r.ok, () => false)) return;
+      }
+      throw new Error(`vite preview did not answer at ${url} within 30 s`);
+    })();
+    await Promise.race([answers, exited]);
+    return url;
   });
 
   await phase('purchase in Chromium', async () => {

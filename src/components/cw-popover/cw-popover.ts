@@ -112,15 +112,20 @@ export class CwPopover extends LitElement {
     const trigger = this.#trigger;
     const panel = this.#panel;
     if (!trigger || !panel || this.#cleanup) return;
-    const place = () =>
+    const place = () => {
       computePosition(trigger, panel, {
         strategy: 'fixed',
         placement: 'bottom-start',
         middleware: [offset(6), flip(), shift({ padding: 8 }), size({ padding: 8 })],
-      }).then(({ x, y }) => {
-        // Positioned through CSSOM, not a style attribute, so a strict style-src CSP holds.
-        panel.style.translate = `${Math.round(x)}px ${Math.round(y)}px`;
-      });
+      }).then(
+        ({ x, y }) => {
+          // Positioned through CSSOM, not a style attribute, so a strict style-src CSP holds.
+          panel.style.translate = `${Math.round(x)}px ${Math.round(y)}px`;
+        },
+        // A panel closed mid-measure has nothing to place; the next update places it again.
+        () => {},
+      );
+    };
     this.#cleanup = autoUpdate(trigger, panel, place);
     document.addEventListener('pointerdown', this.#onOutside, true);
   }
