@@ -28,6 +28,18 @@ describe('cw-popover', () => {
     expect(Math.abs(p.top - t.bottom)).to.be.lessThan(20);
   });
 
+  it('tells listeners around it when it opens and when it closes', async () => {
+    const { el, trigger } = await make();
+    const seen: boolean[] = [];
+    // On the parent: the event bubbles; `detail.open` is typed through the DOM's event map.
+    el.parentElement!.addEventListener('cw-popover-toggle', (e) => seen.push(e.detail.open satisfies boolean));
+    trigger.click();
+    await el.updateComplete;
+    el.hide();
+    await el.updateComplete;
+    expect(seen).to.deep.equal([true, false]);
+  });
+
   it('Escape closes it and gives focus back to the trigger', async () => {
     const { el, trigger } = await make();
     trigger.click();
