@@ -121,19 +121,101 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Look an attempt to pay up by its Idempotency-Key, without paying.
+         * @description What the client asks when it does not know how an attempt ended (a
+         *     lost answer, a gateway error, a reload, the return from a bank's page).
+         *     404 `not_found` means no request with this key has reached the server:
+         *     nothing was charged, and the same key may be sent again. 409
+         *     `idempotency_in_progress` means the first request is still running.
+         */
+        get: operations["lookupOrder"];
         put?: never;
         /**
-         * Pay a quote. Idempotent by key.
+         * Pay a quote. Idempotent by key; a quote is paid once.
          * @description The widget generates one Idempotency-Key (UUID v4) per attempt to pay a
          *     given quote and reuses it on every retry of that attempt, also after a
          *     timeout or a reload. The server stores the first response for a key for
          *     at least 24 hours and replays it for a retry with the same body. A
          *     retry while the first request is still running gets 409
          *     `idempotency_in_progress`; the same key with a different body gets 422
-         *     `idempotency_key_reused`. A completed order empties the cart.
+         *     `idempotency_key_reused`.
+         *
+         *     A quote is paid once. The server consumes it atomically when an attempt
+         *     starts to pay it, before it asks the payment provider:
+         *     - a second attempt (another key) on a quote whose order is `completed`
+         *       or `processing` gets 409 `quote_already_paid`, with that order in the
+         *       problem's `order`;
+         *     - an attempt while another attempt on the same quote or the same cart
+         *       is under way (being sent to the provider, or `requires_action`) gets
+         *       409 `order_in_progress`, with that order in `order` when there is one;
+         *     - an attempt that ends `failed` releases the quote: a new attempt, with
+         *       a new key, may pay it.
+         *
+         *     The answer says where the payment stands (Order.status):
+         *     - `completed`: paid; the cart is emptied and the products are the
+         *       account's from now.
+         *     - `processing`: accepted but not settled yet (a bank debit); the cart is
+         *       emptied, and the products start when the payment clears. An e-mail
+         *       follows either way.
+         *     - `requires_action`: the buyer must act (a 3-D Secure challenge, a
+         *       redirect to the bank): `nextAction` says how. The payment provider
+         *       runs it in the page, then the client calls POST /orders/{orderId}/confirm.
+         *     - A payment declined at once is 402 `payment_declined` with a
+         *       `declineCode`; the attempt has failed and its key's answer is replayed.
+         *
+         *     A gateway's 5xx, a body that is not a problem document, a timeout or a
+         *     lost connection tells the client nothing: it looks the attempt up
+         *     (GET /orders?idempotencyKey=) or retries the same key, never a new one.
          */
         post: operations["placeOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        /** An order, as it stands now. */
+        get: operations["getOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Settle an order after its next action; idempotent.
+         * @description Called once the payment provider has run `nextAction`, whatever came of
+         *     it: the server asks its provider how the payment stands and answers
+         *     `completed`, `processing`, `failed` (the challenge failed or was
+         *     abandoned: `failure.declineCode` is `authentication_failed`), or
+         *     `requires_action` again (a second challenge). Calling it again returns
+         *     the same order; calling it on an order that needs no action returns the
+         *     order as it is.
+         */
+        post: operations["confirmOrder"];
         delete?: never;
         options?: never;
         head?: never;
@@ -157,6 +239,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/payment-methods/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start saving a payment method; the payment provider confirms the setup.
+         * @description Creates a setup (with Stripe, a SetupIntent) for the account. The
+         *     client hands `clientSecret` to its payment provider, which confirms the
+         *     setup with the details in its own fields (it may challenge the buyer
+         *     with 3-D Secure), then attaches the method with POST /payment-methods
+         *     and `setupId`. The server keeps the mandate the setup records, so
+         *     renewals can be charged when the buyer is not there.
+         */
+        post: operations["setupPaymentMethod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/payment-methods": {
         parameters: {
             query?: never;
@@ -167,11 +274,21 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Attach a payment method from a payment provider's token.
-         * @description The provider's own fields (in its iframe) turn card details into a
-         *     token; only the token comes here. Test tokens the mock backend knows:
-         *     `tok_visa` (works), `tok_mastercard` (works), `tok_chargeDeclined`
-         *     (attaches, then every order paid with it gets 402 `payment_declined`).
+         * Attach a payment method from a confirmed setup (or, before 1.2, a provider's token).
+         * @description Send exactly one of `setupId` (a setup the provider confirmed; the
+         *     method carries the mandate for renewals) or `token` (1.0: a provider's
+         *     token, with no mandate). A setup that is not confirmed yet answers 422
+         *     `validation_failed` (field `setupId`); one whose confirmation failed
+         *     answers 402 `payment_declined` with its `declineCode`.
+         *
+         *     Test values the mock backend knows, as tokens or as the card a test
+         *     provider confirms a setup with: `tok_visa` and `tok_mastercard` (work),
+         *     `tok_chargeDeclined` (`generic_decline`), `tok_insufficientFunds`,
+         *     `tok_expiredCard` (`card_expired`), `tok_doNotHonor`, each declined
+         *     when an order is paid with it; `tok_threeDSecureRequired` (challenged on
+         *     setup and on every payment), `tok_threeDSecureSetup` (challenged only
+         *     when saved), `tok_threeDSecureFail` (its challenge always fails), and
+         *     `tok_sepaDebit` (a bank debit: its orders stay `processing`).
          */
         post: operations["addPaymentMethod"];
         delete?: never;
@@ -229,6 +346,8 @@ export interface components {
                 role: "billing-contact" | "user";
             };
             billingCountry: string;
+            /** @description The IANA time zone of billing dates, e.g. "Europe/Rome" (1.2.0). */
+            timeZone?: string;
             currency: string;
             vatId?: string | null;
             /** Format: email */
@@ -317,19 +436,7 @@ export interface components {
              * @description The new billing date of the subscription: today.
              */
             billingDate: string;
-            lines: {
-                itemId: string;
-                productName: string;
-                tierName: string;
-                seats: number;
-                term: components["schemas"]["Term"];
-                unitAmount: components["schemas"]["Money"];
-                amount: components["schemas"]["Money"];
-                /** Format: date */
-                periodStart: string;
-                /** Format: date */
-                periodEnd: string;
-            }[];
+            lines: components["schemas"]["QuoteLine"][];
             subtotal: components["schemas"]["Money"];
             tax: {
                 /** @description 2200 is 22 %. */
@@ -340,21 +447,107 @@ export interface components {
                 vatId?: string | null;
             };
             total: components["schemas"]["Money"];
+            /**
+             * @description What the subscriptions bought will cost when they renew (1.2.0):
+             *     one entry per renewal date and term, tax included, as the widget
+             *     states it above Place order ("Renews automatically on … at … a year
+             *     until you cancel").
+             */
+            renewals?: components["schemas"]["Renewal"][];
+        };
+        QuoteLine: {
+            itemId: string;
+            /** @description Sent by 1.2.0 servers. */
+            productId?: string;
+            productName: string;
+            tierName: string;
+            seats: number;
+            term: components["schemas"]["Term"];
+            unitAmount: components["schemas"]["Money"];
+            amount: components["schemas"]["Money"];
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+        };
+        Renewal: {
+            /**
+             * Format: date
+             * @description The first renewal: the end of the period bought.
+             */
+            date: string;
+            term: components["schemas"]["Term"];
+            /** @description Charged every term from that date, tax included. */
+            amount: components["schemas"]["Money"];
         };
         Order: {
             id: string;
             quoteId: string;
-            /** @enum {string} */
-            status: "completed";
+            /**
+             * @description Where the payment stands; see POST /orders. Only `completed` and `processing` empty the cart.
+             * @enum {string}
+             */
+            status: "completed" | "requires_action" | "processing" | "failed";
+            paymentMethodId?: string;
             total: components["schemas"]["Money"];
             /** Format: date */
             billingDate: string;
             /** Format: email */
             confirmationEmail: string;
-            /** @description Free-form; the widget reads none. */
-            lines: {
-                [key: string]: unknown;
-            }[];
+            lines: components["schemas"]["OrderLine"][];
+            /** @description What the buyer must do, when `status` is `requires_action`. */
+            nextAction?: components["schemas"]["NextAction"] | null;
+            /** @description Why, when `status` is `failed`. */
+            failure?: components["schemas"]["PaymentFailure"] | null;
+        };
+        OrderLine: {
+            productId?: string;
+            productName: string;
+            tierName: string;
+            seats: number;
+            term: components["schemas"]["Term"];
+            unitAmount?: components["schemas"]["Money"];
+            amount: components["schemas"]["Money"];
+            /** Format: date */
+            periodStart?: string;
+            /** Format: date */
+            periodEnd?: string;
+        };
+        /**
+         * @description `authenticate`: the payment provider runs a challenge in the page with
+         *     `clientSecret` (Stripe: handleNextAction). `redirect`: the buyer goes to
+         *     `redirectUrl` and comes back to `returnUrl`, where the client looks the
+         *     attempt up by its key.
+         */
+        NextAction: {
+            /** @enum {string} */
+            type: "authenticate" | "redirect";
+            clientSecret?: string;
+            /** Format: uri */
+            redirectUrl?: string;
+            /** Format: uri */
+            returnUrl?: string;
+        };
+        PaymentFailure: {
+            /** @description A problem code, usually payment_declined. */
+            code: string;
+            declineCode?: components["schemas"]["DeclineCode"];
+            message?: string;
+        };
+        /**
+         * @description Why a payment or a setup was declined. A client shows its own message
+         *     for each code it knows and a generic one for the rest.
+         *     - authentication_failed: the buyer failed or abandoned the bank's challenge.
+         *     - insufficient_funds: not enough money on the card or account.
+         *     - card_expired: the card has expired.
+         *     - do_not_honor: the bank declined without saying why.
+         *     - generic_decline: declined, no reason given.
+         */
+        DeclineCode: ("authentication_failed" | "insufficient_funds" | "card_expired" | "do_not_honor" | "generic_decline") | string;
+        PaymentSetup: {
+            id: string;
+            /** @description For the payment provider only; never stored by the client. */
+            clientSecret: string;
         };
         Trial: {
             id: string;
@@ -381,6 +574,9 @@ export interface components {
             detail?: string;
             /** @description A stable machine code. Newer servers may send codes this version does not list. */
             code: components["schemas"]["ProblemCode"] | string;
+            declineCode?: components["schemas"]["DeclineCode"];
+            /** @description With 409 `quote_already_paid` and `order_in_progress`, the order that holds the quote or the cart. */
+            order?: components["schemas"]["Order"] | null;
             /** @description Field errors for 422. */
             errors?: {
                 field: string;
@@ -398,7 +594,7 @@ export interface components {
          *     - bad_request (400): the request is malformed; generic 400.
          *     - idempotency_key_missing (400): POST /orders without an Idempotency-Key.
          *     - unauthenticated (401): the host must sign the user in again.
-         *     - payment_declined (402): the payment method was declined; choose another.
+         *     - payment_declined (402): the payment method was declined; choose another. `declineCode` says why.
          *     - forbidden_role (403): only the account's billing contact may do this.
          *     - corporate_account (403): the account buys through its corporate portal.
          *     - not_found (404): no such resource (for POST /orders: no such quote).
@@ -406,6 +602,8 @@ export interface components {
          *     - quote_expired (409): the quote is past its expiresAt; price again.
          *     - quote_changed (409): the cart changed after the quote; price again.
          *     - idempotency_in_progress (409): the first request with this key is still running.
+         *     - quote_already_paid (409): the quote was paid by an earlier attempt; `order` is that order.
+         *     - order_in_progress (409): another attempt is paying this quote or cart; `order` is its order when there is one.
          *     - trial_already_used (409): the account has had this product's trial.
          *     - already_subscribed (409): the account already has this product.
          *     - validation_failed (422): see `errors` for the fields; generic 422.
@@ -417,7 +615,7 @@ export interface components {
          *     - unavailable (503): the service or a system behind it is down; Retry-After may say for how long.
          * @enum {string}
          */
-        ProblemCode: "bad_request" | "idempotency_key_missing" | "unauthenticated" | "payment_declined" | "forbidden_role" | "corporate_account" | "not_found" | "conflict" | "quote_expired" | "quote_changed" | "idempotency_in_progress" | "trial_already_used" | "already_subscribed" | "validation_failed" | "seats_out_of_range" | "invalid_vat_id" | "idempotency_key_reused" | "rate_limited" | "internal" | "unavailable";
+        ProblemCode: "bad_request" | "idempotency_key_missing" | "unauthenticated" | "payment_declined" | "forbidden_role" | "corporate_account" | "not_found" | "conflict" | "quote_expired" | "quote_changed" | "idempotency_in_progress" | "quote_already_paid" | "order_in_progress" | "trial_already_used" | "already_subscribed" | "validation_failed" | "seats_out_of_range" | "invalid_vat_id" | "idempotency_key_reused" | "rate_limited" | "internal" | "unavailable";
     };
     responses: {
         /** @description An RFC 9457 problem. */
@@ -430,7 +628,14 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /**
+         * @description Optional (1.2.0): a key per change, reused when the change is sent
+         *     again. The server replays the first answer for a key for at least 24
+         *     hours, so a change whose answer was lost is not made twice.
+         */
+        CartIdempotencyKey: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -456,6 +661,8 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
         };
     };
     getCatalog: {
@@ -477,6 +684,8 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
         };
     };
     getCart: {
@@ -498,12 +707,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
         };
     };
     addCartItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Optional (1.2.0): a key per change, reused when the change is sent
+                 *     again. The server replays the first answer for a key for at least 24
+                 *     hours, so a change whose answer was lost is not made twice.
+                 */
+                "Idempotency-Key"?: components["parameters"]["CartIdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -522,14 +740,25 @@ export interface operations {
                     "application/json": components["schemas"]["Cart"];
                 };
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
         };
     };
     updateCartItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Optional (1.2.0): a key per change, reused when the change is sent
+                 *     again. The server replays the first answer for a key for at least 24
+                 *     hours, so a change whose answer was lost is not made twice.
+                 */
+                "Idempotency-Key"?: components["parameters"]["CartIdempotencyKey"];
+            };
             path: {
                 itemId: string;
             };
@@ -550,14 +779,25 @@ export interface operations {
                     "application/json": components["schemas"]["Cart"];
                 };
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
         };
     };
     removeCartItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Optional (1.2.0): a key per change, reused when the change is sent
+                 *     again. The server replays the first answer for a key for at least 24
+                 *     hours, so a change whose answer was lost is not made twice.
+                 */
+                "Idempotency-Key"?: components["parameters"]["CartIdempotencyKey"];
+            };
             path: {
                 itemId: string;
             };
@@ -574,7 +814,11 @@ export interface operations {
                     "application/json": components["schemas"]["Cart"];
                 };
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
         };
     };
     createQuote: {
@@ -602,8 +846,39 @@ export interface operations {
                     "application/json": components["schemas"]["Quote"];
                 };
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    lookupOrder: {
+        parameters: {
+            query: {
+                idempotencyKey: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order the attempt made, in any status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
         };
     };
     placeOrder: {
@@ -624,7 +899,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The order was placed (also returned on a replay). */
+            /** @description The order, in any status (also returned on a replay). */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -634,9 +909,65 @@ export interface operations {
                 };
             };
             400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
             402: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    getOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    confirmOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order after confirmation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
             503: components["responses"]["Problem"];
         };
@@ -667,8 +998,46 @@ export interface operations {
                     "application/json": components["schemas"]["Trial"];
                 };
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    setupPaymentMethod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description A hint; the provider may collect any type it supports.
+                     * @enum {string}
+                     */
+                    type?: "card" | "sepa_debit" | "paypal";
+                };
+            };
+        };
+        responses: {
+            /** @description The setup. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentSetup"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
         };
     };
     addPaymentMethod: {
@@ -681,7 +1050,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    token: string;
+                    setupId?: string;
+                    token?: string;
                     makeDefault?: boolean;
                 };
             };
@@ -696,7 +1066,12 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentMethod"];
                 };
             };
+            401: components["responses"]["Problem"];
+            402: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
         };
     };
     validateVatId: {
@@ -723,7 +1098,10 @@ export interface operations {
                     "application/json": components["schemas"]["VatVerdict"];
                 };
             };
+            401: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
         };
     };
 }

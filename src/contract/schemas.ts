@@ -8,6 +8,7 @@ import type {
   Money,
   Order,
   PaymentMethod,
+  PaymentSetup,
   Problem,
   Product,
   Quote,
@@ -34,7 +35,9 @@ export const ProductSchema: Schema<Product> = gen.vProduct;
 export const CatalogSchema: Schema<Catalog> = gen.vCatalog;
 export const CartSchema: Schema<Cart> = gen.vCart;
 export const QuoteSchema: Schema<Quote> = gen.vQuote;
-export const OrderSchema: Schema<Order> = gen.vOrder;
+// Lines an older server sends in another shape cost the recap, never a placed order.
+export const OrderSchema: Schema<Order> = v.looseObject({ ...gen.vOrder.entries, lines: v.fallback(gen.vOrder.entries.lines, []) });
+export const PaymentSetupSchema: Schema<PaymentSetup> = gen.vPaymentSetup;
 export const TrialSchema: Schema<Trial> = gen.vTrial;
 export const VatVerdictSchema: Schema<VatVerdict> = gen.vVatVerdict;
 export const ProblemSchema: Schema<Problem> = gen.vProblem;

@@ -14,8 +14,16 @@ export type CartItemInput = Schemas['CartItemInput'];
 export type Cart = Schemas['Cart'];
 export type CartItem = Schemas['CartItem'];
 export type Quote = Schemas['Quote'];
-export type QuoteLine = Quote['lines'][number];
+export type QuoteLine = Schemas['QuoteLine'];
+export type Renewal = Schemas['Renewal'];
 export type Order = Schemas['Order'];
+export type OrderStatus = Order['status'];
+export type OrderLine = Schemas['OrderLine'];
+export type NextAction = Schemas['NextAction'];
+export type PaymentFailure = Schemas['PaymentFailure'];
+/** The decline codes this version lists; a newer server may send others. */
+export type DeclineCode = Schemas['DeclineCode'];
+export type PaymentSetup = Schemas['PaymentSetup'];
 export type Trial = Schemas['Trial'];
 export type VatVerdict = Schemas['VatVerdict'];
 export type Problem = Schemas['Problem'];

@@ -32,6 +32,7 @@ export const vAccount = v.looseObject({
         role: v.picklist(['billing-contact', 'user'])
     }),
     billingCountry: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/)),
+    timeZone: v.optional(v.string()),
     currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/)),
     vatId: v.nullish(v.string()),
     billingEmail: v.optional(v.string()),
@@ -98,22 +99,31 @@ export const vCart = v.looseObject({
     items: v.array(vCartItem)
 });
 
+export const vQuoteLine = v.looseObject({
+    itemId: v.string(),
+    productId: v.optional(v.string()),
+    productName: v.string(),
+    tierName: v.string(),
+    seats: v.pipe(v.number(), v.integer()),
+    term: vTerm,
+    unitAmount: vMoney,
+    amount: vMoney,
+    periodStart: v.pipe(v.string(), v.isoDate()),
+    periodEnd: v.pipe(v.string(), v.isoDate())
+});
+
+export const vRenewal = v.looseObject({
+    date: v.pipe(v.string(), v.isoDate()),
+    term: vTerm,
+    amount: vMoney
+});
+
 export const vQuote = v.looseObject({
     id: v.string(),
     expiresAt: v.pipe(v.string(), v.isoTimestamp()),
     currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/)),
     billingDate: v.pipe(v.string(), v.isoDate()),
-    lines: v.array(v.looseObject({
-        itemId: v.string(),
-        productName: v.string(),
-        tierName: v.string(),
-        seats: v.pipe(v.number(), v.integer()),
-        term: vTerm,
-        unitAmount: vMoney,
-        amount: vMoney,
-        periodStart: v.pipe(v.string(), v.isoDate()),
-        periodEnd: v.pipe(v.string(), v.isoDate())
-    })),
+    lines: v.array(vQuoteLine),
     subtotal: vMoney,
     tax: v.looseObject({
         rateBasisPoints: v.pipe(v.number(), v.integer()),
@@ -121,17 +131,75 @@ export const vQuote = v.looseObject({
         reverseCharge: v.boolean(),
         vatId: v.nullish(v.string())
     }),
-    total: vMoney
+    total: vMoney,
+    renewals: v.optional(v.array(vRenewal))
+});
+
+export const vOrderLine = v.looseObject({
+    productId: v.optional(v.string()),
+    productName: v.string(),
+    tierName: v.string(),
+    seats: v.pipe(v.number(), v.integer()),
+    term: vTerm,
+    unitAmount: v.optional(vMoney),
+    amount: vMoney,
+    periodStart: v.optional(v.pipe(v.string(), v.isoDate())),
+    periodEnd: v.optional(v.pipe(v.string(), v.isoDate()))
+});
+
+/**
+ * `authenticate`: the payment provider runs a challenge in the page with
+ * `clientSecret` (Stripe: handleNextAction). `redirect`: the buyer goes to
+ * `redirectUrl` and comes back to `returnUrl`, where the client looks the
+ * attempt up by its key.
+ *
+ */
+export const vNextAction = v.looseObject({
+    type: v.picklist(['authenticate', 'redirect']),
+    clientSecret: v.optional(v.string()),
+    redirectUrl: v.optional(v.string()),
+    returnUrl: v.optional(v.string())
+});
+
+/**
+ * Why a payment or a setup was declined. A client shows its own message
+ * for each code it knows and a generic one for the rest.
+ * - authentication_failed: the buyer failed or abandoned the bank's challenge.
+ * - insufficient_funds: not enough money on the card or account.
+ * - card_expired: the card has expired.
+ * - do_not_honor: the bank declined without saying why.
+ * - generic_decline: declined, no reason given.
+ *
+ */
+export const vDeclineCode = v.string();
+
+export const vPaymentFailure = v.looseObject({
+    code: v.string(),
+    declineCode: v.optional(vDeclineCode),
+    message: v.optional(v.string())
 });
 
 export const vOrder = v.looseObject({
     id: v.string(),
     quoteId: v.string(),
-    status: v.picklist(['completed']),
+    status: v.picklist([
+        'completed',
+        'requires_action',
+        'processing',
+        'failed'
+    ]),
+    paymentMethodId: v.optional(v.string()),
     total: vMoney,
     billingDate: v.pipe(v.string(), v.isoDate()),
     confirmationEmail: v.string(),
-    lines: v.array(v.looseObject({}))
+    lines: v.array(vOrderLine),
+    nextAction: v.nullish(vNextAction),
+    failure: v.nullish(vPaymentFailure)
+});
+
+export const vPaymentSetup = v.looseObject({
+    id: v.string(),
+    clientSecret: v.string()
 });
 
 export const vTrial = v.looseObject({
@@ -164,7 +232,7 @@ export const vVatVerdict = v.looseObject({
  * - bad_request (400): the request is malformed; generic 400.
  * - idempotency_key_missing (400): POST /orders without an Idempotency-Key.
  * - unauthenticated (401): the host must sign the user in again.
- * - payment_declined (402): the payment method was declined; choose another.
+ * - payment_declined (402): the payment method was declined; choose another. `declineCode` says why.
  * - forbidden_role (403): only the account's billing contact may do this.
  * - corporate_account (403): the account buys through its corporate portal.
  * - not_found (404): no such resource (for POST /orders: no such quote).
@@ -172,6 +240,8 @@ export const vVatVerdict = v.looseObject({
  * - quote_expired (409): the quote is past its expiresAt; price again.
  * - quote_changed (409): the cart changed after the quote; price again.
  * - idempotency_in_progress (409): the first request with this key is still running.
+ * - quote_already_paid (409): the quote was paid by an earlier attempt; `order` is that order.
+ * - order_in_progress (409): another attempt is paying this quote or cart; `order` is its order when there is one.
  * - trial_already_used (409): the account has had this product's trial.
  * - already_subscribed (409): the account already has this product.
  * - validation_failed (422): see `errors` for the fields; generic 422.
@@ -195,6 +265,8 @@ export const vProblemCode = v.picklist([
     'quote_expired',
     'quote_changed',
     'idempotency_in_progress',
+    'quote_already_paid',
+    'order_in_progress',
     'trial_already_used',
     'already_subscribed',
     'validation_failed',
@@ -212,9 +284,19 @@ export const vProblem = v.looseObject({
     status: v.pipe(v.number(), v.integer()),
     detail: v.optional(v.string()),
     code: v.string(),
+    declineCode: v.optional(vDeclineCode),
+    order: v.nullish(vOrder),
     errors: v.optional(v.array(v.looseObject({
         field: v.string(),
         code: v.string(),
         message: v.optional(v.string())
     })))
 });
+
+/**
+ * Optional (1.2.0): a key per change, reused when the change is sent
+ * again. The server replays the first answer for a key for at least 24
+ * hours, so a change whose answer was lost is not made twice.
+ *
+ */
+export const vCartIdempotencyKey = v.pipe(v.string(), v.minLength(1), v.maxLength(255));
