@@ -3,24 +3,53 @@
 // The DOM event map, `mount({ on })` and the React props derive from these; scripts/check-events.mjs holds the
 // `@fires` lines of the manifest to the names and doc comments here. Descriptions stay doc comments, not strings,
 // so they cost the script-tag bundle nothing and show on hover.
-import type { Cart, Order, Trial } from './contract/types.js';
+import type { Cart, Money, Order, Trial } from './contract/types.js';
 import type { StepId } from './machine/checkout.machine.js';
 
 /** The `detail` of every event <checkout-wizard> fires; all bubble and are composed. */
 export interface CheckoutEventDetails {
   /** A step or gate was entered, the first one included; `detail: { step }`. */
   'cw-step-change': { step: StepId };
-  /** The server cart changed (item added, updated, removed, or emptied by an order); `detail: { cart }`. */
+  /** The server cart changed (item added, updated, removed, or emptied by an order); `detail: { cart }` with its id and items. */
   'cw-cart-change': { cart: Cart };
-  /** An order was placed and paid; `detail: { order }`. */
-  'cw-order-placed': { order: Order };
-  /** A free trial started; `detail: { trial }`. */
-  'cw-trial-started': { trial: Trial };
+  /** An order was placed: paid, or `processing` until a bank debit clears; `detail: { id, status, total, billingDate, productIds }`. */
+  'cw-order-placed': OrderPlacedDetail;
+  /** A free trial started; `detail: { trial }` with its id, productId, tierId, seats and endsAt. */
+  'cw-trial-started': { trial: TrialDetail };
   /** "Assign licenses to users" was chosen; `detail: { url, productIds }`; cancelable: cancel it to route in the host app instead of following `url`. */
   'cw-assign-licenses': { url: string | null; productIds: string[] };
-  /** Something failed; `detail: { code, message }`, where `code` is the contract's problem code, or `network` / `invalid_response`. */
-  'cw-error': { code: string; message: string };
+  /** Something failed; `detail: { code, step }`: the contract's problem code (or the widget's own, such as `network`) and the step it happened on. */
+  'cw-error': { code: string; step: StepId | 'loading' };
 }
+
+/** What a host learns of a placed order: no lines, no e-mail address, nothing the server added. */
+export interface OrderPlacedDetail {
+  id: string;
+  status: Order['status'];
+  total: Money;
+  billingDate: string;
+  /** The products bought. */
+  productIds: string[];
+}
+
+export type TrialDetail = Pick<Trial, 'id' | 'productId' | 'tierId' | 'seats' | 'endsAt'>;
+
+// Event details are allow-listed: a field the backend adds (or any personal data) never reaches the page's listeners.
+
+export const orderDetail = (order: Order, productIds: readonly string[]): OrderPlacedDetail => ({
+  id: order.id,
+  status: order.status,
+  total: { amount: order.total.amount, currency: order.total.currency },
+  billingDate: order.billingDate,
+  productIds: [...productIds],
+});
+
+export const trialDetail = ({ id, productId, tierId, seats, endsAt }: Trial): TrialDetail => ({ id, productId, tierId, seats, endsAt });
+
+export const cartDetail = (cart: Cart): Cart => ({
+  id: cart.id,
+  items: cart.items.map(({ id, productId, tierId, seats, term }) => ({ id, productId, tierId, seats, term })),
+});
 
 /** The `detail` of every event <cw-popover> fires; all bubble and are composed. */
 export interface PopoverEventDetails {

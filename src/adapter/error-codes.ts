@@ -30,7 +30,7 @@ export type MessageKey = keyof Messages['errors'];
 export interface ErrorClass {
   /** Asking again, with the same idempotency key, may succeed. */
   readonly retry?: true;
-  /** The request may have taken effect although no answer said so: an order may exist. */
+  /** The request may have taken effect although no answer said so: an order may exist. Every 5xx is one: a gateway's 504 may hide a charge. */
   readonly unknown?: true;
   /** The form field it belongs to: the step shows it there, not as an alert. */
   readonly field?: Field;
@@ -55,6 +55,8 @@ const CODES = {
   quote_expired: { requote: true, message: 'generic' },
   quote_changed: { requote: true, message: 'generic' },
   idempotency_in_progress: { retry: true, unknown: true, message: 'generic' },
+  quote_already_paid: { message: 'generic' },
+  order_in_progress: { retry: true, unknown: true, message: 'generic' },
   trial_already_used: { message: 'trial_already_used' },
   already_subscribed: { message: 'already_subscribed' },
   validation_failed: { message: 'generic' },
@@ -62,8 +64,8 @@ const CODES = {
   invalid_vat_id: { field: 'vatId', message: 'invalid_vat_id' },
   idempotency_key_reused: { message: 'generic' },
   rate_limited: { retry: true, message: 'generic' },
-  internal: { retry: true, message: 'unavailable' },
-  unavailable: { retry: true, message: 'unavailable' },
+  internal: { retry: true, unknown: true, message: 'unavailable' },
+  unavailable: { retry: true, unknown: true, message: 'unavailable' },
   // The widget's own.
   network: { retry: true, unknown: true, message: 'network' },
   timeout: { retry: true, unknown: true, message: 'unavailable' },
@@ -100,6 +102,8 @@ export interface Failure {
   /** The HTTP status; 0 or absent when there was no response. */
   readonly status?: number;
   readonly fieldErrors?: readonly { readonly field: string }[];
+  /** The error body was not a problem document: what the server did is not known. */
+  readonly opaque?: boolean;
 }
 
 /** Own properties only: a code such as `constructor` or `__proto__` is just a code nobody knows. */
@@ -114,11 +118,14 @@ export function classify({ code, status = 0 }: Failure): ErrorClass {
   return status ? CODES[codeForStatus(status)] : UNCLASSIFIED;
 }
 
-/** Asking again may succeed: the network, the server, a twin request still running, a rate limit. */
-export const isRetryable = (failure: Failure): boolean => !!classify(failure).retry;
+/** Asking again may succeed: the network, the server, a twin request still running, a rate limit, an answer nobody can read. */
+export const isRetryable = (failure: Failure): boolean => !!classify(failure).retry || !!failure.opaque;
 
-/** The request may have taken effect: after placing an order, it may exist, so never pay again with a new key. */
-export const outcomeUnknown = (failure: Failure): boolean => !!classify(failure).unknown;
+/**
+ * The request may have taken effect: after placing an order, it may exist, so never pay again with a new key.
+ * Every 5xx, every answer that is not a problem document, a timeout and a lost connection.
+ */
+export const outcomeUnknown = (failure: Failure): boolean => !!classify(failure).unknown || !!failure.opaque;
 
 /** When paying: price the cart again (the quote expired, changed or is gone). */
 export const needsRequote = (failure: Failure): boolean => !!classify(failure).requote;
@@ -135,3 +142,9 @@ export function fieldOf(failure: Failure): Field | undefined {
 
 /** The key of the failure's text in the locale's `errors` messages. */
 export const messageKey = (failure: Failure): MessageKey => classify(failure).message;
+
+export type DeclineKey = keyof Messages['declines'];
+
+/** A decline code's message: its own where the locale has one (own entries only, so `constructor` is just unknown), else the generic one. */
+export const declineKey = (declines: Messages['declines'], code: string | undefined): DeclineKey =>
+  code && Object.hasOwn(declines, code) ? (code as DeclineKey) : 'generic_decline';

@@ -1,4 +1,5 @@
 import type { ErrorCode } from './error-codes.js';
+import type { Order } from '../contract/types.js';
 
 /** A field the backend rejected, as named in a problem's `errors`. */
 export interface FieldError {
@@ -19,17 +20,26 @@ export class BillingError extends Error {
   readonly fieldErrors: FieldError[];
   /** Seconds, from a `Retry-After` header. */
   readonly retryAfter?: number;
+  /** Why a payment was declined (the contract's DeclineCode, or a newer one). */
+  readonly declineCode?: string;
+  /** The order a 409 `quote_already_paid` or `order_in_progress` names. */
+  readonly order?: Order;
+  /** The error body was not a problem document (a gateway's page, say): only the status is known, not what the server did. */
+  readonly opaque: boolean;
 
   constructor(
     code: ErrorCode | (string & {}),
     message: string,
-    init: { status?: number; fieldErrors?: FieldError[]; retryAfter?: number } = {},
+    init: { status?: number; fieldErrors?: FieldError[]; retryAfter?: number; declineCode?: string; order?: Order; opaque?: boolean } = {},
   ) {
     super(message);
     this.code = code;
     this.status = init.status ?? 0;
     this.fieldErrors = init.fieldErrors ?? [];
     this.retryAfter = init.retryAfter;
+    this.declineCode = init.declineCode;
+    this.order = init.order;
+    this.opaque = !!init.opaque;
   }
 }
 

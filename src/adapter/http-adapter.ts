@@ -9,12 +9,13 @@ import {
   OrderSchema,
   parse,
   PaymentMethodSchema,
+  PaymentSetupSchema,
   ProblemSchema,
   QuoteSchema,
   TrialSchema,
   VatVerdictSchema,
 } from '../contract/schemas.js';
-import type { CartItemInput } from '../contract/types.js';
+import type { CartItemInput, PaymentMethod } from '../contract/types.js';
 
 export interface HttpBillingAdapterOptions {
   /** Defaults to the page's fetch; the in-process mock passes its own. */
@@ -49,6 +50,9 @@ const json = (text: string): unknown => {
   }
 };
 
+/** The `Idempotency-Key` header of a cart change, when the caller gave one. */
+const keyed = (o?: CallOptions) => (o?.idempotencyKey ? { 'Idempotency-Key': o.idempotencyKey } : undefined);
+
 /** The billing contract (contract/billing-api.yaml) over fetch. No retries: the machine decides those. */
 export class HttpBillingAdapter implements BillingAdapter {
   readonly #base: string;
@@ -72,15 +76,15 @@ export class HttpBillingAdapter implements BillingAdapter {
   }
 
   addCartItem(item: CartItemInput, o?: CallOptions) {
-    return this.#request(CartSchema, 'cart', { method: 'POST', path: '/cart/items', body: item }, o);
+    return this.#request(CartSchema, 'cart', { method: 'POST', path: '/cart/items', body: item, headers: keyed(o) }, o);
   }
 
   updateCartItem(itemId: string, item: CartItemInput, o?: CallOptions) {
-    return this.#request(CartSchema, 'cart', { method: 'PUT', path: `/cart/items/${encodeURIComponent(itemId)}`, body: item }, o);
+    return this.#request(CartSchema, 'cart', { method: 'PUT', path: `/cart/items/${encodeURIComponent(itemId)}`, body: item, headers: keyed(o) }, o);
   }
 
   removeCartItem(itemId: string, o?: CallOptions) {
-    return this.#request(CartSchema, 'cart', { method: 'DELETE', path: `/cart/items/${encodeURIComponent(itemId)}` }, o);
+    return this.#request(CartSchema, 'cart', { method: 'DELETE', path: `/cart/items/${encodeURIComponent(itemId)}`, headers: keyed(o) }, o);
   }
 
   createQuote(body: { vatId: string | null }, o?: CallOptions) {
@@ -92,11 +96,27 @@ export class HttpBillingAdapter implements BillingAdapter {
     return this.#request(OrderSchema, 'order', { method: 'POST', path: '/orders', body, headers }, o);
   }
 
+  lookupOrder(idempotencyKey: string, o?: CallOptions) {
+    return this.#request(OrderSchema, 'order', { method: 'GET', path: `/orders?idempotencyKey=${encodeURIComponent(idempotencyKey)}` }, o);
+  }
+
+  getOrder(orderId: string, o?: CallOptions) {
+    return this.#request(OrderSchema, 'order', { method: 'GET', path: `/orders/${encodeURIComponent(orderId)}` }, o);
+  }
+
+  confirmOrder(orderId: string, o?: CallOptions) {
+    return this.#request(OrderSchema, 'order', { method: 'POST', path: `/orders/${encodeURIComponent(orderId)}/confirm`, body: {} }, o);
+  }
+
+  setupPaymentMethod(body: { type?: PaymentMethod['type'] }, o?: CallOptions) {
+    return this.#request(PaymentSetupSchema, 'payment setup', { method: 'POST', path: '/payment-methods/setup', body }, o);
+  }
+
   startTrial(body: { productId: string; tierId: string; seats: number }, o?: CallOptions) {
     return this.#request(TrialSchema, 'trial', { method: 'POST', path: '/trials', body }, o);
   }
 
-  addPaymentMethod(body: { token: string; makeDefault?: boolean }, o?: CallOptions) {
+  addPaymentMethod(body: { setupId?: string; token?: string; makeDefault?: boolean }, o?: CallOptions) {
     return this.#request(PaymentMethodSchema, 'payment method', { method: 'POST', path: '/payment-methods', body }, o);
   }
 
@@ -144,6 +164,9 @@ export class HttpBillingAdapter implements BillingAdapter {
       status,
       fieldErrors: problem?.errors,
       retryAfter: retryAfter(response.headers.get('Retry-After')),
+      declineCode: problem?.declineCode,
+      order: problem?.order ?? undefined,
+      opaque: !problem,
     });
   }
 }

@@ -6,7 +6,7 @@ import type { CheckoutActor, CheckoutSnapshot } from '../machine/checkout.machin
 import type { CheckoutEvent } from '../machine/types.js';
 import { Localizer } from '../i18n/localizer.js';
 import type { BillingError } from '../adapter/errors.js';
-import { messageKey } from '../adapter/error-codes.js';
+import { messageKey, declineKey } from '../adapter/error-codes.js';
 import { shared } from '../styles/shared.js';
 
 const fallback = new Localizer('en');
@@ -111,8 +111,10 @@ export class StepElement extends LitElement {
     </div>`;
   }
 
+  /** A failure in the user's words: a decline says why, when the bank said. */
   protected errorText(error: BillingError): string {
-    return this.t.m.errors[messageKey(error)];
+    const m = this.t.m;
+    return error.code === 'payment_declined' ? m.declines[declineKey(m.declines, error.declineCode)] : m.errors[messageKey(error)];
   }
 
   /**

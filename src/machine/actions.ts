@@ -98,7 +98,7 @@ export const checkout = setup({
         restore: undefined,
         draft: { ...emptyDraft(), ...saved.draft },
         editing: saved.editing,
-        vatText: saved.vatText,
+        vatText: saved.vatText ?? context.vatText,
         paymentMethodId: saved.attempt?.paymentMethodId ?? saved.paymentMethodId ?? context.paymentMethodId,
         attempt: saved.attempt,
         orderState: saved.attempt ? ('confirming' as const) : undefined,
@@ -116,16 +116,18 @@ export const checkout = setup({
     /** Takes in how an attempt ended: placed (the server's cart is now empty), to be re-quoted, or failed. */
     ordered: enqueueActions(({ context, enqueue }, outcome: PlaceOrderOutput) => {
       enqueue.assign({ orderState: undefined });
-      if (outcome.result === 'failed') return enqueue.assign({ error: outcome.error });
+      // The server said the attempt failed: the next one is a new attempt, under a new key.
+      if (outcome.result === 'failed') return enqueue.assign({ error: outcome.error, attempt: undefined });
       if (outcome.result === 'requote') return enqueue.assign({ requoted: { reason: outcome.reason, previousTotal: context.quote?.total } });
+      const purchased = context.cart?.items.map((i) => i.productId) ?? [];
       enqueue.assign({
         order: outcome.order,
-        purchased: context.cart?.items.map((i) => i.productId) ?? [],
+        purchased,
         trial: undefined,
         attempt: undefined,
         cart: { id: context.cart?.id ?? '', items: [] },
       });
-      enqueue.emit({ type: 'order-placed', order: outcome.order });
+      enqueue.emit({ type: 'order-placed', order: outcome.order, productIds: purchased });
       enqueue.emit({ type: 'cart-change', cart: { id: context.cart?.id ?? '', items: [] } });
     }),
     /** Forgets the finished order or trial, for another purchase. */

@@ -1,5 +1,6 @@
 import { fromPromise } from 'xstate';
-import type { BillingAdapter, CallOptions } from '../adapter/billing-adapter.js';
+import type { BillingAdapter, CallOptions, PaymentProvider } from '../adapter/billing-adapter.js';
+import { BillingError } from '../adapter/errors.js';
 import type { Cart, CartItemInput, PaymentMethod, Quote, Trial, VatVerdict } from '../contract/types.js';
 import { placeOrderMachine } from './place-order.machine.js';
 import type { CheckoutContext, Loaded } from './types.js';
@@ -18,6 +19,15 @@ export const io =
 
 const call = <T, I extends object = object>(run: (input: Io<I>, options: CallOptions) => Promise<T>) =>
   fromPromise<T, Io<I>>(({ input, signal }) => run(input, { signal, locale: input.locale }));
+
+/** A provider's failure, in its own words (they are the host's, not the backend's), as the payment field's error. */
+async function fromProvider<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    throw new BillingError('payment_method_failed', e instanceof Error ? e.message : String(e));
+  }
+}
 
 export const actors = {
   load: call<Loaded>(async ({ adapter }, o) => {
@@ -39,7 +49,19 @@ export const actors = {
   removeItem: call<Cart, { itemId: string }>(({ adapter, itemId }, o) => adapter.removeCartItem(itemId, o)),
   quote: call<Quote, { vatId: string | null }>(({ adapter, vatId }, o) => adapter.createQuote({ vatId }, o)),
   validateVat: call<VatVerdict, { vatId: string }>(({ adapter, vatId }, o) => adapter.validateVatId({ vatId }, o)),
-  addMethod: call<PaymentMethod, { token: string }>(({ adapter, token }, o) => adapter.addPaymentMethod({ token }, o)),
+  /**
+   * Saves what the buyer entered in the provider's fields: through a setup the provider confirms (it may challenge
+   * the buyer), which gives renewals a mandate, or from a version-1 provider's token.
+   */
+  addMethod: call<PaymentMethod, { provider?: PaymentProvider }>(async ({ adapter, provider }, o) => {
+    if (provider?.confirmSetup) {
+      const setup = await adapter.setupPaymentMethod({}, o);
+      await fromProvider(() => provider.confirmSetup!(setup.clientSecret));
+      return adapter.addPaymentMethod({ setupId: setup.id }, o);
+    }
+    if (provider?.tokenize) return adapter.addPaymentMethod({ token: await fromProvider(() => provider.tokenize!()) }, o);
+    throw new BillingError('payment_method_failed', 'No payment provider can save a method here.');
+  }),
   startTrial: call<Trial, { item: CartItemInput }>(({ adapter, item }, o) =>
     adapter.startTrial({ productId: item.productId, tierId: item.tierId, seats: item.seats }, o),
   ),

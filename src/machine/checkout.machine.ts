@@ -40,6 +40,7 @@ export const checkoutMachine = checkout.createMachine({
     retry: { ...DEFAULT_RETRY, ...input.retry },
     orderTimeoutMs: input.orderTimeoutMs ?? DEFAULT_ORDER_TIMEOUT_MS,
     restore: input.restore,
+    provider: input.provider,
     draft: emptyDraft(),
     seatsTouched: false,
     vatText: '',
@@ -48,6 +49,7 @@ export const checkoutMachine = checkout.createMachine({
   initial: 'loading',
   on: {
     LOCALE: { actions: assign({ locale: ({ event }) => event.locale }) },
+    PROVIDER: { actions: assign({ provider: ({ event }) => event.provider }) },
   },
   states: {
     loading: {
@@ -247,7 +249,7 @@ export const checkoutMachine = checkout.createMachine({
             VAT: { actions: 'typeVat' },
             ADD_METHOD: { actions: assign({ addingMethod: true, error: undefined }) },
             CANCEL_METHOD: { actions: assign({ addingMethod: false }) },
-            METHOD_TOKEN: 'addingMethod',
+            SAVE_METHOD: { guard: ({ context }) => !!context.provider, target: 'addingMethod' },
             METHOD_FAILED: { actions: { type: 'setError', params: ({ event }) => new BillingError('payment_method_failed', event.message) } },
             APPLY_VAT: [
               // Clearing the field drops a verdict and its reverse charge; an empty field with none applied changes nothing.
@@ -274,7 +276,7 @@ export const checkoutMachine = checkout.createMachine({
           entry: 'clearError',
           invoke: {
             src: 'addMethod',
-            input: io(({ event }) => ({ token: (event as { token: string }).token })),
+            input: io(({ context }) => ({ provider: context.provider })),
             onDone: {
               target: 'idle',
               actions: assign(({ context, event }) => ({
@@ -322,6 +324,7 @@ export const checkoutMachine = checkout.createMachine({
               retry: context.retry,
               timeoutMs: context.orderTimeoutMs,
               unknown: context.orderState === 'confirming',
+              provider: context.provider,
             }),
             onDone: [
               { guard: ({ event }) => event.output.result === 'placed', target: '#checkout.done', actions: { type: 'ordered', params: ({ event }) => event.output } },

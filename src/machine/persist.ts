@@ -8,7 +8,7 @@ import { SAVED_STEPS } from './steps.js';
  * data, no totals, no personal data). Bump VERSION when the shape changes:
  * an older save is then dropped, not misread.
  */
-export const VERSION = 1;
+export const VERSION = 2;
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const id = text(200);
@@ -20,6 +20,8 @@ export type Attempt = v.InferOutput<typeof AttemptSchema>;
 
 const SavedSchema = v.object({
   v: v.literal(VERSION),
+  /** The account it belongs to: another account signed in on this tab starts afresh. */
+  account: id,
   step: v.picklist(SAVED_STEPS),
   draft: v.object({
     productId: v.optional(id),
@@ -29,7 +31,8 @@ const SavedSchema = v.object({
     term: v.picklist(['monthly', 'annual']),
   }),
   editing: v.optional(v.object({ itemId: id, returnTo: v.picklist(['review', 'cart']) })),
-  vatText: text(40),
+  /** Only when the user typed it. */
+  vatText: v.optional(text(40)),
   paymentMethodId: v.optional(id),
   attempt: v.optional(AttemptSchema),
 });
@@ -56,6 +59,7 @@ export function readSaved(raw: string | null | undefined): Saved | undefined {
 export function restorable(saved: Saved, data: { account?: Account; catalog?: Catalog; cart?: Cart; locale?: string }): Saved | undefined {
   const { account, catalog, cart, locale } = data;
   const items = cart?.items ?? [];
+  if (!account || saved.account !== account.id) return undefined;
   if (saved.attempt) return account?.paymentMethods.some((m) => m.id === saved.attempt!.paymentMethodId) ? saved : undefined;
   if (saved.editing && !items.some((i) => i.id === saved.editing!.itemId)) return undefined;
   if (saved.paymentMethodId && !account?.paymentMethods.some((m) => m.id === saved.paymentMethodId)) return undefined;
@@ -77,17 +81,20 @@ export function restorable(saved: Saved, data: { account?: Account; catalog?: Ca
 /** The part of the machine's context a save keeps. */
 export function toSaved(
   step: string,
-  context: { draft: Draft; editing?: Saved['editing']; vatText: string; paymentMethodId?: string; attempt?: Attempt },
+  context: { account?: { id: string; vatId?: string | null }; draft: Draft; editing?: Saved['editing']; vatText: string; paymentMethodId?: string; attempt?: Attempt },
   /** An order is being placed and its outcome is not known yet. */
   pending: boolean,
 ): Saved | undefined {
-  if (!(SAVED_STEPS as readonly string[]).includes(step)) return undefined;
+  if (!context.account || !(SAVED_STEPS as readonly string[]).includes(step)) return undefined;
+  // The account's own VAT ID comes back with the account; only one the user typed is theirs to keep.
+  const typed = context.vatText !== (context.account.vatId ?? '');
   return {
     v: VERSION,
+    account: context.account.id,
     step: step as SavedStep,
     draft: { ...context.draft, seatsText: context.draft.seatsText.slice(0, 40) },
     editing: context.editing,
-    vatText: context.vatText.slice(0, 40),
+    vatText: typed ? context.vatText.slice(0, 40) : undefined,
     paymentMethodId: context.paymentMethodId,
     // Only an attempt that may have reached the server needs resolving after a reload.
     attempt: pending ? context.attempt : undefined,

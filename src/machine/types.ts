@@ -1,4 +1,4 @@
-import type { BillingAdapter } from '../adapter/billing-adapter.js';
+import type { BillingAdapter, PaymentProvider } from '../adapter/billing-adapter.js';
 import type { BillingError } from '../adapter/errors.js';
 import type { Account, Cart, Catalog, Money, Order, Quote, Term, Trial, VatVerdict } from '../contract/types.js';
 import type { Attempt, Saved } from './persist.js';
@@ -29,16 +29,19 @@ export interface CheckoutInput {
   orderTimeoutMs?: number;
   /** Progress saved before a reload; checked against the backend before it is used. */
   restore?: Saved;
+  /** The payment provider: it saves methods and runs 3-D Secure challenges. */
+  provider?: PaymentProvider;
 }
 
-/** Where placing an order stands, as the order child machine reports it. */
-export type OrderState = 'placing' | 'confirming' | 'unconfirmed';
+/** Where placing an order stands, as the order child machine reports it: sent, with the bank's challenge, being checked, or unknown after every retry. */
+export type OrderState = 'placing' | 'authenticating' | 'confirming' | 'unconfirmed';
 
 /** What the item's commit button does, and so what it says. */
 export type CommitAction = 'start-trial' | 'save' | 'add-to-cart' | 'complete';
 
 export interface CheckoutContext {
   adapter: BillingAdapter;
+  provider?: PaymentProvider;
   locale: string;
   preselect?: string;
   newKey: () => string;
@@ -92,14 +95,16 @@ export type CheckoutEvent =
   | { type: 'PAYMENT_METHOD'; id: string }
   | { type: 'ADD_METHOD' }
   | { type: 'CANCEL_METHOD' }
-  | { type: 'METHOD_TOKEN'; token: string }
+  | { type: 'SAVE_METHOD' }
+  /** The provider's fields could not be shown (its script did not load, say), in the provider's words. */
   | { type: 'METHOD_FAILED'; message: string }
   | { type: 'VAT'; text: string }
   | { type: 'APPLY_VAT' }
   | { type: 'PLACE_ORDER' }
   | { type: 'CHECK_AGAIN' }
   | { type: 'RESTART' }
-  | { type: 'LOCALE'; locale: string };
+  | { type: 'LOCALE'; locale: string }
+  | { type: 'PROVIDER'; provider?: PaymentProvider };
 
 /** How the order child machine tells the checkout where it stands, so the checkout's snapshot (and the screen) follows. */
 export interface OrderStateEvent {
@@ -114,7 +119,7 @@ export type MachineEvent = CheckoutEvent | OrderStateEvent;
 /** What the wizard tells its host; the element turns these into DOM events. */
 export type CheckoutEmitted =
   | { type: 'cart-change'; cart: Cart }
-  | { type: 'order-placed'; order: Order }
+  | { type: 'order-placed'; order: Order; productIds: string[] }
   | { type: 'trial-started'; trial: Trial }
   | { type: 'error'; code: string; message: string };
 

@@ -1,4 +1,5 @@
 import { css, unsafeCSS } from 'lit';
+import type { PaymentTheme } from '../adapter/billing-adapter.js';
 
 /**
  * Design tokens.
@@ -126,3 +127,21 @@ export const themes = css`
     }
   }
 `;
+
+/** The widget's resolved look, for a payment provider's own fields (their iframe cannot read our custom properties). */
+export function readTheme(host: Element): PaymentTheme {
+  const style = getComputedStyle(host);
+  const get = (name: string) => style.getPropertyValue(`--_${name}`).trim();
+  return {
+    colorPrimary: get('accent'),
+    colorText: get('text'),
+    colorBackground: get('surface'),
+    colorDanger: get('danger'),
+    colorMuted: get('muted'),
+    colorBorder: get('border-strong'),
+    fontFamily: get('font'),
+    fontSize: get('size'),
+    borderRadius: get('radius'),
+    dark: get('scheme') === 'dark',
+  };
+}

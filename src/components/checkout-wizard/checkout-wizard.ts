@@ -12,9 +12,10 @@ import { readSaved, toSaved, VERSION } from '../../machine/persist.js';
 import { orderState, stepOf, verdictCurrent } from '../../machine/selectors.js';
 import { GATES, pathOf, tagOf, type StepId } from '../../machine/steps.js';
 import type { CwPayment } from '../cw-payment/cw-payment.js';
-import { fire } from '../../events.js';
+import { cartDetail, fire, orderDetail, trialDetail } from '../../events.js';
 import type { StepElement } from '../step-element.js';
 import { styles } from './checkout-wizard.styles.js';
+import { readTheme } from '../../styles/tokens.js';
 
 /** Every part of the step elements, exported through the wizard so `checkout-wizard::part(heading)` reaches it. */
 const STEP_PARTS = [
@@ -75,11 +76,11 @@ const STEP_PARTS = [
  * @cssproperty --cw-focus-width - Width of focus rings (default 2px).
  *
  * @fires cw-step-change - A step or gate was entered, the first one included; `detail: { step }`.
- * @fires cw-cart-change - The server cart changed (item added, updated, removed, or emptied by an order); `detail: { cart }`.
- * @fires cw-order-placed - An order was placed and paid; `detail: { order }`.
- * @fires cw-trial-started - A free trial started; `detail: { trial }`.
+ * @fires cw-cart-change - The server cart changed (item added, updated, removed, or emptied by an order); `detail: { cart }` with its id and items.
+ * @fires cw-order-placed - An order was placed: paid, or `processing` until a bank debit clears; `detail: { id, status, total, billingDate, productIds }`.
+ * @fires cw-trial-started - A free trial started; `detail: { trial }` with its id, productId, tierId, seats and endsAt.
  * @fires cw-assign-licenses - "Assign licenses to users" was chosen; `detail: { url, productIds }`; cancelable: cancel it to route in the host app instead of following `url`.
- * @fires cw-error - Something failed; `detail: { code, message }`, where `code` is the contract's problem code, or `network` / `invalid_response`.
+ * @fires cw-error - Something failed; `detail: { code, step }`: the contract's problem code (or the widget's own, such as `network`) and the step it happened on.
  */
 export class CheckoutWizard extends LitElement {
   static override styles = styles;
@@ -167,7 +168,8 @@ export class CheckoutWizard extends LitElement {
   /** Saves progress after each change, so a reload comes back where the user was; a finished order clears it. */
   #save(snapshot: CheckoutSnapshot): void {
     const step = stepOf(snapshot);
-    if (step === 'done') return this.#write(undefined);
+    // A finished order needs no memory; a signed-out session may be someone else's next.
+    if (step === 'done' || step === 'signed-out') return this.#write(undefined);
     const saved = toSaved(step, snapshot.context, !!orderState(snapshot));
     if (saved) this.#write(JSON.stringify(saved));
   }
@@ -224,6 +226,8 @@ export class CheckoutWizard extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale') || changed.has('strings')) this.#setLocale();
+    if (changed.has('paymentProvider') && changed.get('paymentProvider') !== undefined) this.#unmountPayment(changed.get('paymentProvider'));
+    if (changed.has('paymentProvider')) this.#actor?.send({ type: 'PROVIDER', provider: this.paymentProvider });
     const source = this.adapter ?? this.apiBase;
     if (source !== this.#source || (!this.#actor && source)) {
       this.#stop();
@@ -254,12 +258,20 @@ export class CheckoutWizard extends LitElement {
     const restore = readSaved(this.#storage()?.getItem(this.#storageName));
     this.#lastSaved = restore && JSON.stringify(restore);
     const actor = createActor(checkoutMachine, {
-      input: { adapter, locale: resolveLocale(this.locale), product: this.product, retry: this.retry, orderTimeoutMs: this.orderTimeout, restore },
+      input: {
+        adapter,
+        locale: resolveLocale(this.locale),
+        product: this.product,
+        retry: this.retry,
+        orderTimeoutMs: this.orderTimeout,
+        restore,
+        provider: this.paymentProvider,
+      },
     });
-    actor.on('cart-change', (e) => fire(this, 'cw-cart-change', { cart: e.cart }));
-    actor.on('order-placed', (e) => fire(this, 'cw-order-placed', { order: e.order }));
-    actor.on('trial-started', (e) => fire(this, 'cw-trial-started', { trial: e.trial }));
-    actor.on('error', (e) => fire(this, 'cw-error', { code: e.code, message: e.message }));
+    actor.on('cart-change', (e) => fire(this, 'cw-cart-change', { cart: cartDetail(e.cart) }));
+    actor.on('order-placed', (e) => fire(this, 'cw-order-placed', orderDetail(e.order, e.productIds)));
+    actor.on('trial-started', (e) => fire(this, 'cw-trial-started', { trial: trialDetail(e.trial) }));
+    actor.on('error', (e) => fire(this, 'cw-error', { code: e.code, step: stepOf(actor.getSnapshot()) }));
     this.#actor = actor;
     this.#lastStep = undefined;
     this.#snap.actor = actor;
@@ -298,15 +310,26 @@ export class CheckoutWizard extends LitElement {
       container.slot = 'payment';
       this.append(container);
       this.#container = container;
-      void this.paymentProvider!.mount(container);
+      const { quote, account, locale } = snapshot.context;
+      const total = quote?.total;
+      void Promise.resolve()
+        .then(() =>
+          this.paymentProvider?.mount(container, {
+            amount: total?.amount,
+            currency: total?.currency ?? account?.currency ?? 'EUR',
+            locale,
+            theme: readTheme(this),
+          }),
+        )
+        .catch((e: unknown) => this.#actor?.send({ type: 'METHOD_FAILED', message: e instanceof Error ? e.message : String(e) }));
     } else if (!wanted) {
       this.#unmountPayment();
     }
   }
 
-  #unmountPayment(): void {
+  #unmountPayment(provider = this.paymentProvider): void {
     if (!this.#container) return;
-    this.paymentProvider?.unmount();
+    provider?.unmount();
     this.#container.remove();
     this.#container = undefined;
   }
@@ -315,10 +338,14 @@ export class CheckoutWizard extends LitElement {
   #status(snapshot: CheckoutSnapshot): string {
     const m = this.#localizer.m;
     if (snapshot.matches('loading')) return m.loading;
-    if (snapshot.matches('done')) return snapshot.context.order ? m.doneHeading : m.trialHeading;
+    if (snapshot.matches('done')) {
+      const { order } = snapshot.context;
+      return order ? (order.status === 'processing' ? m.processingHeading : m.doneHeading) : m.trialHeading;
+    }
     if (snapshot.matches({ review: 'quoting' }) || snapshot.matches({ pay: 'quoting' })) return m.updatingTotal;
     const order = orderState(snapshot);
     if (order === 'confirming') return m.confirming;
+    if (order === 'authenticating') return m.authenticating;
     if (order === 'placing') return m.placingOrder;
     const { vatVerdict: verdict, requoted, quote } = snapshot.context;
     if (snapshot.matches({ pay: 'idle' }) && verdict && verdictCurrent(snapshot.context)) {

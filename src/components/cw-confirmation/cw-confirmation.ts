@@ -24,6 +24,8 @@ export class CwConfirmation extends StepElement {
     const { order, trial, account, purchased, catalog, quote } = this.ctx;
     const url = safeUrl(account?.assignLicensesUrl);
     const productIds = trial ? [trial.productId] : (purchased ?? []);
+    // A bank debit: accepted, not settled; the products start when it clears.
+    const processing = order?.status === 'processing';
     const facts = trial
       ? html`<dl part="summary">
           <dt>${findProduct(catalog, trial.productId)?.name ?? trial.productId}</dt>
@@ -36,17 +38,17 @@ export class CwConfirmation extends StepElement {
         ? html`<dl part="summary">
             <dt>${m.orderNumber}</dt>
             <dd>${order.id}</dd>
-            <dt>${m.totalPaid}</dt>
+            <dt>${processing ? m.colAmount : m.totalPaid}</dt>
             <dd>${this.t.money(order.total)}</dd>
             <dt>${m.newBillingDate}</dt>
             <dd>${this.t.date(order.billingDate)}</dd>
           </dl>
           ${quote?.tax.reverseCharge ? html`<p class="note">${m.reverseCharge}${quote.tax.vatId ? ` (${quote.tax.vatId})` : ''}</p>` : nothing}
-          <p>${m.emailSent(order.confirmationEmail)}</p>`
+          <p>${processing ? m.processingText(order.confirmationEmail) : m.emailSent(order.confirmationEmail)}</p>`
         : nothing;
     return html`
-      ${this.heading(trial ? m.trialHeading : m.doneHeading)}
-      <p class="ok">${m.access}</p>
+      ${this.heading(trial ? m.trialHeading : processing ? m.processingHeading : m.doneHeading)}
+      ${processing ? nothing : html`<p class="ok">${m.access}</p>`}
       ${facts}
       <div class="next">
         <p>${m.assignHint}</p>

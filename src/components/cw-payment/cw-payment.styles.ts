@@ -44,16 +44,81 @@ export const styles = css`
     margin: 0.25em 0;
     font-size: 0.875em;
   }
+  .recap {
+    border-top: 1px solid var(--_border);
+    margin-top: var(--_space);
+    padding-top: var(--_gap);
+  }
+  .recap h3 {
+    font-size: 1em;
+    margin: 0 0 var(--_gap);
+  }
+  .lines {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_gap);
+  }
+  .lines li {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0 var(--_space);
+  }
+  .lines .amount {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  .lines .detail {
+    grid-column: 1 / -1;
+    font-size: 0.875em;
+  }
   .totals {
     display: grid;
     grid-template-columns: 1fr auto;
     gap: 0.25em var(--_space);
-    margin: var(--_space) 0 var(--_gap);
+    margin: var(--_gap) 0;
     font-variant-numeric: tabular-nums;
   }
   .totals dd {
     margin: 0;
     text-align: end;
+  }
+  .totals .total {
     font-weight: 600;
+    font-size: 1.125em;
+  }
+  .renewal {
+    margin: var(--_gap) 0 0;
+  }
+  .authorise {
+    font-size: 0.875em;
+    margin: 0.25em 0 0;
+  }
+  .busy {
+    display: flex;
+    align-items: center;
+    gap: 0.6em;
+  }
+  .spinner {
+    width: 1em;
+    height: 1em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: spin 0.8s linear infinite;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation: none;
+    }
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  fieldset:disabled {
+    opacity: 0.7;
   }
 `;

@@ -2,7 +2,6 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { StepElement } from '../step-element.js';
 import type { PaymentProvider } from '../../adapter/billing-adapter.js';
-import type { CheckoutEvent } from '../../machine/types.js';
 import { fieldError, orderState, stepError } from '../../machine/selectors.js';
 import { styles } from './cw-payment.styles.js';
 
@@ -25,7 +24,11 @@ import { styles } from './cw-payment.styles.js';
  * @csspart apply-vat - The button that applies the VAT number.
  * @csspart error - A payment-method or VAT error message.
  * @csspart alert - A step-level error, and the "order not confirmed" notice.
+ * @csspart recap - What is paid for, above Place order: lines, tax, total, renewals and the authorisation.
  * @csspart totals - The tax and total of the current quote.
+ * @csspart renewal - Each renewal statement ("Renews automatically on … at … a year until you cancel").
+ * @csspart authorise - The authorisation to charge the method at each renewal.
+ * @csspart order-status - "Confirm the payment with your bank…" or "Checking your order…" while an order is under way.
  * @csspart place-order - The "Place order" button.
  * @csspart check-again - The button that checks an unconfirmed order again.
  * @csspart back - The back button.
@@ -44,10 +47,12 @@ export class CwPayment extends StepElement {
     const vatError = !!fieldError(this.ctx, 'vatId');
     const methodError = fieldError(this.ctx, 'paymentMethodId');
     const methods = account?.paymentMethods ?? [];
+    // While an order is under way (or its outcome unknown), no other method, VAT ID or new quote may start another.
+    const locked = !!orderState(this.snap.value);
     return html`
       ${this.heading(m.payHeading)}
       ${state.matches({ pay: 'idle' }) ? this.alert(stepError(this.ctx)) : nothing}
-      <fieldset part="methods" aria-describedby=${methodError ? 'method-error' : nothing}>
+      <fieldset part="methods" ?disabled=${locked} aria-describedby=${methodError ? 'method-error' : nothing}>
         <legend>${m.paymentMethod}</legend>
         ${methods.map(
           (pm) => html`<label class="method" part="method">
@@ -95,16 +100,17 @@ export class CwPayment extends StepElement {
             autocomplete="off"
             spellcheck="false"
             .value=${live(vatText)}
+            ?disabled=${locked}
             aria-invalid=${vatError || vatVerdict?.status === 'invalid' ? 'true' : 'false'}
             aria-describedby="vat-hint vat-status"
             @input=${(e: Event) => this.send({ type: 'VAT', text: (e.target as HTMLInputElement).value })}
             @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.submit({ type: 'APPLY_VAT' })}
           />
-          <button type="button" part="apply-vat" @click=${() => this.submit({ type: 'APPLY_VAT' })}>${m.applyVat}</button>
+          <button type="button" part="apply-vat" ?disabled=${locked} @click=${() => this.submit({ type: 'APPLY_VAT' })}>${m.applyVat}</button>
         </div>
         <div id="vat-status">${this.#vatStatus(vatError)}</div>
       </div>
-      ${this.#totals()}
+      ${this.#recap()}
 
       ${this.#actions()}
     `;
@@ -124,7 +130,9 @@ export class CwPayment extends StepElement {
         </div>`;
     }
     // Announced by the wizard's live region; a second live region here would say it twice.
-    if (order === 'confirming') return html`<p class="note">${m.confirming}</p>`;
+    if (order === 'confirming' || order === 'authenticating') {
+      return html`<p class="note busy" part="order-status"><span class="spinner" aria-hidden="true"></span>${order === 'confirming' ? m.confirming : m.authenticating}</p>`;
+    }
     const { quote } = this.ctx;
     return html`<div class="actions">
       ${this.backButton()}
@@ -132,26 +140,46 @@ export class CwPayment extends StepElement {
     </div>`;
   }
 
-  /** The quote's tax and total, which a VAT number can change here. */
-  #totals() {
+  /**
+   * What is paid for, right above Place order: the lines, tax and total of the quote (a VAT number can change
+   * them here), what each subscription renews at and when, and the authorisation for renewals.
+   */
+  #recap() {
     const { quote } = this.ctx;
     if (!quote) return nothing;
     const m = this.t.m;
-    return html`<dl class="totals" part="totals">
-      <dt>${m.tax(this.t.percent(quote.tax.rateBasisPoints))}</dt>
-      <dd>${this.t.money(quote.tax.amount)}</dd>
-      <dt>${m.totalDue}</dt>
-      <dd>${this.t.money(quote.total)}</dd>
-    </dl>
-    ${quote.tax.reverseCharge ? html`<p class="note">${m.reverseCharge}${quote.tax.vatId ? ` (${quote.tax.vatId})` : ''}</p>` : nothing}`;
+    const t = this.t;
+    return html`<section class="recap" part="recap" aria-labelledby="recap-heading">
+      <h3 id="recap-heading">${m.payingFor}</h3>
+      <ul class="lines">
+        ${quote.lines.map(
+          (line) => html`<li>
+            <span class="what"><bdi>${line.productName}</bdi> · <bdi>${line.tierName}</bdi></span>
+            <span class="amount">${t.money(line.amount)}</span>
+            <span class="muted detail">${t.count(m.licenses, line.seats)} · ${line.term === 'annual' ? m.billedAnnually : m.billedMonthly}</span>
+          </li>`,
+        )}
+      </ul>
+      <dl class="totals" part="totals">
+        <dt>${m.tax(t.percent(quote.tax.rateBasisPoints))}</dt>
+        <dd>${t.money(quote.tax.amount)}</dd>
+        <dt class="total">${m.totalDue}</dt>
+        <dd class="total">${t.money(quote.total)}</dd>
+      </dl>
+      ${quote.tax.reverseCharge ? html`<p class="note">${m.reverseCharge}${quote.tax.vatId ? ` (${quote.tax.vatId})` : ''}</p>` : nothing}
+      ${(quote.renewals ?? []).map((r) => html`<p class="renewal" part="renewal">${m.renews[r.term === 'annual' ? 'annual' : 'monthly'](t.date(r.date), t.money(r.amount))}</p>`)}
+      <p class="muted authorise" part="authorise">${m.authorise}</p>
+    </section>`;
   }
 
   #vatStatus(vatError: boolean | undefined) {
     const m = this.t.m;
     const verdict = this.ctx.vatVerdict;
     if (vatError) {
-      const reason = this.ctx.error?.fieldErrors.find((f) => f.field === 'vatId')?.code as keyof typeof m.vatErrors | undefined;
-      return html`<p class="error" part="error" role="alert">${(reason && m.vatErrors[reason]) || m.errors.invalid_vat_id}</p>`;
+      const reason = this.ctx.error?.fieldErrors.find((f) => f.field === 'vatId')?.code;
+      // Own entries only: a server's code such as `constructor` is just unknown.
+      const text = reason && Object.hasOwn(m.vatErrors, reason) ? m.vatErrors[reason as keyof typeof m.vatErrors] : m.errors.invalid_vat_id;
+      return html`<p class="error" part="error" role="alert">${text}</p>`;
     }
     if (!verdict || verdict.vatId !== this.ctx.vatText) return nothing;
     if (verdict.status === 'valid') return html`<p class="ok">${m.vatValid(verdict.name ?? '')}</p>`;
@@ -159,16 +187,7 @@ export class CwPayment extends StepElement {
     return html`<p class="muted">${m.vatUnavailable}</p>`;
   }
 
-  readonly #save = async () => {
-    if (!this.provider || this.busy) return;
-    let event: CheckoutEvent;
-    try {
-      event = { type: 'METHOD_TOKEN', token: await this.provider.tokenize() };
-    } catch (e) {
-      event = { type: 'METHOD_FAILED', message: e instanceof Error ? e.message : String(e) };
-    }
-    this.submit(event);
-  };
+  readonly #save = () => this.submit({ type: 'SAVE_METHOD' });
 
   /** A payment-method error points at the method (the provider's fields while adding one), else the VAT field if it is wrong. */
   protected override invalidField(): HTMLElement | null {
