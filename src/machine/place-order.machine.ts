@@ -99,7 +99,8 @@ export const placeOrderMachine = setup({
   guards: {
     triesLeft: ({ context }) => context.tries < context.retry.retries,
     retryable: ({ context, event }) => isRetryable(errorOf(event)) && context.tries < context.retry.retries,
-    requote: ({ event }) => needsRequote(errorOf(event)),
+    /** The attempt's quote is stale or gone (a look-up's or a confirmation's 404 says nothing of the quote). */
+    requote: ({ context, event }) => context.ask === 'send' && needsRequote(errorOf(event)),
     namesOrder: ({ event }) => !!namedOrder(event),
     /** Looking up found nothing: no request with the key arrived, so sending it again cannot pay twice. */
     neverArrived: ({ context, event }) => context.ask === 'lookup' && errorOf(event).code === 'not_found',
@@ -152,10 +153,10 @@ export const placeOrderMachine = setup({
         input: ({ context }) => context,
         onDone: { target: 'following', actions: assign({ order: ({ event }) => event.output }) },
         onError: [
+          { guard: 'neverArrived', target: 'asking', reenter: true, actions: assign({ ask: 'send' }) },
           { guard: 'requote', target: 'settled', actions: assign({ outcome: ({ event }) => ({ result: 'requote' as const, reason: errorOf(event).code === 'quote_changed' ? ('quote_changed' as const) : ('quote_expired' as const) }) }) },
           // Paid already, or being paid by an attempt the server names: follow that order.
           { guard: 'namesOrder', target: 'following', actions: assign({ order: ({ event }) => namedOrder(event) }) },
-          { guard: 'neverArrived', target: 'asking', reenter: true, actions: assign({ ask: 'send' }) },
           { guard: 'retryable', target: 'waiting', actions: 'backOff' },
           { guard: 'mayExist', target: 'unconfirmed', actions: assign(({ context, event }) => ({ error: errorOf(event), unknown: true, ask: context.ask === 'send' ? ('lookup' as const) : context.ask })) },
           { target: 'settled', actions: assign({ outcome: ({ event }) => ({ result: 'failed' as const, error: errorOf(event) }) }) },
