@@ -149,14 +149,27 @@ export default {
   vatInvalid: 'Toto DIČ není platné. Zkontrolujte ho, nebo nechte pole prázdné.',
   vatUnavailable: 'Toto DIČ teď nemůžeme ověřit. Objednávku můžete přesto dokončit, bude ale účtována DPH.',
   placeOrder: (total: string) => `Objednat · ${total}`,
+  payingFor: 'Vaše objednávka',
+  billedMonthly: 'Účtováno měsíčně',
+  billedAnnually: 'Účtováno ročně',
+  renews: {
+    monthly: (date: string, amount: string) => `Předplatné se automaticky obnoví ${date} za ${amount} měsíčně, dokud ho nezrušíte.`,
+    annual: (date: string, amount: string) => `Předplatné se automaticky obnoví ${date} za ${amount} ročně, dokud ho nezrušíte.`,
+  },
+  authorise:
+    'Odesláním objednávky nás opravňujete strhnout platbu z\u00a0vašeho způsobu platby nyní a\u00a0při každém obnovení, dokud předplatné nezrušíte. Předplatné můžete zrušit před kterýmkoli obnovením.',
   placingOrder: 'Odesíláme objednávku…',
-  confirming: 'Potvrzujeme objednávku…',
+  authenticating: 'Potvrďte platbu v\u00a0okně vaší banky…',
+  confirming: 'Kontrolujeme objednávku…',
   unconfirmed: 'Objednávku se zatím nepodařilo potvrdit.',
   unconfirmedHint: 'Objednávka už možná byla odeslána. Opakovaná kontrola nikdy nezpůsobí dvojí platbu.',
   checkAgain: 'Zkontrolovat znovu',
   offline: 'Zdá se, že nejste připojeni k\u00a0internetu. Objednávka zůstává uložená; jakmile se připojení obnoví, budeme pokračovat.',
 
   doneHeading: 'Děkujeme! Objednávka je dokončena',
+  processingHeading: 'Děkujeme! Platba se zpracovává',
+  processingText: (email: string) =>
+    `Objednávka bude aktivována, jakmile platba projde, obvykle během několika pracovních dnů. Poté vám pošleme e-mail na adresu ${email}.`,
   trialHeading: 'Vaše zkušební verze zdarma byla spuštěna',
   orderNumber: 'Číslo objednávky',
   totalPaid: 'Celkem zaplaceno',
@@ -193,5 +206,12 @@ export default {
     already_subscribed: 'Váš účet už tento produkt má.',
     trial_already_used: 'Tento účet už zkušební verzi tohoto produktu využil.',
     generic: 'Něco se pokazilo. Zkuste to znovu.',
+  },
+  declines: {
+    authentication_failed: 'Vaše banka tuto platbu nedokázala ověřit. Zkuste to znovu, nebo vyberte jiný způsob platby.',
+    insufficient_funds: 'Na kartě není dostatek prostředků. Vyberte nebo přidejte jiný způsob platby.',
+    card_expired: 'Platnost této karty vypršela. Vyberte nebo přidejte jiný způsob platby.',
+    do_not_honor: 'Vaše banka tuto platbu zamítla. Obraťte se na svou banku, nebo vyberte jiný způsob platby.',
+    generic_decline: 'Způsob platby byl zamítnut. Vyberte nebo přidejte jiný.',
   },
 } satisfies Messages;

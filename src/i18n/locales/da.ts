@@ -126,14 +126,28 @@ export default {
   vatUnavailable:
     'Vi kunne ikke bekræfte momsnummeret lige nu. Du kan stadig afgive bestillingen, men så bliver der opkrævet moms.',
   placeOrder: (total: string) => `Bestil og betal · ${total}`,
+  payingFor: 'Din bestilling',
+  billedMonthly: 'Faktureres månedligt',
+  billedAnnually: 'Faktureres årligt',
+  renews: {
+    monthly: (date: string, amount: string) =>
+      `Abonnementet fornyes automatisk den ${date} til ${amount} pr. måned, indtil du opsiger det.`,
+    annual: (date: string, amount: string) => `Abonnementet fornyes automatisk den ${date} til ${amount} pr. år, indtil du opsiger det.`,
+  },
+  authorise:
+    'Når du afgiver bestillingen, giver du os tilladelse til at opkræve betaling via din betalingsmetode nu og ved hver fornyelse, indtil du opsiger abonnementet. Du kan opsige det inden enhver fornyelse.',
   placingOrder: 'Sender din bestilling…',
-  confirming: 'Bekræfter din bestilling…',
+  authenticating: 'Bekræft betalingen i vinduet fra din bank…',
+  confirming: 'Tjekker din bestilling…',
   unconfirmed: 'Vi har endnu ikke kunnet bekræfte din bestilling.',
   unconfirmedHint: 'Din bestilling er muligvis allerede afgivet. Du bliver aldrig opkrævet to gange, selv om du tjekker igen.',
   checkAgain: 'Tjek igen',
   offline: 'Det ser ud til, at du er offline. Din bestilling er gemt, og vi fortsætter, når forbindelsen er tilbage.',
 
   doneHeading: 'Tak! Din bestilling er gennemført',
+  processingHeading: 'Tak! Din betaling behandles',
+  processingText: (email: string) =>
+    `Din bestilling starter, når betalingen er gennemført, normalt inden for få hverdage. Vi sender en e-mail til ${email}, når det sker.`,
   trialHeading: 'Din gratis prøveperiode er startet',
   orderNumber: 'Ordrenummer',
   totalPaid: 'Betalt i alt',
@@ -171,5 +185,12 @@ export default {
     already_subscribed: 'Din konto har allerede dette produkt.',
     trial_already_used: 'Denne konto har allerede haft en gratis prøveperiode på dette produkt.',
     generic: 'Noget gik galt. Prøv igen.',
+  },
+  declines: {
+    authentication_failed: 'Din bank kunne ikke bekræfte betalingen. Prøv igen, eller vælg en anden betalingsmetode.',
+    insufficient_funds: 'Der er ikke dækning på kortet. Vælg en anden betalingsmetode, eller tilføj en ny.',
+    card_expired: 'Kortet er udløbet. Vælg en anden betalingsmetode, eller tilføj en ny.',
+    do_not_honor: 'Din bank har afvist betalingen. Kontakt din bank, eller vælg en anden betalingsmetode.',
+    generic_decline: 'Din betalingsmetode blev afvist. Vælg en anden, eller tilføj en ny.',
   },
 } satisfies Messages;

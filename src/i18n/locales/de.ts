@@ -128,8 +128,20 @@ export default {
   vatUnavailable:
     'Wir können diese USt-IdNr. gerade nicht prüfen. Sie können trotzdem bestellen; die Mehrwertsteuer wird dann berechnet.',
   placeOrder: (total: string) => `Zahlungspflichtig bestellen · ${total}`,
+  payingFor: 'Ihre Bestellung',
+  billedMonthly: 'Monatliche Abrechnung',
+  billedAnnually: 'Jährliche Abrechnung',
+  renews: {
+    monthly: (date: string, amount: string) =>
+      `Das Abonnement verlängert sich automatisch am ${date} zum Preis von ${amount} pro Monat, bis Sie kündigen.`,
+    annual: (date: string, amount: string) =>
+      `Das Abonnement verlängert sich automatisch am ${date} zum Preis von ${amount} pro Jahr, bis Sie kündigen.`,
+  },
+  authorise:
+    'Mit Ihrer Bestellung ermächtigen Sie uns, Ihre Zahlungsmethode jetzt und bei jeder Verlängerung zu belasten, bis Sie kündigen. Sie können jederzeit vor einer Verlängerung kündigen.',
   placingOrder: 'Bestellung wird aufgegeben…',
-  confirming: 'Bestellung wird bestätigt…',
+  authenticating: 'Bestätigen Sie die Zahlung im Fenster Ihrer Bank…',
+  confirming: 'Bestellung wird geprüft…',
   unconfirmed: 'Wir konnten Ihre Bestellung noch nicht bestätigen.',
   unconfirmedHint:
     'Ihre Bestellung wurde möglicherweise bereits aufgegeben. Eine erneute Prüfung führt nie zu einer doppelten Abbuchung.',
@@ -138,6 +150,9 @@ export default {
     'Sie sind anscheinend offline. Ihre Bestellung bleibt erhalten; wir machen weiter, sobald die Verbindung wieder steht.',
 
   doneHeading: 'Vielen Dank! Ihre Bestellung ist abgeschlossen',
+  processingHeading: 'Vielen Dank! Ihre Zahlung wird verarbeitet',
+  processingText: (email: string) =>
+    `Ihre Bestellung beginnt, sobald die Zahlung eingegangen ist, in der Regel innerhalb weniger Werktage. Wir benachrichtigen Sie dann per E-Mail an ${email}.`,
   trialHeading: 'Ihre kostenlose Testphase hat begonnen',
   orderNumber: 'Bestellnummer',
   totalPaid: 'Bezahlter Gesamtbetrag',
@@ -175,5 +190,14 @@ export default {
     already_subscribed: 'Ihr Konto verfügt bereits über dieses Produkt.',
     trial_already_used: 'Mit diesem Konto wurde dieses Produkt bereits kostenlos getestet.',
     generic: 'Etwas ist schiefgelaufen. Versuchen Sie es erneut.',
+  },
+  declines: {
+    authentication_failed:
+      'Ihre Bank konnte diese Zahlung nicht bestätigen. Versuchen Sie es erneut oder wählen Sie eine andere Zahlungsmethode.',
+    insufficient_funds:
+      'Die Karte ist nicht ausreichend gedeckt. Wählen Sie eine andere Zahlungsmethode aus oder fügen Sie eine neue hinzu.',
+    card_expired: 'Diese Karte ist abgelaufen. Wählen Sie eine andere Zahlungsmethode aus oder fügen Sie eine neue hinzu.',
+    do_not_honor: 'Ihre Bank hat diese Zahlung abgelehnt. Wenden Sie sich an Ihre Bank oder wählen Sie eine andere Zahlungsmethode.',
+    generic_decline: 'Ihre Zahlungsmethode wurde abgelehnt. Wählen Sie eine andere aus oder fügen Sie eine neue hinzu.',
   },
 } satisfies Messages;

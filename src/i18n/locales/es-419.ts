@@ -37,10 +37,13 @@ export default withOverrides(es, {
   vatInvalid: 'Este número de IVA no es válido. Revísalo o deja el campo vacío.',
   vatUnavailable:
     'No pudimos verificar este número de IVA en este momento. De todos modos, puedes realizar tu pedido, pero se cobrará el IVA.',
+  confirming: 'Verificando tu pedido…',
   unconfirmed: 'Todavía no pudimos confirmar tu pedido.',
   unconfirmedHint: 'Es posible que tu pedido ya se haya realizado. Volver a verificarlo nunca genera un cobro doble.',
   checkAgain: 'Volver a verificar',
   doneHeading: '¡Gracias! Tu pedido está completo',
+  processingText: (email: string) =>
+    `Tu pedido se activará cuando se acredite el pago, normalmente en unos pocos días hábiles. Te enviaremos un correo electrónico a ${email} cuando esto ocurra.`,
   trialHeading: 'Tu prueba gratuita comenzó',
   emailSent: (email: string) => `Enviamos una confirmación a ${email}.`,
   welcomeSent: (email: string) => `Enviamos un correo electrónico de bienvenida a ${email}.`,
@@ -63,5 +66,12 @@ export default withOverrides(es, {
     invalid_vat_id: 'Este número de IVA no es válido.',
     trial_already_used: 'Esta cuenta ya usó una prueba gratuita de este producto.',
     generic: 'Algo salió mal. Inténtalo de nuevo.',
+  },
+  declines: {
+    authentication_failed: 'Tu banco no pudo confirmar este pago. Inténtalo de nuevo o elige otro método de pago.',
+    insufficient_funds: 'La tarjeta no tiene fondos suficientes. Elige otro método de pago o agrega uno nuevo.',
+    card_expired: 'Esta tarjeta venció. Elige otro método de pago o agrega uno nuevo.',
+    do_not_honor: 'Tu banco rechazó este pago. Comunícate con tu banco o elige otro método de pago.',
+    generic_decline: 'Se rechazó tu método de pago. Elige otro o agrega uno nuevo.',
   },
 } satisfies StringOverrides);

@@ -129,14 +129,29 @@ export default {
   vatInvalid: 'Este NIF-IVA no es válido. Compruébalo o deja el campo vacío.',
   vatUnavailable: 'Ahora mismo no podemos verificar este NIF-IVA. Puedes realizar el pedido igualmente, pero se cobrará el IVA.',
   placeOrder: (total: string) => `Realizar pedido · ${total}`,
+  payingFor: 'Tu pedido',
+  billedMonthly: 'Facturación mensual',
+  billedAnnually: 'Facturación anual',
+  renews: {
+    monthly: (date: string, amount: string) =>
+      `Se renueva automáticamente el ${date} por ${amount} al mes hasta que canceles la suscripción.`,
+    annual: (date: string, amount: string) =>
+      `Se renueva automáticamente el ${date} por ${amount} al año hasta que canceles la suscripción.`,
+  },
+  authorise:
+    'Al realizar este pedido, nos autorizas a cobrar en tu método de pago ahora y en cada renovación hasta que canceles la suscripción. Puedes cancelarla antes de cualquier renovación.',
   placingOrder: 'Realizando tu pedido…',
-  confirming: 'Confirmando tu pedido…',
+  authenticating: 'Confirma el pago en la ventana de tu banco…',
+  confirming: 'Comprobando tu pedido…',
   unconfirmed: 'Aún no hemos podido confirmar tu pedido.',
   unconfirmedHint: 'Es posible que tu pedido ya se haya realizado. Volver a comprobarlo nunca genera un cargo doble.',
   checkAgain: 'Volver a comprobar',
   offline: 'Parece que no tienes conexión. Tu pedido se conserva; continuaremos cuando vuelva la conexión.',
 
   doneHeading: '¡Gracias! Tu pedido se ha completado',
+  processingHeading: '¡Gracias! Tu pago se está procesando',
+  processingText: (email: string) =>
+    `Tu pedido se activará cuando se complete el pago, normalmente en unos pocos días laborables. Te enviaremos un correo electrónico a ${email} cuando esto ocurra.`,
   trialHeading: 'Tu prueba gratuita ha comenzado',
   orderNumber: 'Número de pedido',
   totalPaid: 'Total pagado',
@@ -174,5 +189,12 @@ export default {
     already_subscribed: 'Tu cuenta ya tiene este producto.',
     trial_already_used: 'Esta cuenta ya ha disfrutado de una prueba gratuita de este producto.',
     generic: 'Se ha producido un error. Vuelve a intentarlo.',
+  },
+  declines: {
+    authentication_failed: 'Tu banco no ha podido confirmar este pago. Vuelve a intentarlo o elige otro método de pago.',
+    insufficient_funds: 'La tarjeta no tiene fondos suficientes. Elige otro método de pago o añade uno nuevo.',
+    card_expired: 'Esta tarjeta ha caducado. Elige otro método de pago o añade uno nuevo.',
+    do_not_honor: 'Tu banco ha rechazado este pago. Ponte en contacto con tu banco o elige otro método de pago.',
+    generic_decline: 'Se ha rechazado tu método de pago. Elige otro o añade uno nuevo.',
   },
 } satisfies Messages;
