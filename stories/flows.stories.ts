@@ -69,7 +69,7 @@ export const Buy: Story = {
     });
 
     await expect(backend.orders).toHaveLength(1);
-    await expect(placed.map((e) => e.detail.order.id)).toEqual([backend.orders[0]!.id]);
+    await expect(placed.map((e) => e.detail.id)).toEqual([backend.orders[0]!.id]);
     await expect(stepText(wizard)).toContain(backend.orders[0]!.id);
   },
 };
@@ -138,7 +138,8 @@ export const Trial: Story = {
 
     await expect(stepText(wizard)).toContain('Your free trial has started');
     await expect(started).toHaveLength(1);
-    await expect(stepText(wizard)).toContain(started[0]!.detail.trial.welcomeEmail);
+    await expect(stepText(wizard)).toContain(backend.trials[0]!.welcomeEmail);
+    await expect(started[0]!.detail.trial.id).toBe(backend.trials[0]!.id);
     await expect(backend.orders).toHaveLength(0);
     await expect(backend.account.trialsUsed).toContain('remote-support');
   },

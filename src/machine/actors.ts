@@ -42,11 +42,12 @@ export const actors = {
     if (cart.status === 'rejected') throw cart.reason;
     return { account: account.value, catalog: catalog.value, cart: cart.value };
   }),
-  saveItem: call<Cart, { item: CartItemInput; itemId?: string }>(({ adapter, item, itemId }, o) =>
-    itemId ? adapter.updateCartItem(itemId, item, o) : adapter.addCartItem(item, o),
+  /** One change, one key: Try again after a lost answer sends the same key, so the server makes the change once. */
+  saveItem: call<Cart, { item: CartItemInput; itemId?: string; key: string }>(({ adapter, item, itemId, key }, o) =>
+    itemId ? adapter.updateCartItem(itemId, item, { ...o, idempotencyKey: key }) : adapter.addCartItem(item, { ...o, idempotencyKey: key }),
   ),
   loadCart: call<Cart>(({ adapter }, o) => adapter.getCart(o)),
-  removeItem: call<Cart, { itemId: string }>(({ adapter, itemId }, o) => adapter.removeCartItem(itemId, o)),
+  removeItem: call<Cart, { itemId: string; key: string }>(({ adapter, itemId, key }, o) => adapter.removeCartItem(itemId, { ...o, idempotencyKey: key })),
   quote: call<Quote, { vatId: string | null }>(({ adapter, vatId }, o) => adapter.createQuote({ vatId }, o)),
   validateVat: call<VatVerdict, { vatId: string }>(({ adapter, vatId }, o) => adapter.validateVatId({ vatId }, o)),
   /**

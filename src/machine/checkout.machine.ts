@@ -149,7 +149,8 @@ export const checkoutMachine = checkout.createMachine({
         idle: {
           on: {
             TERM: { actions: assign({ draft: ({ context, event }) => ({ ...context.draft, term: event.term }) }) },
-            COMMIT: 'saving',
+            COMMIT: { target: 'saving', actions: assign({ changeKey: ({ context }) => context.newKey() }) },
+            // The same change again: its key too.
             RETRY: 'saving',
             BACK: '#checkout.seats',
           },
@@ -159,7 +160,7 @@ export const checkoutMachine = checkout.createMachine({
           entry: 'clearError',
           invoke: {
             src: 'saveItem',
-            input: io(({ context }) => ({ item: itemInput(context), itemId: context.editing?.itemId })),
+            input: io(({ context }) => ({ item: itemInput(context), itemId: context.editing?.itemId, key: context.changeKey ?? context.newKey() })),
             onDone: { target: 'saved', actions: [setCart, 'emitCart'] },
             onError: [
               // The server refused the licenses: show it at that field, with everything else kept.
@@ -208,7 +209,7 @@ export const checkoutMachine = checkout.createMachine({
           entry: 'clearError',
           invoke: {
             src: 'removeItem',
-            input: io(({ event }) => ({ itemId: (event as { itemId: string }).itemId })),
+            input: io(({ context, event }) => ({ itemId: (event as { itemId: string }).itemId, key: context.newKey() })),
             onDone: { target: 'idle', actions: [setCart, 'emitCart'] },
             onError: { target: 'idle', actions: 'fail' },
           },

@@ -63,6 +63,8 @@ export interface CheckoutContext {
   attempt?: Attempt;
   /** Where the current attempt stands while it is under way. */
   orderState?: OrderState;
+  /** The Idempotency-Key of the cart change being saved, kept for Try again. */
+  changeKey?: string;
   /** What the item's commit button did when pressed. */
   commitAs?: CommitAction;
   retry: RetryPolicy;

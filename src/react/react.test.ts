@@ -38,7 +38,7 @@ export function typedProps() {
   return [
     createElement(CheckoutWizard, {
       onStepChange: (e) => e.detail.step satisfies StepId,
-      onOrderPlaced: (e) => e.detail.order.id satisfies string,
+      onOrderPlaced: (e) => e.detail.id satisfies string,
       onAssignLicenses: (e) => [e.detail.url satisfies string | null, e.detail.productIds satisfies string[], e.preventDefault()],
       onError: (e) => e.detail.code satisfies string,
     }),
@@ -123,8 +123,9 @@ describe('checkout-wizard/react', () => {
     await waitForStep(el, 'done');
 
     expect(orders, 'onOrderPlaced').to.have.length(1);
-    expect(orders[0].order.id).to.be.a('string');
-    expect(orders[0].order.status).to.be.a('string');
+    expect(orders[0].id).to.be.a('string');
+    expect(orders[0].status).to.equal('completed');
+    expect(Object.keys(orders[0]).sort()).to.deep.equal(['billingDate', 'id', 'productIds', 'status', 'total']);
     expect(steps[0]).to.equal('select');
     expect(steps).to.include.members(['seats', 'term', 'review', 'pay', 'done']);
     expect(carts.length, 'onCartChange').to.be.greaterThan(0);

@@ -11,7 +11,6 @@ import { checkoutMachine, type CheckoutActor, type CheckoutSnapshot, type RetryP
 import { readSaved, toSaved, VERSION } from '../../machine/persist.js';
 import { orderState, stepOf, verdictCurrent } from '../../machine/selectors.js';
 import { GATES, pathOf, tagOf, type StepId } from '../../machine/steps.js';
-import type { CwPayment } from '../cw-payment/cw-payment.js';
 import { cartDetail, fire, orderDetail, trialDetail } from '../../events.js';
 import type { StepElement } from '../step-element.js';
 import { styles } from './checkout-wizard.styles.js';
@@ -400,7 +399,6 @@ export class CheckoutWizard extends LitElement {
       }
       this.#drawn = { step, el };
     }
-    if (step === 'pay') (this.#drawn.el as CwPayment).provider = this.paymentProvider;
     return this.#drawn.el;
   }
 }

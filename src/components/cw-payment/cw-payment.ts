@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { StepElement } from '../step-element.js';
-import type { PaymentProvider } from '../../adapter/billing-adapter.js';
 import { fieldError, orderState, stepError } from '../../machine/selectors.js';
 import { styles } from './cw-payment.styles.js';
 
@@ -35,11 +34,6 @@ import { styles } from './cw-payment.styles.js';
  */
 export class CwPayment extends StepElement {
   static override styles = [StepElement.styles, styles];
-  static override properties = { ...StepElement.properties, provider: { attribute: false } };
-
-  /** Turns the provider's fields into a token; without one, only methods on file can pay. */
-  declare provider?: PaymentProvider;
-
   protected override renderStep() {
     const m = this.t.m;
     const { account, paymentMethodId, addingMethod, vatText, vatVerdict } = this.ctx;
@@ -82,7 +76,7 @@ export class CwPayment extends StepElement {
                 <button type="button" part="cancel" @click=${() => this.send({ type: 'CANCEL_METHOD' })}>${m.cancel}</button>
               </div>
             </div>`
-          : this.provider
+          : this.ctx.provider
             ? html`<button type="button" class="link add" part="add-method" @click=${() => this.send({ type: 'ADD_METHOD' })}>${m.addMethod}</button>`
             : methods.length
               ? nothing
