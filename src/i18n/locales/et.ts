@@ -126,14 +126,27 @@ export default {
   vatUnavailable:
     'Me ei saanud seda KMKR numbrit praegu kontrollida. Võite tellimuse siiski esitada, kuid sel juhul lisandub käibemaks.',
   placeOrder: (total: string) => `Esita tellimus · ${total}`,
+  payingFor: 'Teie tellimus',
+  billedMonthly: 'Arveldatakse kord kuus',
+  billedAnnually: 'Arveldatakse kord aastas',
+  renews: {
+    monthly: (date: string, amount: string) => `Tellimus uueneb automaatselt ${date} hinnaga ${amount} kuus, kuni selle tühistate.`,
+    annual: (date: string, amount: string) => `Tellimus uueneb automaatselt ${date} hinnaga ${amount} aastas, kuni selle tühistate.`,
+  },
+  authorise:
+    'Tellimuse esitamisega volitate meid teie makseviisilt tasu võtma nüüd ja iga uuenemise korral, kuni tellimuse tühistate. Tühistada saate enne mis tahes uuenemist.',
   placingOrder: 'Tellimuse esitamine…',
-  confirming: 'Tellimuse kinnitamine…',
+  authenticating: 'Kinnitage makse oma panga aknas…',
+  confirming: 'Tellimuse kontrollimine…',
   unconfirmed: 'Me ei saanud teie tellimust veel kinnitada.',
   unconfirmedHint: 'Teie tellimus võib olla juba esitatud. Uuesti kontrollimisel ei võeta teilt kunagi kaks korda raha.',
   checkAgain: 'Kontrolli uuesti',
   offline: 'Tundub, et teil pole võrguühendust. Teie tellimus on alles; jätkame, kui ühendus taastub.',
 
   doneHeading: 'Aitäh! Teie tellimus on vormistatud',
+  processingHeading: 'Aitäh! Teie makset töödeldakse',
+  processingText: (email: string) =>
+    `Teie tellimus jõustub, kui makse on laekunud, tavaliselt mõne tööpäeva jooksul. Siis saadame e-kirja aadressile ${email}.`,
   trialHeading: 'Teie tasuta prooviperiood on alanud',
   orderNumber: 'Tellimuse number',
   totalPaid: 'Makstud kokku',
@@ -170,5 +183,12 @@ export default {
     already_subscribed: 'Teie kontol on see toode juba olemas.',
     trial_already_used: 'Selle kontoga on seda toodet juba tasuta proovitud.',
     generic: 'Midagi läks valesti. Proovige uuesti.',
+  },
+  declines: {
+    authentication_failed: 'Teie pank ei saanud seda makset kinnitada. Proovige uuesti või valige mõni muu makseviis.',
+    insufficient_funds: 'Kaardil pole piisavalt vahendeid. Valige või lisage mõni muu makseviis.',
+    card_expired: 'Selle kaardi kehtivus on lõppenud. Valige või lisage mõni muu makseviis.',
+    do_not_honor: 'Teie pank lükkas selle makse tagasi. Võtke ühendust oma pangaga või valige mõni muu makseviis.',
+    generic_decline: 'Teie makseviis lükati tagasi. Valige või lisage mõni muu makseviis.',
   },
 } satisfies Messages;

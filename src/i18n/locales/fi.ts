@@ -126,14 +126,28 @@ export default {
   vatUnavailable:
     'ALV-numeroa ei voitu tarkistaa juuri nyt. Voit silti tehdä tilauksen, mutta siihen lisätään arvonlisävero.',
   placeOrder: (total: string) => `Tilaa ja maksa · ${total}`,
+  payingFor: 'Tilauksesi',
+  billedMonthly: 'Laskutetaan kuukausittain',
+  billedAnnually: 'Laskutetaan vuosittain',
+  renews: {
+    monthly: (date: string, amount: string) =>
+      `Tilaus uusiutuu automaattisesti ${date} hintaan ${amount} kuukaudessa, kunnes peruutat sen.`,
+    annual: (date: string, amount: string) => `Tilaus uusiutuu automaattisesti ${date} hintaan ${amount} vuodessa, kunnes peruutat sen.`,
+  },
+  authorise:
+    'Tekemällä tilauksen valtuutat meidät veloittamaan maksutapaasi nyt ja jokaisen uusiutumisen yhteydessä, kunnes peruutat tilauksen. Voit peruuttaa tilauksen ennen mitä tahansa uusiutumista.',
   placingOrder: 'Lähetetään tilausta…',
-  confirming: 'Vahvistetaan tilausta…',
+  authenticating: 'Vahvista maksu pankkisi ikkunassa…',
+  confirming: 'Tarkistetaan tilausta…',
   unconfirmed: 'Tilaustasi ei ole vielä voitu vahvistaa.',
   unconfirmedHint: 'Tilauksesi on ehkä jo tehty. Uudelleen tarkistaminen ei koskaan johda kaksinkertaiseen veloitukseen.',
   checkAgain: 'Tarkista uudelleen',
   offline: 'Verkkoyhteys näyttää katkenneen. Tilauksesi säilyy, ja jatkamme, kun yhteys palaa.',
 
   doneHeading: 'Kiitos! Tilauksesi on valmis',
+  processingHeading: 'Kiitos! Maksuasi käsitellään',
+  processingText: (email: string) =>
+    `Tilauksesi alkaa, kun maksu on käsitelty, yleensä muutaman arkipäivän kuluessa. Lähetämme silloin sähköpostia osoitteeseen ${email}.`,
   trialHeading: 'Maksuton kokeilusi on alkanut',
   orderNumber: 'Tilausnumero',
   totalPaid: 'Maksettu yhteensä',
@@ -171,5 +185,12 @@ export default {
     already_subscribed: 'Tililläsi on jo tämä tuote.',
     trial_already_used: 'Tällä tilillä on jo kokeiltu tätä tuotetta maksutta.',
     generic: 'Jokin meni vikaan. Yritä uudelleen.',
+  },
+  declines: {
+    authentication_failed: 'Pankkisi ei voinut vahvistaa tätä maksua. Yritä uudelleen tai valitse toinen maksutapa.',
+    insufficient_funds: 'Kortilla ei ole riittävästi katetta. Valitse toinen maksutapa tai lisää uusi.',
+    card_expired: 'Tämä kortti on vanhentunut. Valitse toinen maksutapa tai lisää uusi.',
+    do_not_honor: 'Pankkisi hylkäsi tämän maksun. Ota yhteyttä pankkiisi tai valitse toinen maksutapa.',
+    generic_decline: 'Maksutapasi hylättiin. Valitse toinen maksutapa tai lisää uusi.',
   },
 } satisfies Messages;

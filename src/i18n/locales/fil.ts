@@ -129,14 +129,29 @@ export default {
   vatUnavailable:
     'Hindi namin ma-verify ang numerong ito ng VAT sa ngayon. Puwede ka pa ring mag-order; sisingilin ang VAT.',
   placeOrder: (total: string) => `Ilagay ang order · ${total}`,
+  payingFor: 'Ang iyong order',
+  billedMonthly: 'Sinisingil buwan-buwan',
+  billedAnnually: 'Sinisingil taon-taon',
+  renews: {
+    monthly: (date: string, amount: string) =>
+      `Awtomatikong magre-renew sa ${date} sa halagang ${amount} bawat buwan hanggang kanselahin mo.`,
+    annual: (date: string, amount: string) =>
+      `Awtomatikong magre-renew sa ${date} sa halagang ${amount} bawat taon hanggang kanselahin mo.`,
+  },
+  authorise:
+    'Sa paglalagay ng order na ito, pinahihintulutan mo kaming singilin ang iyong paraan ng pagbabayad ngayon at sa bawat renewal hanggang kanselahin mo. Puwede kang magkansela bago ang anumang renewal.',
   placingOrder: 'Inilalagay ang iyong order…',
-  confirming: 'Kinukumpirma ang iyong order…',
+  authenticating: 'Kumpirmahin ang bayad sa window mula sa iyong bangko…',
+  confirming: 'Sinusuri ang iyong order…',
   unconfirmed: 'Hindi pa namin makumpirma ang iyong order.',
   unconfirmedHint: 'Maaaring nailagay na ang iyong order. Hindi ka kailanman sisingilin nang dalawang beses kapag sinuri ulit.',
   checkAgain: 'Suriin ulit',
   offline: 'Mukhang wala kang koneksyon sa internet. Nakatabi ang iyong order; magpapatuloy kami kapag bumalik na ang koneksyon.',
 
   doneHeading: 'Salamat! Kumpleto na ang iyong order',
+  processingHeading: 'Salamat! Pinoproseso na ang iyong bayad',
+  processingText: (email: string) =>
+    `Magsisimula ang iyong order kapag pumasok na ang bayad, karaniwan sa loob ng ilang araw ng trabaho. Mag-e-email kami sa ${email} kapag nangyari ito.`,
   trialHeading: 'Nagsimula na ang iyong libreng pagsubok',
   orderNumber: 'Numero ng order',
   totalPaid: 'Kabuuang binayaran',
@@ -174,5 +189,12 @@ export default {
     already_subscribed: 'Mayroon nang ganitong produkto ang iyong account.',
     trial_already_used: 'Nagamit na ng account na ito ang libreng pagsubok ng produktong ito.',
     generic: 'Nagkaproblema. Subukan ulit.',
+  },
+  declines: {
+    authentication_failed: 'Hindi makumpirma ng iyong bangko ang bayad na ito. Subukan ulit, o pumili ng ibang paraan ng pagbabayad.',
+    insufficient_funds: 'Kulang ang pondo sa card. Pumili o magdagdag ng ibang paraan ng pagbabayad.',
+    card_expired: 'Expired na ang card na ito. Pumili o magdagdag ng ibang paraan ng pagbabayad.',
+    do_not_honor: 'Tinanggihan ng iyong bangko ang bayad na ito. Makipag-ugnayan sa iyong bangko, o pumili ng ibang paraan ng pagbabayad.',
+    generic_decline: 'Tinanggihan ang iyong paraan ng pagbabayad. Pumili o magdagdag ng iba.',
   },
 } satisfies Messages;

@@ -45,8 +45,19 @@ export default withOverrides(fr, {
   },
   vatUnavailable:
     'Nous ne pouvons pas vérifier ce numéro de TVA pour l’instant. Vous pouvez tout de même passer votre commande; la TVA sera alors facturée.',
+  renews: {
+    monthly: (date: string, amount: string) =>
+      `Votre abonnement sera renouvelé automatiquement le ${date} au prix de ${amount} par mois, jusqu’à son annulation.`,
+    annual: (date: string, amount: string) =>
+      `Votre abonnement sera renouvelé automatiquement le ${date} au prix de ${amount} par année, jusqu’à son annulation.`,
+  },
+  authorise:
+    'En passant cette commande, vous nous autorisez à débiter votre mode de paiement dès maintenant et à chaque renouvellement, jusqu’à l’annulation de votre abonnement. Vous pouvez annuler avant tout renouvellement.',
   offline: 'Vous semblez être hors ligne. Votre commande est conservée; nous reprendrons dès que la connexion sera rétablie.',
   doneHeading: 'Merci! Votre commande est confirmée',
+  processingHeading: 'Merci! Votre paiement est en cours de traitement',
+  processingText: (email: string) =>
+    `Votre commande commencera dès la réception du paiement, généralement d’ici quelques jours ouvrables. Nous vous en informerons par courriel à l’adresse ${email}.`,
   welcomeSent: (email: string) => `Nous avons envoyé un courriel de bienvenue à ${email}.`,
   corporateHeading: 'Votre compte est géré dans le portail de facturation pour entreprises',
   corporateText:
@@ -61,5 +72,12 @@ export default withOverrides(fr, {
     payment_declined: 'Votre mode de paiement a été refusé. Choisissez-en ou ajoutez-en un autre.',
     payment_method_required: 'Choisissez un mode de paiement.',
     seats_out_of_range: 'Ce nombre de licences n’est pas offert pour ce forfait.',
+  },
+  declines: {
+    authentication_failed: 'Votre banque n’a pas pu confirmer ce paiement. Réessayez ou choisissez un autre mode de paiement.',
+    insufficient_funds: 'Les fonds disponibles sur cette carte sont insuffisants. Choisissez ou ajoutez un autre mode de paiement.',
+    card_expired: 'Cette carte est expirée. Choisissez ou ajoutez un autre mode de paiement.',
+    do_not_honor: 'Votre banque a refusé ce paiement. Communiquez avec votre banque ou choisissez un autre mode de paiement.',
+    generic_decline: 'Votre mode de paiement a été refusé. Choisissez-en ou ajoutez-en un autre.',
   },
 } satisfies StringOverrides);

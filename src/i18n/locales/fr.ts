@@ -139,8 +139,20 @@ export default {
   vatUnavailable:
     'Nous ne pouvons pas vérifier ce numéro de TVA pour le moment. Vous pouvez tout de même passer commande\u202f; la TVA sera alors facturée.',
   placeOrder: (total: string) => `Passer la commande · ${total}`,
+  payingFor: 'Votre commande',
+  billedMonthly: 'Facturation mensuelle',
+  billedAnnually: 'Facturation annuelle',
+  renews: {
+    monthly: (date: string, amount: string) =>
+      `Votre abonnement sera renouvelé automatiquement le ${date} au prix de ${amount} par mois, jusqu’à sa résiliation.`,
+    annual: (date: string, amount: string) =>
+      `Votre abonnement sera renouvelé automatiquement le ${date} au prix de ${amount} par an, jusqu’à sa résiliation.`,
+  },
+  authorise:
+    'En passant cette commande, vous nous autorisez à débiter votre moyen de paiement dès maintenant et à chaque renouvellement, jusqu’à la résiliation de votre abonnement. Vous pouvez résilier avant tout renouvellement.',
   placingOrder: 'Envoi de votre commande…',
-  confirming: 'Confirmation de votre commande…',
+  authenticating: 'Confirmez le paiement dans la fenêtre de votre banque…',
+  confirming: 'Vérification de votre commande…',
   unconfirmed: 'Nous n’avons pas encore pu confirmer votre commande.',
   unconfirmedHint: 'Votre commande a peut-être déjà été passée. Une nouvelle vérification n’entraîne jamais de double débit.',
   checkAgain: 'Vérifier à nouveau',
@@ -148,6 +160,9 @@ export default {
     'Vous semblez être hors ligne. Votre commande est conservée\u202f; nous reprendrons dès le retour de la connexion.',
 
   doneHeading: 'Merci\u202f! Votre commande est confirmée',
+  processingHeading: 'Merci\u202f! Votre paiement est en cours de traitement',
+  processingText: (email: string) =>
+    `Votre commande démarrera dès la réception du paiement, généralement sous quelques jours ouvrés. Nous vous en informerons par e-mail à l’adresse ${email}.`,
   trialHeading: 'Votre essai gratuit a commencé',
   orderNumber: 'Numéro de commande',
   totalPaid: 'Total payé',
@@ -185,5 +200,12 @@ export default {
     already_subscribed: 'Votre compte dispose déjà de ce produit.',
     trial_already_used: 'Ce compte a déjà bénéficié d’un essai gratuit de ce produit.',
     generic: 'Une erreur s’est produite. Réessayez.',
+  },
+  declines: {
+    authentication_failed: 'Votre banque n’a pas pu confirmer ce paiement. Réessayez ou choisissez un autre moyen de paiement.',
+    insufficient_funds: 'Les fonds disponibles sur cette carte sont insuffisants. Choisissez ou ajoutez un autre moyen de paiement.',
+    card_expired: 'Cette carte a expiré. Choisissez ou ajoutez un autre moyen de paiement.',
+    do_not_honor: 'Votre banque a refusé ce paiement. Contactez votre banque ou choisissez un autre moyen de paiement.',
+    generic_decline: 'Votre moyen de paiement a été refusé. Choisissez-en ou ajoutez-en un autre.',
   },
 } satisfies Messages;

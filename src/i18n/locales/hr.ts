@@ -145,14 +145,29 @@ export default {
   vatInvalid: 'Ovaj PDV ID broj nije valjan. Provjerite ga ili ostavite polje prazno.',
   vatUnavailable: 'Trenutačno ne možemo provjeriti ovaj PDV ID broj. Narudžbu svejedno možete poslati, ali bit će obračunan PDV.',
   placeOrder: (total: string) => `Naruči · ${total}`,
+  payingFor: 'Vaša narudžba',
+  billedMonthly: 'Mjesečna naplata',
+  billedAnnually: 'Godišnja naplata',
+  renews: {
+    monthly: (date: string, amount: string) =>
+      `Pretplata se automatski obnavlja ${date} po cijeni od ${amount} mjesečno dok je ne otkažete.`,
+    annual: (date: string, amount: string) =>
+      `Pretplata se automatski obnavlja ${date} po cijeni od ${amount} godišnje dok je ne otkažete.`,
+  },
+  authorise:
+    'Slanjem ove narudžbe ovlašćujete nas da teretimo vaš način plaćanja sada i pri svakoj obnovi dok ne otkažete pretplatu. Pretplatu možete otkazati prije bilo koje obnove.',
   placingOrder: 'Slanje narudžbe…',
-  confirming: 'Potvrđivanje narudžbe…',
+  authenticating: 'Potvrdite plaćanje u prozoru svoje banke…',
+  confirming: 'Provjera narudžbe…',
   unconfirmed: 'Narudžbu još nismo uspjeli potvrditi.',
   unconfirmedHint: 'Narudžba je možda već poslana. Ponovnom provjerom nikad vam nećemo dvaput naplatiti.',
   checkAgain: 'Provjeri ponovno',
   offline: 'Čini se da niste povezani s internetom. Vaša je narudžba sačuvana; nastavit ćemo kad se veza ponovno uspostavi.',
 
   doneHeading: 'Hvala! Vaša je narudžba dovršena',
+  processingHeading: 'Hvala! Vaše se plaćanje obrađuje',
+  processingText: (email: string) =>
+    `Vaša narudžba počinje kad plaćanje bude provedeno, obično u roku od nekoliko radnih dana. Tada ćemo poslati e-poruku na ${email}.`,
   trialHeading: 'Vaše besplatno probno razdoblje je počelo',
   orderNumber: 'Broj narudžbe',
   totalPaid: 'Ukupno plaćeno',
@@ -189,5 +204,12 @@ export default {
     already_subscribed: 'Vaš račun već ima ovaj proizvod.',
     trial_already_used: 'Ovaj je račun već iskoristio besplatno probno razdoblje za ovaj proizvod.',
     generic: 'Došlo je do pogreške. Pokušajte ponovno.',
+  },
+  declines: {
+    authentication_failed: 'Vaša banka nije mogla potvrditi ovo plaćanje. Pokušajte ponovno ili odaberite drugi način plaćanja.',
+    insufficient_funds: 'Na kartici nema dovoljno sredstava. Odaberite ili dodajte drugi način plaćanja.',
+    card_expired: 'Ova je kartica istekla. Odaberite ili dodajte drugi način plaćanja.',
+    do_not_honor: 'Vaša je banka odbila ovo plaćanje. Obratite se svojoj banci ili odaberite drugi način plaćanja.',
+    generic_decline: 'Vaš način plaćanja je odbijen. Odaberite ili dodajte drugi.',
   },
 } satisfies Messages;

@@ -125,14 +125,29 @@ export default {
   vatInvalid: 'Ez a közösségi adószám érvénytelen. Ellenőrizze, vagy hagyja üresen a mezőt.',
   vatUnavailable: 'Ezt a közösségi adószámot most nem tudjuk ellenőrizni. A rendelést így is leadhatja, de áfát számítunk fel.',
   placeOrder: (total: string) => `Rendelés leadása · ${total}`,
+  payingFor: 'Az Ön rendelése',
+  billedMonthly: 'Havi számlázás',
+  billedAnnually: 'Éves számlázás',
+  renews: {
+    monthly: (date: string, amount: string) =>
+      `Az előfizetés automatikusan megújul ekkor: ${date}, havi ${amount} díjjal, amíg le nem mondja.`,
+    annual: (date: string, amount: string) =>
+      `Az előfizetés automatikusan megújul ekkor: ${date}, évi ${amount} díjjal, amíg le nem mondja.`,
+  },
+  authorise:
+    'A rendelés leadásával felhatalmaz minket, hogy fizetési módját most és minden megújuláskor megterheljük, amíg le nem mondja az előfizetést. Az előfizetést bármelyik megújulás előtt lemondhatja.',
   placingOrder: 'Rendelés leadása…',
-  confirming: 'Rendelés megerősítése…',
+  authenticating: 'Erősítse meg a fizetést a bankja ablakában…',
+  confirming: 'Rendelés ellenőrzése…',
   unconfirmed: 'A rendelését még nem tudtuk megerősíteni.',
   unconfirmedHint: 'Lehet, hogy a rendelés már létrejött. Az újbóli ellenőrzés soha nem jár kétszeres terheléssel.',
   checkAgain: 'Újbóli ellenőrzés',
   offline: 'Úgy tűnik, nincs internetkapcsolat. A rendelését megőriztük; amint helyreáll a kapcsolat, folytatjuk.',
 
   doneHeading: 'Köszönjük! A rendelés sikeresen lezárult',
+  processingHeading: 'Köszönjük! A fizetés feldolgozás alatt áll',
+  processingText: (email: string) =>
+    `A rendelés akkor indul, amikor a fizetés teljesül, ez általában néhány munkanapot vesz igénybe. Ekkor e-mailt küldünk a következő címre: ${email}.`,
   trialHeading: 'Elindult az ingyenes próbaidőszak',
   orderNumber: 'Rendelésszám',
   totalPaid: 'Fizetett végösszeg',
@@ -170,5 +185,12 @@ export default {
     already_subscribed: 'A fiókja már rendelkezik ezzel a termékkel.',
     trial_already_used: 'Ez a fiók már igénybe vette a termék ingyenes próbaidőszakát.',
     generic: 'Hiba történt. Próbálja újra.',
+  },
+  declines: {
+    authentication_failed: 'A bankja nem tudta megerősíteni ezt a fizetést. Próbálja újra, vagy válasszon másik fizetési módot.',
+    insufficient_funds: 'A kártyán nincs elegendő fedezet. Válasszon vagy adjon meg másik fizetési módot.',
+    card_expired: 'Ez a kártya lejárt. Válasszon vagy adjon meg másik fizetési módot.',
+    do_not_honor: 'A bankja elutasította ezt a fizetést. Forduljon a bankjához, vagy válasszon másik fizetési módot.',
+    generic_decline: 'A fizetési módot elutasították. Válasszon vagy adjon meg másikat.',
   },
 } satisfies Messages;
