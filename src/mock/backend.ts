@@ -1,7 +1,32 @@
 import type { FieldError } from '../adapter/errors.js';
-import type { Account, Cart, CartItem, CartItemInput, Order, Product, Quote, SeatRange, Tier, Trial, VatVerdict } from '../contract/types.js';
+import type {
+  Account,
+  Cart,
+  CartItem,
+  CartItemInput,
+  DeclineCode,
+  Order,
+  PaymentMethod,
+  PaymentSetup,
+  Product,
+  Quote,
+  Renewal,
+  SeatRange,
+  Tier,
+  Trial,
+  VatVerdict,
+} from '../contract/types.js';
 import { checkVatId } from '../vat/index.js';
-import { createState, TEST_TOKENS, VAT_REGISTRY, type MockState, type ScenarioName } from './fixtures.js';
+import {
+  createState,
+  TEST_TOKENS,
+  testCard,
+  VAT_REGISTRY,
+  type MockState,
+  type ScenarioName,
+  type TestCard,
+  type TestToken,
+} from './fixtures.js';
 
 export type { MockState, ScenarioName } from './fixtures.js';
 export { normalizeVatId } from '../vat/index.js';
@@ -16,7 +41,11 @@ export type OperationId =
   | 'removeCartItem'
   | 'createQuote'
   | 'placeOrder'
+  | 'lookupOrder'
+  | 'getOrder'
+  | 'confirmOrder'
   | 'startTrial'
+  | 'setupPaymentMethod'
   | 'addPaymentMethod'
   | 'validateVatId';
 
@@ -37,6 +66,24 @@ export interface Fault {
   drop?: 'before' | 'after';
   /** Overrides `latencyMs` for this request. */
   delayMs?: number;
+  /**
+   * A gateway in front of the backend gives up: the handler still runs to completion (an order is
+   * placed, its charge goes through) but the answer is 504 with an HTML page, which tells the
+   * client nothing. Meant for placeOrder; the fields that pick an answer are ignored with it.
+   */
+  gateway?: true;
+}
+
+/**
+ * The payment provider's side of the mock (what Stripe's servers do), which a
+ * test payment provider drives in place of the buyer's bank. MockBackend
+ * implements it.
+ */
+export interface TestNetwork {
+  /** The card the buyer entered for a setup; says whether the bank challenges it. Throws for an unknown card or setup. */
+  confirmSetup(clientSecret: string, card: string): { challenge: boolean };
+  /** The buyer passed or failed the challenge of a setup's or a payment's client secret (abandoning it calls nothing). Throws when none is pending. */
+  authenticate(clientSecret: string, passed: boolean): void;
 }
 
 export interface RequestRecord {
@@ -75,12 +122,20 @@ const ROUTES: [method: string, path: RegExp, op: OperationId][] = [
   ['DELETE', /^\/cart\/items\/([^/]+)$/, 'removeCartItem'],
   ['POST', /^\/quotes$/, 'createQuote'],
   ['POST', /^\/orders$/, 'placeOrder'],
+  // The key is in the query string; routes match the path alone.
+  ['GET', /^\/orders$/, 'lookupOrder'],
+  ['GET', /^\/orders\/([^/]+)$/, 'getOrder'],
+  ['POST', /^\/orders\/([^/]+)\/confirm$/, 'confirmOrder'],
   ['POST', /^\/trials$/, 'startTrial'],
+  ['POST', /^\/payment-methods\/setup$/, 'setupPaymentMethod'],
   ['POST', /^\/payment-methods$/, 'addPaymentMethod'],
   ['POST', /^\/vat-ids\/validate$/, 'validateVatId'],
 ];
 
-/** Operations only a self-service account's billing contact may call. */
+/**
+ * Operations only a self-service account's billing contact may call. Confirming an order is not
+ * one (the contract lists no 403 for it): only an order that contact placed can need it.
+ */
 const PURCHASES = new Set<OperationId>([
   'addCartItem',
   'updateCartItem',
@@ -88,8 +143,12 @@ const PURCHASES = new Set<OperationId>([
   'createQuote',
   'placeOrder',
   'startTrial',
+  'setupPaymentMethod',
   'addPaymentMethod',
 ]);
+
+/** Cart changes, which replay their first answer for a repeated Idempotency-Key (1.2.0). */
+const CART_CHANGES = new Set<OperationId>(['addCartItem', 'updateCartItem', 'removeCartItem']);
 
 // Problem code → [status, title]. The first code of a status is its generic one.
 const PROBLEMS: Record<string, [number, string]> = {
@@ -104,6 +163,8 @@ const PROBLEMS: Record<string, [number, string]> = {
   quote_expired: [409, 'The quote has expired'],
   quote_changed: [409, 'The cart changed after the quote'],
   idempotency_in_progress: [409, 'A request with this Idempotency-Key is still running'],
+  quote_already_paid: [409, 'The quote was already paid'],
+  order_in_progress: [409, 'Another payment for this cart is under way'],
   trial_already_used: [409, 'The free trial of this product was already used'],
   already_subscribed: [409, 'The account already subscribes to this product'],
   validation_failed: [422, 'Some fields are not valid'],
@@ -118,11 +179,21 @@ const PROBLEMS: Record<string, [number, string]> = {
 const codeOf = (status: number) =>
   Object.keys(PROBLEMS).find((c) => PROBLEMS[c]![0] === status) ?? (status >= 500 ? 'internal' : 'bad_request');
 
+/** A problem's members besides type, title, status and code. */
+interface ProblemExtras {
+  /** Field errors, for 422. */
+  errors?: FieldError[];
+  /** Why a payment or setup was declined, for 402. */
+  declineCode?: DeclineCode;
+  /** For quote_already_paid and order_in_progress: the order holding the quote or the cart, null while none exists yet. */
+  order?: Order | null;
+}
+
 /** The one problem+json builder (RFC 9457). */
-function problem(code: string, detail?: string, errors?: FieldError[], status?: number): Reply {
+function problem(code: string, detail?: string, extras: ProblemExtras = {}, status?: number): Reply {
   const [usual, title] = PROBLEMS[code] ?? [500, code];
   status ??= usual;
-  return { status, json: { type: `https://checkout-wizard.example/problems/${code}`, title, status, code, detail, errors } };
+  return { status, json: { type: `https://checkout-wizard.example/problems/${code}`, title, status, code, detail, ...extras } };
 }
 
 /** Thrown by handlers; becomes a problem reply. */
@@ -130,19 +201,19 @@ class Fail extends Error {
   constructor(
     readonly code: string,
     readonly detail?: string,
-    readonly errors?: FieldError[],
+    readonly extras?: ProblemExtras,
   ) {
     super(detail ?? code);
   }
   get reply() {
-    return problem(this.code, this.detail, this.errors);
+    return problem(this.code, this.detail, this.extras);
   }
 }
 
 /** A 422 for field errors; the top-level code is the field's when it is a contract code of its own. */
 function invalid(errors: FieldError[], detail = 'Some fields are not valid.'): Fail {
   const own = errors.length === 1 && ['seats_out_of_range', 'invalid_vat_id'].includes(errors[0]!.code);
-  return new Fail(own ? errors[0]!.code : 'validation_failed', detail, errors);
+  return new Fail(own ? errors[0]!.code : 'validation_failed', detail, { errors });
 }
 
 const toResponse = ({ status, json, headers }: Reply) =>
@@ -159,6 +230,8 @@ export interface Clock {
 const realClock: Clock = { setTimeout: (fn, ms) => setTimeout(fn, ms) };
 
 // --- Dates (UTC calendar days) ---
+// The contract puts dates in the account's time zone (Account.timeZone); the mock keeps UTC days,
+// which the browser suite's real-time date checks read.
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -207,6 +280,9 @@ const EU_VAT: Record<string, [country: string, rate: number]> = {
   SK: ['SK', 2300],
 };
 
+/** Tax on an amount: integer half-up rounding of amount × rate / 10 000, so no float touches money. */
+const taxOn = (amount: number, rateBasisPoints: number) => Math.floor((amount * rateBasisPoints + 5000) / 10000);
+
 const euRate = (country: string) => Object.values(EU_VAT).find(([c]) => c === country)?.[1];
 
 function taxRule(billingCountry: string, verdict: VatVerdict | undefined) {
@@ -247,18 +323,60 @@ async function readBody(request: Request): Promise<Body> {
 
 const clone = <T>(value: T): T => structuredClone(value);
 
+/** A client secret, as a provider makes one: the object's id and a tag that looks random but is the same on every run. */
+function secret(id: string): string {
+  let hash = 2166136261;
+  for (const char of id) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
+  return `${id}_secret_${(hash >>> 0).toString(36).padStart(7, '0')}`;
+}
+
 interface StoredQuote {
   quote: Quote;
   revision: number;
+  /** The cart the quote priced: what an order of it buys. */
   items: CartItem[];
 }
+
+/** An attempt to pay a quote: in flight until the provider has answered, then an order in any status. */
+interface Attempt {
+  quote: StoredQuote;
+  method: PaymentMethod;
+  card: TestCard;
+  order?: Order;
+  /** Whether the buyer passed the payment's challenge; unset until they finish it (abandoning never does). */
+  passed?: boolean;
+}
+
+/** A payment-method setup (Stripe: a SetupIntent), as the provider confirms it. */
+interface Setup extends PaymentSetup {
+  /** `challenged`: the bank's challenge is not finished yet. */
+  status: 'created' | 'challenged' | 'succeeded' | 'failed';
+  /** The card it was confirmed with. */
+  token?: TestToken;
+  /** The method attaching it made, returned again for a repeat. */
+  method?: PaymentMethod;
+}
+
+/** What an Idempotency-Key was first used for. */
+interface KeyRecord {
+  /** The request it was first used with: the same key with another one is refused. */
+  fingerprint: string;
+  /** The first answer, replayed for a repeat; unset while that request runs. */
+  reply?: Reply;
+  /** The attempt to pay it began, for look-ups. */
+  attempt?: Attempt;
+}
+
+const PAYING = new Set<Order['status']>(['completed', 'processing']);
 
 /**
  * The billing contract (contract/billing-api.yaml) in memory: one instance is
  * one backend with its own state. MSW handlers and the in-process adapter both
  * call `handle`; fault injection lives here so every face of the mock has it.
+ * It is also the payment network (TestNetwork) a test payment provider confirms
+ * setups and runs challenges against.
  */
-export class MockBackend {
+export class MockBackend implements TestNetwork {
   /** Delay of every response, in ms. */
   latencyMs: number;
   /** The timers latency and delays run on. */
@@ -269,10 +387,13 @@ export class MockBackend {
   #revision = 0;
   #seq = 0;
   readonly #quotes = new Map<string, StoredQuote>();
-  readonly #orders: Order[] = [];
+  /** Every attempt to pay, in the order they began. */
+  readonly #attempts: Attempt[] = [];
+  #orderCount = 0;
+  readonly #setups = new Map<string, Setup>();
   readonly #trials: Trial[] = [];
-  /** Idempotency-Key → the body it was first used with, and its stored reply once there is one. */
-  readonly #keys = new Map<string, { fingerprint: string; reply?: Reply }>();
+  /** Idempotency-Keys of orders and cart changes: one map, so a key is never used for two different requests. */
+  readonly #keys = new Map<string, KeyRecord>();
   readonly #faults: Fault[] = [];
   readonly #log: RequestRecord[] = [];
 
@@ -303,8 +424,14 @@ export class MockBackend {
     });
   };
 
+  /** Orders that took the money or will: `completed` and `processing` ones. */
   get orders(): readonly Order[] {
-    return clone(this.#orders);
+    return clone(this.#attempts.flatMap(({ order }) => (order && PAYING.has(order.status) ? [order] : [])));
+  }
+
+  /** Every order an attempt to pay made, in any status (`failed` and `requires_action` included); in-flight attempts have none yet. */
+  get attempts(): readonly Order[] {
+    return clone(this.#attempts.flatMap(({ order }) => (order ? [order] : [])));
   }
 
   get cart(): Cart {
@@ -330,6 +457,57 @@ export class MockBackend {
   clearFaults(): void {
     this.#faults.length = 0;
   }
+
+  /**
+   * Test only: a `processing` payment (a bank debit) clears or bounces. A bounced one fails with
+   * `insufficient_funds` and takes back the products its order added (they were new to the
+   * account: the cart refuses products the account has).
+   */
+  settle(orderId: string, outcome: 'completed' | 'failed'): Order {
+    const attempt = this.#attempts.find((a) => a.order?.id === orderId);
+    const order = attempt?.order;
+    if (!order || order.status !== 'processing') throw new Error(`${orderId} is not a processing order.`);
+    if (outcome === 'completed') order.status = 'completed';
+    else {
+      failOrder(order, 'insufficient_funds', 'The bank returned the debit.');
+      const bought = new Set(attempt.quote.items.map((i) => i.productId));
+      const { account } = this.#state;
+      account.subscriptions = account.subscriptions.filter((s) => !bought.has(s.productId));
+    }
+    return clone(order);
+  }
+
+  // --- The payment network (TestNetwork) ---
+
+  confirmSetup(clientSecret: string, card: string): { challenge: boolean } {
+    const setup = this.#setupBySecret(clientSecret);
+    if (!setup) throw new Error(`No setup has the client secret ${clientSecret}.`);
+    if (setup.status === 'succeeded') throw new Error(`Setup ${setup.id} is already confirmed.`);
+    const found = testCard(card);
+    if (!found) throw new Error(`${card} is not a test card.`);
+    setup.token = card as TestToken;
+    // Confirming again (after a failed challenge) starts over with this card, as a SetupIntent does.
+    const challenge = found.challenge !== undefined;
+    setup.status = challenge ? 'challenged' : 'succeeded';
+    return { challenge };
+  }
+
+  authenticate(clientSecret: string, passed: boolean): void {
+    const setup = this.#setupBySecret(clientSecret);
+    if (setup?.status === 'challenged') {
+      setup.status = passed && !TEST_TOKENS[setup.token!].failsChallenge ? 'succeeded' : 'failed';
+      return;
+    }
+    const attempt = this.#attempts.find(({ order }) => order?.status === 'requires_action' && order.nextAction?.clientSecret === clientSecret);
+    if (!attempt) throw new Error(`No challenge is pending for the client secret ${clientSecret}.`);
+    attempt.passed = passed && !attempt.card.failsChallenge;
+  }
+
+  #setupBySecret(clientSecret: string): Setup | undefined {
+    return [...this.#setups.values()].find((s) => s.clientSecret === clientSecret);
+  }
+
+  // --- HTTP ---
 
   async handle(request: Request): Promise<Response> {
     const { pathname } = new URL(request.url);
@@ -357,6 +535,8 @@ export class MockBackend {
       response = faultResponse(fault);
     } else {
       response = await this.#respond(request, op, param, wait);
+      // The handler did its work; only its answer is lost behind the gateway.
+      if (fault?.gateway) response = gatewayTimeout();
     }
     if (fault?.drop === 'after') throw new TypeError('Failed to fetch');
     return response;
@@ -382,10 +562,13 @@ export class MockBackend {
         if (account.viewer.role !== 'billing-contact') throw new Fail('forbidden_role', 'Ask your billing contact to do this.');
       }
       const body = request.method === 'POST' || request.method === 'PUT' ? await readBody(request) : {};
-      const reply =
-        op === 'placeOrder'
-          ? await this.#idempotent(request.headers.get('Idempotency-Key'), body, wait)
-          : this.#run(op, body, param ?? '');
+      const key = request.headers.get('Idempotency-Key');
+      const query = new URL(request.url).searchParams;
+      const run = (op: Exclude<OperationId, 'placeOrder'>) => this.#run(op, body, param ?? '', query);
+      let reply: Reply;
+      if (op === 'placeOrder') reply = await this.#placeOrder(key, body, wait);
+      else if (key && CART_CHANGES.has(op)) reply = this.#once(key, JSON.stringify([op, param, body]), () => run(op));
+      else reply = run(op);
       return toResponse(reply);
     } catch (e) {
       if (e instanceof Fail) return toResponse(e.reply);
@@ -393,7 +576,7 @@ export class MockBackend {
     }
   }
 
-  #run(op: Exclude<OperationId, 'placeOrder'>, body: Body, param: string): Reply {
+  #run(op: Exclude<OperationId, 'placeOrder'>, body: Body, param: string, query: URLSearchParams): Reply {
     const { account, cart } = this.#state;
     switch (op) {
       case 'getAccount':
@@ -415,8 +598,16 @@ export class MockBackend {
         return this.#cartChanged(200);
       case 'createQuote':
         return { status: 201, json: this.#quote(body) };
+      case 'lookupOrder':
+        return { status: 200, json: this.#lookup(query.get('idempotencyKey')) };
+      case 'getOrder':
+        return { status: 200, json: this.#ordered(param).order };
+      case 'confirmOrder':
+        return { status: 200, json: this.#confirm(param) };
       case 'startTrial':
         return { status: 201, json: this.#startTrial(body) };
+      case 'setupPaymentMethod':
+        return { status: 201, json: this.#setup() };
       case 'addPaymentMethod':
         return { status: 201, json: this.#addPaymentMethod(body) };
       case 'validateVatId':
@@ -438,6 +629,26 @@ export class MockBackend {
     const catalog = catalogs[account.currency];
     if (!catalog) throw new Fail('internal', `No catalog in ${account.currency}.`);
     return catalog;
+  }
+
+  /** A cart change with a key: its first answer, problems included, is stored and replayed for a repeat. */
+  #once(key: string, fingerprint: string, run: () => Reply): Reply {
+    const record = this.#keys.get(key);
+    if (record) {
+      if (record.fingerprint !== fingerprint) throw new Fail('idempotency_key_reused', 'This key was used with another request.');
+      // Cart changes run at once, so a stored key always has its answer.
+      return record.reply!;
+    }
+    let reply: Reply;
+    try {
+      reply = run();
+    } catch (e) {
+      if (!(e instanceof Fail)) throw e;
+      reply = e.reply;
+    }
+    // A copy: the cart in the answer changes on.
+    this.#keys.set(key, { fingerprint, reply: clone(reply) });
+    return reply;
   }
 
   #cartChanged(status: number): Reply {
@@ -520,6 +731,7 @@ export class MockBackend {
       const unit = tier.prices[item.term].amount;
       return {
         itemId: item.id,
+        productId: product.id,
         productName: product.name,
         tierName: tier.name,
         seats: item.seats,
@@ -532,8 +744,15 @@ export class MockBackend {
     });
     const subtotal = lines.reduce((sum, l) => sum + l.amount.amount, 0);
     const { rateBasisPoints, reverseCharge } = taxRule(account.billingCountry, verdict);
-    // Integer half-up rounding of subtotal × rate / 10 000: no float touches money.
-    const tax = Math.floor((subtotal * rateBasisPoints + 5000) / 10000);
+    const tax = taxOn(subtotal, rateBasisPoints);
+    // One renewal per date and term: the lines that renew together, taxed on their sum as the quote is.
+    const renewals: Renewal[] = [];
+    for (const { periodEnd: date, term, amount } of lines) {
+      const group = renewals.find((r) => r.date === date && r.term === term);
+      if (group) group.amount.amount += amount.amount;
+      else renewals.push({ date, term, amount: money(amount.amount) });
+    }
+    for (const { amount } of renewals) amount.amount += taxOn(amount.amount, rateBasisPoints);
     const quote: Quote = {
       id: this.#id('Q-'),
       expiresAt: new Date(now.getTime() + 30 * 60_000).toISOString(),
@@ -543,13 +762,20 @@ export class MockBackend {
       subtotal: money(subtotal),
       tax: { rateBasisPoints, amount: money(tax), reverseCharge, vatId: verdict?.vatId ?? null },
       total: money(subtotal + tax),
+      renewals,
     };
     this.#quotes.set(quote.id, { quote, revision: this.#revision, items: clone(cart.items) });
     return quote;
   }
 
-  /** Replays the first reply per key; only a payment attempt's outcome is stored, as a real PSP does. */
-  async #idempotent(key: string | null, body: Body, wait: number): Promise<Reply> {
+  // --- Orders ---
+
+  /**
+   * POST /orders: replays the first reply per key. The attempt takes hold of its quote as it
+   * arrives, before the provider is asked (the latency); a refusal before that stores nothing,
+   * so the key may be used again, while a decline is the attempt's stored outcome.
+   */
+  async #placeOrder(key: string | null, body: Body, wait: number): Promise<Reply> {
     if (!key) throw new Fail('idempotency_key_missing', 'Send an Idempotency-Key header.');
     const fingerprint = JSON.stringify([body.quoteId, body.paymentMethodId]);
     const record = this.#keys.get(key);
@@ -558,24 +784,22 @@ export class MockBackend {
       if (!record.reply) throw new Fail('idempotency_in_progress', 'The first request with this key is still running.');
       return record.reply;
     }
-    const entry: { fingerprint: string; reply?: Reply } = { fingerprint };
+    const entry: KeyRecord = { fingerprint };
     this.#keys.set(key, entry);
     try {
-      await this.#sleep(wait);
-      entry.reply = { status: 201, json: this.#placeOrder(body) };
+      entry.attempt = this.#begin(body);
     } catch (e) {
-      // A validation failure did not start a payment: the key may be used again.
-      if (!(e instanceof Fail && e.code === 'payment_declined')) {
-        this.#keys.delete(key);
-        throw e;
-      }
-      entry.reply = e.reply;
+      await this.#sleep(wait);
+      this.#keys.delete(key);
+      throw e;
     }
+    await this.#sleep(wait);
+    entry.reply = this.#charge(entry.attempt);
     return entry.reply;
   }
 
-  #placeOrder(body: Body): Order {
-    const { account, cart, declining = [] } = this.#state;
+  /** Checks an attempt and takes hold of its quote: a quote is paid once, and one attempt at a time pays the cart. */
+  #begin(body: Body): Attempt {
     const errors: FieldError[] = [];
     if (typeof body.quoteId !== 'string') errors.push({ field: 'quoteId', code: 'invalid' });
     if (typeof body.paymentMethodId !== 'string') errors.push({ field: 'paymentMethodId', code: 'invalid' });
@@ -583,29 +807,93 @@ export class MockBackend {
     const quoteId = body.quoteId as string;
     const stored = this.#quotes.get(quoteId);
     if (!stored) throw new Fail('not_found', `No quote ${quoteId}.`);
+    // Before expiry and cart checks: paying emptied the cart, and the buyer needs that order, not a new price.
+    const paid = this.#attempts.find(({ quote, order }) => quote === stored && order && PAYING.has(order.status));
+    if (paid) throw new Fail('quote_already_paid', 'This quote was already paid.', { order: paid.order });
+    // One account, one cart: an attempt under way holds it, whichever of its quotes it pays.
+    const busy = this.#attempts.find(({ order }) => !order || order.status === 'requires_action');
+    if (busy) throw new Fail('order_in_progress', 'Another payment for this cart is under way.', { order: busy.order ?? null });
     if (this.#now().getTime() > Date.parse(stored.quote.expiresAt)) throw new Fail('quote_expired', 'Review the new quote.');
     if (stored.revision !== this.#revision) throw new Fail('quote_changed', 'The cart changed; review the new quote.');
-    const method = account.paymentMethods.find((m) => m.id === body.paymentMethodId);
+    const method = this.#state.account.paymentMethods.find((m) => m.id === body.paymentMethodId);
     if (!method) throw invalid([{ field: 'paymentMethodId', code: 'not_found' }]);
-    if (declining.includes(method.id)) throw new Fail('payment_declined', `${method.label} was declined. Use another payment method.`);
+    const attempt: Attempt = { quote: stored, method, card: TEST_TOKENS[this.#state.cards?.[method.id] ?? 'tok_visa'] };
+    this.#attempts.push(attempt);
+    return attempt;
+  }
 
-    const { quote, items } = stored;
+  /** The provider's answer to an attempt: its order, in the status the card leads to. */
+  #charge(attempt: Attempt): Reply {
+    const { quote, method, card } = attempt;
+    const { account } = this.#state;
     const order: Order = {
-      id: `ORD-${100001 + this.#orders.length}`,
-      quoteId: quote.id,
+      id: `ORD-${100001 + this.#orderCount++}`,
+      quoteId: quote.quote.id,
       status: 'completed',
-      total: quote.total,
+      paymentMethodId: method.id,
+      total: quote.quote.total,
       billingDate: this.#today(),
       confirmationEmail: account.billingEmail ?? account.viewer.email,
-      lines: clone(quote.lines) as unknown as Order['lines'],
+      lines: clone(quote.quote.lines),
     };
-    this.#orders.push(order);
-    for (const { productId, tierId, seats, term } of items) {
+    attempt.order = order;
+    if (card.decline) {
+      const message = `${method.label} was declined. Use another payment method.`;
+      failOrder(order, card.decline, message);
+      return new Fail('payment_declined', message, { declineCode: card.decline }).reply;
+    }
+    if (card.challenge === 'always') {
+      // The cart stays as it is until the challenge is over (POST /orders/{id}/confirm).
+      order.status = 'requires_action';
+      order.nextAction = { type: 'authenticate', clientSecret: secret(`pi_${order.id}`) };
+    } else {
+      // A bank debit is accepted now and clears later (settle); its products are added now all the same.
+      order.status = card.type === 'sepa_debit' ? 'processing' : 'completed';
+      this.#fulfil(attempt);
+    }
+    // A copy: the stored reply stays the first answer while the order moves on.
+    return { status: 201, json: clone(order) };
+  }
+
+  /** An order that took the money (or will): the cart is emptied and its products are the account's. */
+  #fulfil({ quote }: Attempt) {
+    const { account, cart } = this.#state;
+    for (const { productId, tierId, seats, term } of quote.items) {
       account.subscriptions = account.subscriptions.filter((s) => s.productId !== productId);
       account.subscriptions.push({ productId, tierId, seats, term });
     }
     cart.items = [];
     this.#revision++;
+  }
+
+  /** GET /orders?idempotencyKey=: the order a key's attempt made, as it stands now. */
+  #lookup(key: string | null): Order {
+    if (!key) throw new Fail('bad_request', 'Send the idempotencyKey to look up.');
+    const record = this.#keys.get(key);
+    if (record?.attempt?.order) return record.attempt.order;
+    if (record && !record.reply) throw new Fail('idempotency_in_progress', 'The first request with this key is still running.');
+    throw new Fail('not_found', 'No attempt to pay was made with this key.');
+  }
+
+  #ordered(orderId: string): Attempt & { order: Order } {
+    const attempt = this.#attempts.find((a) => a.order?.id === orderId);
+    if (!attempt) throw new Fail('not_found', `No order ${orderId}.`);
+    return attempt as Attempt & { order: Order };
+  }
+
+  /** POST /orders/{id}/confirm: settles a `requires_action` order by how its challenge went; any other is returned as it is. */
+  #confirm(orderId: string): Order {
+    const attempt = this.#ordered(orderId);
+    const { order } = attempt;
+    if (order.status !== 'requires_action') return order;
+    delete order.nextAction;
+    if (attempt.passed) {
+      order.status = 'completed';
+      this.#fulfil(attempt);
+    } else {
+      // Failed or abandoned: the quote is free for another attempt.
+      failOrder(order, 'authentication_failed', 'The bank could not confirm the payment. Try again or use another payment method.');
+    }
     return order;
   }
 
@@ -633,21 +921,68 @@ export class MockBackend {
     return trial;
   }
 
-  #addPaymentMethod(body: Body) {
+  // --- Payment methods ---
+
+  /** POST /payment-methods/setup. The body's `type` is only a hint, and every test card may confirm it. */
+  #setup(): PaymentSetup {
+    const id = this.#id('seti_');
+    const setup: Setup = { id, clientSecret: secret(id), status: 'created' };
+    this.#setups.set(id, setup);
+    return { id, clientSecret: setup.clientSecret };
+  }
+
+  /** POST /payment-methods: from a confirmed setup (`setupId`) or, as in 1.0, from a token. */
+  #addPaymentMethod(body: Body): PaymentMethod {
+    const sent = (value: unknown) => value !== undefined && value !== null;
+    if (sent(body.setupId) === sent(body.token)) {
+      throw invalid([{ field: 'setupId', code: 'invalid', message: 'Send either setupId or token.' }]);
+    }
+    const makeDefault = body.makeDefault === true;
+    if (sent(body.token)) {
+      if (!testCard(body.token)) throw invalid([{ field: 'token', code: 'invalid', message: 'Unknown payment token.' }]);
+      return this.#attach(body.token as TestToken, makeDefault);
+    }
+    const setup = typeof body.setupId === 'string' ? this.#setups.get(body.setupId) : undefined;
+    if (!setup) throw invalid([{ field: 'setupId', code: 'not_found', message: 'No such setup.' }]);
+    switch (setup.status) {
+      case 'created':
+      case 'challenged':
+        throw invalid([{ field: 'setupId', code: 'setup_incomplete', message: 'The payment provider has not confirmed this setup yet.' }]);
+      case 'failed':
+        throw new Fail('payment_declined', 'The bank could not confirm the card. Try again or use another one.', {
+          declineCode: 'authentication_failed',
+        });
+      case 'succeeded':
+        // Attaching is idempotent per setup: a repeat gets the method the first call made.
+        setup.method ??= this.#attach(setup.token!, makeDefault);
+        return setup.method;
+    }
+  }
+
+  #attach(token: TestToken, makeDefault: boolean): PaymentMethod {
     const { account } = this.#state;
-    const token = typeof body.token === 'string' ? TEST_TOKENS[body.token] : undefined;
-    if (!token) throw invalid([{ field: 'token', code: 'invalid', message: 'Unknown payment token.' }]);
-    const isDefault = body.makeDefault === true || account.paymentMethods.length === 0;
+    const card = TEST_TOKENS[token];
+    const isDefault = makeDefault || account.paymentMethods.length === 0;
     if (isDefault) for (const m of account.paymentMethods) m.isDefault = false;
-    const method = { id: this.#id('pm-'), type: 'card' as const, label: token.label, expires: token.expires, isDefault };
+    const method: PaymentMethod = { id: this.#id('pm-'), type: card.type ?? 'card', label: card.label, expires: card.expires, isDefault };
     account.paymentMethods.push(method);
-    if (token.declines) (this.#state.declining ??= []).push(method.id);
+    (this.#state.cards ??= {})[method.id] = token;
     return method;
   }
 }
 
-/** Whether a fault replaces the handler's answer (rather than only delaying or dropping it). */
-const answers = (f: Fault) => [f.status, f.code, f.retryAfter, f.body, f.json].some((x) => x !== undefined);
+/** A failed payment: `failed`, with why. */
+function failOrder(order: Order, declineCode: DeclineCode, message: string) {
+  order.status = 'failed';
+  order.failure = { code: 'payment_declined', declineCode, message };
+}
+
+/** Whether a fault replaces the handler's answer (rather than only delaying or dropping it, or losing it behind a gateway). */
+const answers = (f: Fault) => !f.gateway && [f.status, f.code, f.retryAfter, f.body, f.json].some((x) => x !== undefined);
+
+/** What a gateway answers when the backend behind it took too long: not a problem document. */
+const gatewayTimeout = () =>
+  new Response('<html><body><h1>504 Gateway Time-out</h1></body></html>', { status: 504, headers: { 'Content-Type': 'text/html' } });
 
 function faultResponse(fault: Fault): Response {
   const raw = fault.body ?? (fault.json === undefined ? undefined : JSON.stringify(fault.json));
@@ -655,7 +990,7 @@ function faultResponse(fault: Fault): Response {
     return new Response(raw, { status: fault.status ?? 200, headers: { 'Content-Type': 'application/json' } });
   }
   const status = fault.status ?? (fault.code ? PROBLEMS[fault.code]?.[0] : fault.retryAfter ? 429 : undefined) ?? 503;
-  const reply = problem(fault.code ?? codeOf(status), 'Injected fault.', undefined, status);
+  const reply = problem(fault.code ?? codeOf(status), 'Injected fault.', {}, status);
   if (fault.retryAfter !== undefined) reply.headers = { 'Retry-After': String(fault.retryAfter) };
   return toResponse(reply);
 }

@@ -1,4 +1,4 @@
-import type { Account, Cart, Catalog, PaymentMethod, Product, Tier } from '../contract/types.js';
+import type { Account, Cart, Catalog, DeclineCode, PaymentMethod, Product, Tier } from '../contract/types.js';
 
 // Data only: every export is a constant or a function that builds fresh state,
 // so two mock backends never share an object.
@@ -34,16 +34,50 @@ export interface MockState {
   signedOut?: boolean;
   /** Every route answers 503. */
   down?: boolean;
-  /** Payment method ids whose charges are declined (attached from `tok_chargeDeclined`). */
-  declining?: string[];
+  /** Payment method id → the test token it was attached from; a method not listed pays like `tok_visa`. */
+  cards?: Record<string, TestToken>;
 }
 
-/** Test tokens of the mock payment provider, and the method each one attaches. */
-export const TEST_TOKENS: Record<string, { label: string; expires: string; declines: boolean }> = {
-  tok_visa: { label: 'Visa •••• 4242', expires: '2030-12', declines: false },
-  tok_mastercard: { label: 'Mastercard •••• 4444', expires: '2029-08', declines: false },
-  tok_chargeDeclined: { label: 'Visa •••• 0002', expires: '2031-01', declines: true },
-};
+/**
+ * How a test card (or account) behaves at the mock's payment network. Numbers
+ * follow Stripe's test cards where Stripe has one.
+ */
+export interface TestCard {
+  label: string;
+  expires: string | null;
+  /** `card` unless given. */
+  type?: 'card' | 'sepa_debit';
+  /** Attaches fine; every order paid with it is declined with this code. */
+  decline?: DeclineCode;
+  /** The bank's 3-D Secure challenge: on saving and on every payment, or only on saving. */
+  challenge?: 'always' | 'setup';
+  /** The challenge fails whatever the buyer does. */
+  failsChallenge?: true;
+}
+
+// Typed as cards, keyed by their literal names.
+const cards = <K extends string>(list: Record<K, TestCard>): Readonly<Record<K, TestCard>> => list;
+
+/** The test tokens the mock knows (contract: POST /payment-methods), as tokens or as cards a setup is confirmed with. */
+export const TEST_TOKENS = cards({
+  tok_visa: { label: 'Visa •••• 4242', expires: '2030-12' },
+  tok_mastercard: { label: 'Mastercard •••• 4444', expires: '2029-08' },
+  tok_chargeDeclined: { label: 'Visa •••• 0002', expires: '2031-01', decline: 'generic_decline' },
+  tok_insufficientFunds: { label: 'Visa •••• 9995', expires: '2031-02', decline: 'insufficient_funds' },
+  // Stripe's "expired card" has a future expiry too: the bank, not the form, declines it.
+  tok_expiredCard: { label: 'Visa •••• 0069', expires: '2031-03', decline: 'card_expired' },
+  tok_doNotHonor: { label: 'Visa •••• 0044', expires: '2031-04', decline: 'do_not_honor' },
+  tok_threeDSecureRequired: { label: 'Visa •••• 3184', expires: '2031-05', challenge: 'always' },
+  tok_threeDSecureSetup: { label: 'Visa •••• 3155', expires: '2031-06', challenge: 'setup' },
+  tok_threeDSecureFail: { label: 'Visa •••• 3063', expires: '2031-07', challenge: 'always', failsChallenge: true },
+  tok_sepaDebit: { label: 'SEPA Direct Debit •••• 3000', expires: null, type: 'sepa_debit' },
+});
+
+export type TestToken = keyof typeof TEST_TOKENS;
+
+/** The card behind a token, or undefined for an unknown one. */
+export const testCard = (token: unknown): TestCard | undefined =>
+  typeof token === 'string' && Object.hasOwn(TEST_TOKENS, token) ? TEST_TOKENS[token as TestToken] : undefined;
 
 /**
  * VAT IDs with a known registry answer (normalized). Any other ID with a valid
@@ -199,11 +233,11 @@ export function createCatalog(currency: keyof Prices): Catalog {
   };
 }
 
-const card = (id: string, token: keyof typeof TEST_TOKENS, isDefault = true): PaymentMethod => ({
+const card = (id: string, token: TestToken, isDefault = true): PaymentMethod => ({
   id,
   type: 'card',
-  label: TEST_TOKENS[token]!.label,
-  expires: TEST_TOKENS[token]!.expires,
+  label: TEST_TOKENS[token].label,
+  expires: TEST_TOKENS[token].expires,
   isDefault,
 });
 
@@ -219,6 +253,7 @@ export function createAccount(id: 'acc-it' | 'acc-us' | 'acc-corp' | 'acc-de', v
         corporatePortalUrl: null,
         viewer: viewer ?? { ...GIULIA },
         billingCountry: 'IT',
+        timeZone: 'Europe/Rome',
         currency: 'EUR',
         vatId: null,
         billingEmail: GIULIA.email,
@@ -235,6 +270,7 @@ export function createAccount(id: 'acc-it' | 'acc-us' | 'acc-corp' | 'acc-de', v
         corporatePortalUrl: null,
         viewer: viewer ?? { name: 'Sam Carter', email: 'sam.carter@example.com', role: 'billing-contact' },
         billingCountry: 'US',
+        timeZone: 'America/New_York',
         currency: 'USD',
         vatId: null,
         billingEmail: 'sam.carter@example.com',
@@ -251,6 +287,7 @@ export function createAccount(id: 'acc-it' | 'acc-us' | 'acc-corp' | 'acc-de', v
         corporatePortalUrl: 'https://billing.example.com/corporate',
         viewer: viewer ?? { name: 'Claire Martin', email: 'claire.martin@example.fr', role: 'billing-contact' },
         billingCountry: 'FR',
+        timeZone: 'Europe/Paris',
         currency: 'EUR',
         vatId: null,
         billingEmail: 'claire.martin@example.fr',
@@ -267,6 +304,7 @@ export function createAccount(id: 'acc-it' | 'acc-us' | 'acc-corp' | 'acc-de', v
         corporatePortalUrl: null,
         viewer: viewer ?? { name: 'Anna Müller', email: 'anna.mueller@example.de', role: 'billing-contact' },
         billingCountry: 'DE',
+        timeZone: 'Europe/Berlin',
         currency: 'EUR',
         // Unset so the widget's VAT step decides: the fixture's registered ID is DE136695976.
         vatId: null,
@@ -300,6 +338,6 @@ export function createState(scenario: ScenarioName = 'empty-cart'): MockState {
     cart,
     signedOut: scenario === 'signed-out',
     down: scenario === 'backend-down',
-    declining: [],
+    cards: {},
   };
 }
