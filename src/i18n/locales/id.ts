@@ -126,14 +126,29 @@ export default {
   vatUnavailable:
     'Kami belum dapat memverifikasi nomor identifikasi PPN ini. Anda tetap dapat melakukan pemesanan, tetapi PPN akan dikenakan.',
   placeOrder: (total: string) => `Buat pesanan · ${total}`,
+  payingFor: 'Pesanan Anda',
+  billedMonthly: 'Ditagih bulanan',
+  billedAnnually: 'Ditagih tahunan',
+  renews: {
+    monthly: (date: string, amount: string) =>
+      `Langganan diperpanjang otomatis pada ${date} sebesar ${amount} per bulan hingga Anda membatalkannya.`,
+    annual: (date: string, amount: string) =>
+      `Langganan diperpanjang otomatis pada ${date} sebesar ${amount} per tahun hingga Anda membatalkannya.`,
+  },
+  authorise:
+    'Dengan membuat pesanan ini, Anda memberi kami wewenang untuk menagih metode pembayaran Anda sekarang dan pada setiap perpanjangan hingga Anda membatalkan langganan. Anda dapat membatalkannya sebelum perpanjangan mana pun.',
   placingOrder: 'Membuat pesanan Anda…',
-  confirming: 'Mengonfirmasi pesanan Anda…',
+  authenticating: 'Konfirmasikan pembayaran di jendela dari bank Anda…',
+  confirming: 'Memeriksa pesanan Anda…',
   unconfirmed: 'Kami belum dapat mengonfirmasi pesanan Anda.',
   unconfirmedHint: 'Pesanan Anda mungkin sudah dibuat. Memeriksa ulang tidak akan pernah menagih Anda dua kali.',
   checkAgain: 'Periksa lagi',
   offline: 'Sepertinya Anda sedang tidak terhubung ke internet. Pesanan Anda tetap tersimpan; kami akan melanjutkan setelah koneksi kembali.',
 
   doneHeading: 'Terima kasih! Pesanan Anda telah selesai',
+  processingHeading: 'Terima kasih! Pembayaran Anda sedang diproses',
+  processingText: (email: string) =>
+    `Pesanan Anda akan dimulai setelah pembayaran diterima, biasanya dalam beberapa hari kerja. Kami akan mengirimkan email ke ${email} saat pembayaran diterima.`,
   trialHeading: 'Uji coba gratis Anda telah dimulai',
   orderNumber: 'Nomor pesanan',
   totalPaid: 'Total dibayar',
@@ -170,5 +185,12 @@ export default {
     already_subscribed: 'Akun Anda sudah memiliki produk ini.',
     trial_already_used: 'Akun ini sudah pernah menggunakan uji coba gratis untuk produk ini.',
     generic: 'Terjadi kesalahan. Coba lagi.',
+  },
+  declines: {
+    authentication_failed: 'Bank Anda tidak dapat mengonfirmasi pembayaran ini. Coba lagi, atau pilih metode pembayaran lain.',
+    insufficient_funds: 'Dana di kartu tidak mencukupi. Pilih atau tambahkan metode pembayaran lain.',
+    card_expired: 'Kartu ini sudah kedaluwarsa. Pilih atau tambahkan metode pembayaran lain.',
+    do_not_honor: 'Bank Anda menolak pembayaran ini. Hubungi bank Anda, atau pilih metode pembayaran lain.',
+    generic_decline: 'Metode pembayaran Anda ditolak. Pilih atau tambahkan metode lain.',
   },
 } satisfies Messages;

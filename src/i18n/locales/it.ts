@@ -126,14 +126,29 @@ export default {
   vatUnavailable:
     'Al momento non è possibile verificare questa partita IVA. Puoi comunque effettuare l’ordine; in tal caso verrà applicata l’IVA.',
   placeOrder: (total: string) => `Effettua ordine · ${total}`,
+  payingFor: 'Il tuo ordine',
+  billedMonthly: 'Fatturazione mensile',
+  billedAnnually: 'Fatturazione annuale',
+  renews: {
+    monthly: (date: string, amount: string) =>
+      `L’abbonamento si rinnova automaticamente il ${date} a ${amount} al mese, fino alla disdetta.`,
+    annual: (date: string, amount: string) =>
+      `L’abbonamento si rinnova automaticamente il ${date} a ${amount} all’anno, fino alla disdetta.`,
+  },
+  authorise:
+    'Effettuando questo ordine, ci autorizzi ad addebitare l’importo sul tuo metodo di pagamento ora e a ogni rinnovo, fino alla disdetta. Puoi disdire prima di qualsiasi rinnovo.',
   placingOrder: 'Invio dell’ordine in corso…',
-  confirming: 'Conferma dell’ordine in corso…',
+  authenticating: 'Conferma il pagamento nella finestra della tua banca…',
+  confirming: 'Verifica dell’ordine in corso…',
   unconfirmed: 'Non siamo ancora riusciti a confermare il tuo ordine.',
   unconfirmedHint: 'L’ordine potrebbe essere già stato effettuato. Controllare di nuovo non comporta mai un doppio addebito.',
   checkAgain: 'Controlla di nuovo',
   offline: 'Sembra che tu sia offline. Il tuo ordine è stato salvato; riprenderemo non appena la connessione sarà ripristinata.',
 
   doneHeading: 'Grazie! Il tuo ordine è stato completato',
+  processingHeading: 'Grazie! Il tuo pagamento è in fase di elaborazione',
+  processingText: (email: string) =>
+    `Il tuo ordine verrà attivato quando il pagamento sarà accreditato, di solito entro pochi giorni lavorativi. A quel punto ti invieremo un’e-mail all’indirizzo ${email}.`,
   trialHeading: 'La tua prova gratuita è iniziata',
   orderNumber: 'Numero d’ordine',
   totalPaid: 'Totale pagato',
@@ -171,5 +186,12 @@ export default {
     already_subscribed: 'Il tuo account dispone già di questo prodotto.',
     trial_already_used: 'Questo account ha già usufruito di una prova gratuita di questo prodotto.',
     generic: 'Si è verificato un errore. Riprova.',
+  },
+  declines: {
+    authentication_failed: 'La tua banca non è riuscita a confermare questo pagamento. Riprova o scegli un altro metodo di pagamento.',
+    insufficient_funds: 'Fondi insufficienti sulla carta. Scegli o aggiungi un altro metodo di pagamento.',
+    card_expired: 'Questa carta è scaduta. Scegli o aggiungi un altro metodo di pagamento.',
+    do_not_honor: 'La tua banca ha rifiutato questo pagamento. Contatta la tua banca o scegli un altro metodo di pagamento.',
+    generic_decline: 'Il tuo metodo di pagamento è stato rifiutato. Scegline o aggiungine un altro.',
   },
 } satisfies Messages;

@@ -150,14 +150,28 @@ export default {
   vatInvalid: 'Šis PVM mokėtojo kodas negalioja. Patikrinkite jį arba palikite lauką tuščią.',
   vatUnavailable: 'Šiuo metu negalime patikrinti šio PVM mokėtojo kodo. Užsakymą vis tiek galite pateikti, tačiau bus taikomas PVM.',
   placeOrder: (total: string) => `Pateikti užsakymą · ${total}`,
+  payingFor: 'Jūsų užsakymas',
+  billedMonthly: 'Atsiskaitoma kas mėnesį',
+  billedAnnually: 'Atsiskaitoma kas metus',
+  renews: {
+    monthly: (date: string, amount: string) =>
+      `Prenumerata bus automatiškai atnaujinta ${date} už ${amount} per mėnesį, kol ją atšauksite.`,
+    annual: (date: string, amount: string) => `Prenumerata bus automatiškai atnaujinta ${date} už ${amount} per metus, kol ją atšauksite.`,
+  },
+  authorise:
+    'Pateikdami šį užsakymą įgaliojate mus nuskaičiuoti mokestį naudojant jūsų mokėjimo būdą dabar ir kaskart atnaujinant prenumeratą, kol ją atšauksite. Prenumeratą galite atšaukti prieš bet kurį atnaujinimą.',
   placingOrder: 'Pateikiamas užsakymas…',
-  confirming: 'Tvirtinamas užsakymas…',
+  authenticating: 'Patvirtinkite mokėjimą savo banko lange…',
+  confirming: 'Tikrinamas užsakymas…',
   unconfirmed: 'Kol kas nepavyko patvirtinti jūsų užsakymo.',
   unconfirmedHint: 'Užsakymas galbūt jau pateiktas. Tikrinant pakartotinai mokestis niekada nebus nuskaičiuotas du kartus.',
   checkAgain: 'Tikrinti dar kartą',
   offline: 'Atrodo, kad nesate prisijungę prie interneto. Užsakymas išsaugotas; tęsime, kai ryšys bus atkurtas.',
 
   doneHeading: 'Ačiū! Jūsų užsakymas įvykdytas',
+  processingHeading: 'Ačiū! Jūsų mokėjimas apdorojamas',
+  processingText: (email: string) =>
+    `Užsakymas įsigalios, kai mokėjimas bus įskaitytas, paprastai per kelias darbo dienas. Tada išsiųsime el. laišką adresu ${email}.`,
   trialHeading: 'Jūsų nemokamas bandomasis laikotarpis prasidėjo',
   orderNumber: 'Užsakymo numeris',
   totalPaid: 'Iš viso sumokėta',
@@ -194,5 +208,12 @@ export default {
     already_subscribed: 'Jūsų paskyroje šis produktas jau yra.',
     trial_already_used: 'Ši paskyra jau pasinaudojo nemokamu šio produkto bandomuoju laikotarpiu.',
     generic: 'Kažkas nepavyko. Bandykite dar kartą.',
+  },
+  declines: {
+    authentication_failed: 'Jūsų bankas negalėjo patvirtinti šio mokėjimo. Bandykite dar kartą arba pasirinkite kitą mokėjimo būdą.',
+    insufficient_funds: 'Kortelėje nepakanka lėšų. Pasirinkite arba pridėkite kitą mokėjimo būdą.',
+    card_expired: 'Šios kortelės galiojimas baigėsi. Pasirinkite arba pridėkite kitą mokėjimo būdą.',
+    do_not_honor: 'Jūsų bankas atmetė šį mokėjimą. Susisiekite su savo banku arba pasirinkite kitą mokėjimo būdą.',
+    generic_decline: 'Jūsų mokėjimo būdas atmestas. Pasirinkite arba pridėkite kitą.',
   },
 } satisfies Messages;

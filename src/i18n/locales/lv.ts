@@ -144,14 +144,27 @@ export default {
   vatUnavailable:
     'Pašlaik nevarējām pārbaudīt šo PVN reģistrācijas numuru. Jūs joprojām varat veikt pasūtījumu, taču tādā gadījumā tiks piemērots PVN.',
   placeOrder: (total: string) => `Veikt pasūtījumu · ${total}`,
+  payingFor: 'Jūsu pasūtījums',
+  billedMonthly: 'Norēķini reizi mēnesī',
+  billedAnnually: 'Norēķini reizi gadā',
+  renews: {
+    monthly: (date: string, amount: string) => `Abonements tiks automātiski atjaunots ${date} par ${amount} mēnesī, līdz jūs to atcelsiet.`,
+    annual: (date: string, amount: string) => `Abonements tiks automātiski atjaunots ${date} par ${amount} gadā, līdz jūs to atcelsiet.`,
+  },
+  authorise:
+    'Veicot šo pasūtījumu, jūs pilnvarojat mūs iekasēt maksu no jūsu maksājuma veida tagad un katras atjaunošanas reizē, līdz atcelsiet abonementu. Abonementu varat atcelt pirms jebkuras atjaunošanas.',
   placingOrder: 'Pasūtījums tiek nosūtīts…',
-  confirming: 'Pasūtījums tiek apstiprināts…',
+  authenticating: 'Apstipriniet maksājumu savas bankas logā…',
+  confirming: 'Pasūtījums tiek pārbaudīts…',
   unconfirmed: 'Mēs vēl nevarējām apstiprināt jūsu pasūtījumu.',
   unconfirmedHint: 'Iespējams, jūsu pasūtījums jau ir veikts. Pārbaudot vēlreiz, maksa nekad netiks iekasēta divreiz.',
   checkAgain: 'Pārbaudīt vēlreiz',
   offline: 'Šķiet, ka esat bezsaistē. Jūsu pasūtījums ir saglabāts; turpināsim, kad savienojums atjaunosies.',
 
   doneHeading: 'Paldies! Jūsu pasūtījums ir veikts',
+  processingHeading: 'Paldies! Jūsu maksājums tiek apstrādāts',
+  processingText: (email: string) =>
+    `Jūsu pasūtījums sāksies, kad maksājums būs saņemts, parasti dažu darbdienu laikā. Tad mēs nosūtīsim e-pastu uz ${email}.`,
   trialHeading: 'Jūsu bezmaksas izmēģinājums ir sācies',
   orderNumber: 'Pasūtījuma numurs',
   totalPaid: 'Kopā samaksāts',
@@ -189,5 +202,12 @@ export default {
     already_subscribed: 'Jūsu kontā šis produkts jau ir.',
     trial_already_used: 'Šajā kontā jau ir izmantots šī produkta bezmaksas izmēģinājums.',
     generic: 'Radās kļūda. Mēģiniet vēlreiz.',
+  },
+  declines: {
+    authentication_failed: 'Jūsu banka nevarēja apstiprināt šo maksājumu. Mēģiniet vēlreiz vai izvēlieties citu maksājuma veidu.',
+    insufficient_funds: 'Kartē nav pietiekami daudz līdzekļu. Izvēlieties vai pievienojiet citu maksājuma veidu.',
+    card_expired: 'Šīs kartes derīguma termiņš ir beidzies. Izvēlieties vai pievienojiet citu maksājuma veidu.',
+    do_not_honor: 'Jūsu banka noraidīja šo maksājumu. Sazinieties ar savu banku vai izvēlieties citu maksājuma veidu.',
+    generic_decline: 'Jūsu maksājuma veids tika noraidīts. Izvēlieties vai pievienojiet citu.',
   },
 } satisfies Messages;

@@ -126,14 +126,29 @@ export default {
   vatUnavailable:
     'Kami tidak dapat mengesahkan nombor VAT ini buat masa ini. Anda masih boleh membuat pesanan; VAT akan dikenakan.',
   placeOrder: (total: string) => `Buat pesanan · ${total}`,
+  payingFor: 'Pesanan anda',
+  billedMonthly: 'Dibilkan setiap bulan',
+  billedAnnually: 'Dibilkan setiap tahun',
+  renews: {
+    monthly: (date: string, amount: string) =>
+      `Langganan diperbaharui secara automatik pada ${date} pada harga ${amount} sebulan sehingga anda membatalkannya.`,
+    annual: (date: string, amount: string) =>
+      `Langganan diperbaharui secara automatik pada ${date} pada harga ${amount} setahun sehingga anda membatalkannya.`,
+  },
+  authorise:
+    'Dengan membuat pesanan ini, anda membenarkan kami mengenakan caj pada kaedah pembayaran anda sekarang dan pada setiap pembaharuan sehingga anda membatalkan langganan. Anda boleh membatalkannya sebelum sebarang pembaharuan.',
   placingOrder: 'Membuat pesanan anda…',
-  confirming: 'Mengesahkan pesanan anda…',
+  authenticating: 'Sahkan pembayaran dalam tetingkap daripada bank anda…',
+  confirming: 'Menyemak pesanan anda…',
   unconfirmed: 'Kami belum dapat mengesahkan pesanan anda.',
   unconfirmedHint: 'Pesanan anda mungkin sudah dibuat. Menyemak semula tidak akan mengenakan caj dua kali.',
   checkAgain: 'Semak semula',
   offline: 'Anda nampaknya tidak bersambung ke internet. Pesanan anda disimpan; kami akan meneruskannya apabila sambungan pulih.',
 
   doneHeading: 'Terima kasih! Pesanan anda telah selesai',
+  processingHeading: 'Terima kasih! Pembayaran anda sedang diproses',
+  processingText: (email: string) =>
+    `Pesanan anda akan bermula apabila pembayaran diterima, biasanya dalam beberapa hari bekerja. Kami akan menghantar e-mel ke ${email} apabila ia selesai.`,
   trialHeading: 'Percubaan percuma anda telah bermula',
   orderNumber: 'Nombor pesanan',
   totalPaid: 'Jumlah dibayar',
@@ -170,5 +185,12 @@ export default {
     already_subscribed: 'Akaun anda sudah mempunyai produk ini.',
     trial_already_used: 'Akaun ini sudah pernah menggunakan percubaan percuma untuk produk ini.',
     generic: 'Berlaku ralat. Cuba lagi.',
+  },
+  declines: {
+    authentication_failed: 'Bank anda tidak dapat mengesahkan pembayaran ini. Cuba lagi, atau pilih kaedah pembayaran lain.',
+    insufficient_funds: 'Baki kad tidak mencukupi. Pilih atau tambah kaedah pembayaran lain.',
+    card_expired: 'Kad ini telah tamat tempoh. Pilih atau tambah kaedah pembayaran lain.',
+    do_not_honor: 'Bank anda menolak pembayaran ini. Hubungi bank anda, atau pilih kaedah pembayaran lain.',
+    generic_decline: 'Kaedah pembayaran anda ditolak. Pilih atau tambah kaedah lain.',
   },
 } satisfies Messages;

@@ -157,14 +157,29 @@ export default {
   vatUnavailable:
     "Bħalissa ma nistgħux nivverifikaw dan in-numru tal-VAT. Xorta tista' tagħmel l-ordni, iżda tiġi ċċarġjata l-VAT.",
   placeOrder: (total: string) => `Agħmel l-ordni · ${total}`,
+  payingFor: 'L-ordni tiegħek',
+  billedMonthly: 'Fatturat kull xahar',
+  billedAnnually: 'Fatturat kull sena',
+  renews: {
+    monthly: (date: string, amount: string) =>
+      `Is-sottoskrizzjoni tiġġedded awtomatikament fid-data ${date} għal ${amount} fix-xahar sakemm tikkanċellaha.`,
+    annual: (date: string, amount: string) =>
+      `Is-sottoskrizzjoni tiġġedded awtomatikament fid-data ${date} għal ${amount} fis-sena sakemm tikkanċellaha.`,
+  },
+  authorise:
+    "Billi tagħmel din l-ordni, qed tawtorizzana nċċarġjaw il-metodu ta' ħlas tiegħek issa u f'kull tiġdid sakemm tikkanċella. Tista' tikkanċella qabel kwalunkwe tiġdid.",
   placingOrder: 'Qed issir l-ordni tiegħek…',
-  confirming: 'Qed tiġi kkonfermata l-ordni tiegħek…',
+  authenticating: 'Ikkonferma l-ħlas fit-tieqa tal-bank tiegħek…',
+  confirming: 'Qed tiġi ċċekkjata l-ordni tiegħek…',
   unconfirmed: 'Għadna ma stajniex nikkonfermaw l-ordni tiegħek.',
   unconfirmedHint: "L-ordni tiegħek tista' tkun diġà saret. Jekk terġa' tiċċekkja, qatt ma tħallas darbtejn.",
   checkAgain: "Erġa' ċċekkja",
   offline: "Jidher li m'intix konness. L-ordni tiegħek tinżamm; inkomplu hekk kif terġa' lura l-konnessjoni.",
 
   doneHeading: 'Grazzi! L-ordni tiegħek tlestiet',
+  processingHeading: 'Grazzi! Il-ħlas tiegħek qed jiġi pproċessat',
+  processingText: (email: string) =>
+    `L-ordni tiegħek tibda meta l-ħlas jgħaddi, normalment fi ftit jiem tax-xogħol. Nibagħtu email lil ${email} meta jsir dan.`,
   trialHeading: "Il-prova b'xejn tiegħek bdiet",
   orderNumber: 'Numru tal-ordni',
   totalPaid: 'Total imħallas',
@@ -202,5 +217,12 @@ export default {
     already_subscribed: 'Il-kont tiegħek diġà għandu dan il-prodott.',
     trial_already_used: "Dan il-kont diġà kellu prova b'xejn ta' dan il-prodott.",
     generic: "Xi ħaġa marret ħażin. Erġa' pprova.",
+  },
+  declines: {
+    authentication_failed: "Il-bank tiegħek ma setax jikkonferma dan il-ħlas. Erġa' pprova, jew agħżel metodu ta' ħlas ieħor.",
+    insufficient_funds: "Il-karta m'għandhiex biżżejjed fondi. Agħżel jew żid metodu ta' ħlas ieħor.",
+    card_expired: "Din il-karta skadiet. Agħżel jew żid metodu ta' ħlas ieħor.",
+    do_not_honor: "Il-bank tiegħek irrifjuta dan il-ħlas. Ikkuntattja lill-bank tiegħek, jew agħżel metodu ta' ħlas ieħor.",
+    generic_decline: "Il-metodu ta' ħlas tiegħek ġie rrifjutat. Agħżel jew żid ieħor.",
   },
 } satisfies Messages;
