@@ -126,14 +126,27 @@ export default {
   vatUnavailable:
     'Vi kunne ikke bekrefte mva-nummeret akkurat nå. Du kan likevel fullføre bestillingen, men da blir det beregnet mva.',
   placeOrder: (total: string) => `Fullfør kjøpet · ${total}`,
+  payingFor: 'Din bestilling',
+  billedMonthly: 'Faktureres månedlig',
+  billedAnnually: 'Faktureres årlig',
+  renews: {
+    monthly: (date: string, amount: string) => `Abonnementet fornyes automatisk ${date} til ${amount} per måned til du sier det opp.`,
+    annual: (date: string, amount: string) => `Abonnementet fornyes automatisk ${date} til ${amount} per år til du sier det opp.`,
+  },
+  authorise:
+    'Når du fullfører kjøpet, gir du oss tillatelse til å belaste betalingsmåten din nå og ved hver fornyelse til du sier opp abonnementet. Du kan si opp før enhver fornyelse.',
   placingOrder: 'Sender bestillingen…',
-  confirming: 'Bekrefter bestillingen…',
+  authenticating: 'Bekreft betalingen i vinduet fra banken din…',
+  confirming: 'Sjekker bestillingen…',
   unconfirmed: 'Vi har ikke kunnet bekrefte bestillingen ennå.',
   unconfirmedHint: 'Bestillingen kan allerede være registrert. Du blir aldri belastet to ganger selv om du sjekker på nytt.',
   checkAgain: 'Sjekk på nytt',
   offline: 'Det ser ut til at du er frakoblet. Bestillingen er tatt vare på, og vi fortsetter når tilkoblingen er tilbake.',
 
   doneHeading: 'Takk! Bestillingen er fullført',
+  processingHeading: 'Takk! Betalingen behandles',
+  processingText: (email: string) =>
+    `Bestillingen starter når betalingen er gjennomført, vanligvis innen noen få virkedager. Vi sender en e-post til ${email} når det skjer.`,
   trialHeading: 'Den gratis prøveperioden din har startet',
   orderNumber: 'Ordrenummer',
   totalPaid: 'Totalt betalt',
@@ -171,5 +184,12 @@ export default {
     already_subscribed: 'Kontoen din har allerede dette produktet.',
     trial_already_used: 'Denne kontoen har allerede hatt en gratis prøveperiode for dette produktet.',
     generic: 'Noe gikk galt. Prøv igjen.',
+  },
+  declines: {
+    authentication_failed: 'Banken din kunne ikke bekrefte betalingen. Prøv igjen, eller velg en annen betalingsmåte.',
+    insufficient_funds: 'Det er ikke dekning på kortet. Velg en annen betalingsmåte, eller legg til en ny.',
+    card_expired: 'Kortet er utløpt. Velg en annen betalingsmåte, eller legg til en ny.',
+    do_not_honor: 'Banken din avviste betalingen. Kontakt banken din, eller velg en annen betalingsmåte.',
+    generic_decline: 'Betalingsmåten ble avvist. Velg en annen, eller legg til en ny.',
   },
 } satisfies Messages;

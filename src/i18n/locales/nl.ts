@@ -128,14 +128,29 @@ export default {
   vatUnavailable:
     'We kunnen dit btw-nummer op dit moment niet verifiëren. U kunt toch bestellen; er wordt dan btw in rekening gebracht.',
   placeOrder: (total: string) => `Bestellen en betalen · ${total}`,
+  payingFor: 'Uw bestelling',
+  billedMonthly: 'Maandelijks gefactureerd',
+  billedAnnually: 'Jaarlijks gefactureerd',
+  renews: {
+    monthly: (date: string, amount: string) =>
+      `Uw abonnement wordt automatisch verlengd op ${date} voor ${amount} per maand, totdat u opzegt.`,
+    annual: (date: string, amount: string) =>
+      `Uw abonnement wordt automatisch verlengd op ${date} voor ${amount} per jaar, totdat u opzegt.`,
+  },
+  authorise:
+    'Door deze bestelling te plaatsen, machtigt u ons om uw betaalmethode nu en bij elke verlenging te belasten, totdat u opzegt. U kunt vóór elke verlenging opzeggen.',
   placingOrder: 'Uw bestelling wordt geplaatst…',
-  confirming: 'Uw bestelling wordt bevestigd…',
+  authenticating: 'Bevestig de betaling in het venster van uw bank…',
+  confirming: 'Uw bestelling wordt gecontroleerd…',
   unconfirmed: 'We konden uw bestelling nog niet bevestigen.',
   unconfirmedHint: 'Uw bestelling is mogelijk al geplaatst. Opnieuw controleren leidt nooit tot een dubbele afschrijving.',
   checkAgain: 'Opnieuw controleren',
   offline: 'U lijkt offline te zijn. Uw bestelling blijft bewaard; we gaan verder zodra de verbinding hersteld is.',
 
   doneHeading: 'Bedankt! Uw bestelling is afgerond',
+  processingHeading: 'Bedankt! Uw betaling wordt verwerkt',
+  processingText: (email: string) =>
+    `Uw bestelling gaat in zodra de betaling is ontvangen, meestal binnen enkele werkdagen. We sturen dan een e-mail naar ${email}.`,
   trialHeading: 'Uw gratis proefperiode is begonnen',
   orderNumber: 'Bestelnummer',
   totalPaid: 'Totaal betaald',
@@ -173,5 +188,12 @@ export default {
     already_subscribed: 'Uw account heeft dit product al.',
     trial_already_used: 'Dit account heeft dit product al eerder gratis geprobeerd.',
     generic: 'Er is iets misgegaan. Probeer het opnieuw.',
+  },
+  declines: {
+    authentication_failed: 'Uw bank kon deze betaling niet bevestigen. Probeer het opnieuw of kies een andere betaalmethode.',
+    insufficient_funds: 'Er is onvoldoende saldo op de kaart. Kies een andere betaalmethode of voeg een nieuwe toe.',
+    card_expired: 'Deze kaart is verlopen. Kies een andere betaalmethode of voeg een nieuwe toe.',
+    do_not_honor: 'Uw bank heeft deze betaling geweigerd. Neem contact op met uw bank of kies een andere betaalmethode.',
+    generic_decline: 'Uw betaalmethode is geweigerd. Kies een andere betaalmethode of voeg een nieuwe toe.',
   },
 } satisfies Messages;

@@ -149,14 +149,29 @@ export default {
   vatInvalid: 'Ten NIP UE jest nieprawidłowy. Sprawdź go lub pozostaw pole puste.',
   vatUnavailable: 'Nie udało się teraz zweryfikować tego NIP UE. Nadal możesz złożyć zamówienie, ale zostanie naliczony VAT.',
   placeOrder: (total: string) => `Złóż zamówienie · ${total}`,
+  payingFor: 'Twoje zamówienie',
+  billedMonthly: 'Rozliczenie miesięczne',
+  billedAnnually: 'Rozliczenie roczne',
+  renews: {
+    monthly: (date: string, amount: string) =>
+      `Subskrypcja odnowi się automatycznie ${date} za ${amount} miesięcznie, dopóki jej nie anulujesz.`,
+    annual: (date: string, amount: string) =>
+      `Subskrypcja odnowi się automatycznie ${date} za ${amount} rocznie, dopóki jej nie anulujesz.`,
+  },
+  authorise:
+    'Składając to zamówienie, upoważniasz nas do obciążenia Twojej metody płatności teraz i\u00a0przy każdym odnowieniu, dopóki nie anulujesz subskrypcji. Możesz ją anulować przed każdym odnowieniem.',
   placingOrder: 'Składanie zamówienia…',
-  confirming: 'Potwierdzanie zamówienia…',
+  authenticating: 'Potwierdź płatność w\u00a0oknie swojego banku…',
+  confirming: 'Sprawdzanie zamówienia…',
   unconfirmed: 'Nie udało się jeszcze potwierdzić zamówienia.',
   unconfirmedHint: 'Zamówienie mogło już zostać złożone. Ponowne sprawdzenie nigdy nie spowoduje podwójnego obciążenia.',
   checkAgain: 'Sprawdź ponownie',
   offline: 'Wygląda na to, że nie masz połączenia z\u00a0internetem. Zamówienie zostało zachowane; będziemy kontynuować po przywróceniu połączenia.',
 
   doneHeading: 'Dziękujemy! Zamówienie zostało zrealizowane',
+  processingHeading: 'Dziękujemy! Płatność jest przetwarzana',
+  processingText: (email: string) =>
+    `Zamówienie zostanie uruchomione po zaksięgowaniu płatności, zwykle w\u00a0ciągu kilku dni roboczych. Wtedy wyślemy wiadomość na adres ${email}.`,
   trialHeading: 'Twój bezpłatny okres próbny się rozpoczął',
   orderNumber: 'Numer zamówienia',
   totalPaid: 'Zapłacono łącznie',
@@ -193,5 +208,12 @@ export default {
     already_subscribed: 'Twoje konto ma już ten produkt.',
     trial_already_used: 'To konto korzystało już z\u00a0bezpłatnego okresu próbnego tego produktu.',
     generic: 'Coś poszło nie tak. Spróbuj ponownie.',
+  },
+  declines: {
+    authentication_failed: 'Twój bank nie mógł potwierdzić tej płatności. Spróbuj ponownie lub wybierz inną metodę płatności.',
+    insufficient_funds: 'Na karcie brakuje środków. Wybierz lub dodaj inną metodę płatności.',
+    card_expired: 'Ta karta straciła ważność. Wybierz lub dodaj inną metodę płatności.',
+    do_not_honor: 'Twój bank odrzucił tę płatność. Skontaktuj się z\u00a0bankiem lub wybierz inną metodę płatności.',
+    generic_decline: 'Metoda płatności została odrzucona. Wybierz lub dodaj inną.',
   },
 } satisfies Messages;

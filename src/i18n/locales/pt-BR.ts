@@ -65,12 +65,26 @@ export default withOverrides(pt, {
   vatUnavailable:
     'Não foi possível verificar este número de IVA agora. Você ainda pode fazer o pedido; nesse caso, o IVA será cobrado.',
   placeOrder: (total: string) => `Fazer pedido · ${total}`,
+  payingFor: 'Seu pedido',
+  billedMonthly: 'Cobrança mensal',
+  billedAnnually: 'Cobrança anual',
+  renews: {
+    monthly: (date: string, amount: string) =>
+      `A assinatura é renovada automaticamente em ${date} pelo valor de ${amount} por mês até você cancelar.`,
+    annual: (date: string, amount: string) =>
+      `A assinatura é renovada automaticamente em ${date} pelo valor de ${amount} por ano até você cancelar.`,
+  },
+  authorise:
+    'Ao fazer este pedido, você nos autoriza a cobrar na sua forma de pagamento agora e a cada renovação até você cancelar a assinatura. Você pode cancelar antes de qualquer renovação.',
   placingOrder: 'Enviando seu pedido…',
-  confirming: 'Confirmando seu pedido…',
+  confirming: 'Verificando seu pedido…',
   unconfirmed: 'Ainda não foi possível confirmar seu pedido.',
   unconfirmedHint: 'Talvez seu pedido já tenha sido feito. Verificar novamente nunca gera uma cobrança em dobro.',
   offline: 'Parece que você está sem conexão. Seu pedido está guardado; continuaremos quando a conexão voltar.',
   doneHeading: 'Obrigado! Seu pedido foi concluído',
+  processingHeading: 'Obrigado! Seu pagamento está sendo processado',
+  processingText: (email: string) =>
+    `Seu pedido começa quando o pagamento for compensado, geralmente em poucos dias úteis. Quando isso acontecer, enviaremos um e-mail para ${email}.`,
   trialHeading: 'Seu teste grátis começou',
   orderNumber: 'Número do pedido',
   newBillingDate: 'Nova data de cobrança',
@@ -102,5 +116,12 @@ export default withOverrides(pt, {
     seats_out_of_range: 'Essa quantidade de licenças não está disponível para este plano.',
     already_subscribed: 'Sua conta já tem este produto.',
     trial_already_used: 'Esta conta já usou um teste grátis deste produto.',
+  },
+  declines: {
+    authentication_failed: 'Seu banco não conseguiu confirmar este pagamento. Tente novamente ou escolha outra forma de pagamento.',
+    insufficient_funds: 'O cartão não tem saldo ou limite suficiente. Escolha ou adicione outra forma de pagamento.',
+    card_expired: 'Este cartão está vencido. Escolha ou adicione outra forma de pagamento.',
+    do_not_honor: 'Seu banco recusou este pagamento. Entre em contato com seu banco ou escolha outra forma de pagamento.',
+    generic_decline: 'Sua forma de pagamento foi recusada. Escolha ou adicione outra.',
   },
 } satisfies StringOverrides);

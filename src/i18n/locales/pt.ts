@@ -139,8 +139,20 @@ export default {
   vatUnavailable:
     'De momento, não é possível verificar este número de IVA. Pode fazer a encomenda na mesma, mas será cobrado IVA.',
   placeOrder: (total: string) => `Efetuar encomenda · ${total}`,
+  payingFor: 'A sua encomenda',
+  billedMonthly: 'Faturação mensal',
+  billedAnnually: 'Faturação anual',
+  renews: {
+    monthly: (date: string, amount: string) =>
+      `A subscrição é renovada automaticamente a ${date} pelo valor de ${amount} por mês, até que a cancele.`,
+    annual: (date: string, amount: string) =>
+      `A subscrição é renovada automaticamente a ${date} pelo valor de ${amount} por ano, até que a cancele.`,
+  },
+  authorise:
+    'Ao efetuar esta encomenda, autoriza-nos a cobrar o seu método de pagamento agora e em cada renovação, até cancelar a subscrição. Pode cancelar antes de qualquer renovação.',
   placingOrder: 'A efetuar a sua encomenda…',
-  confirming: 'A confirmar a sua encomenda…',
+  authenticating: 'Confirme o pagamento na janela do seu banco…',
+  confirming: 'A verificar a sua encomenda…',
   unconfirmed: 'Ainda não foi possível confirmar a sua encomenda.',
   unconfirmedHint: 'A sua encomenda pode já ter sido efetuada. Verificar novamente nunca gera uma cobrança duplicada.',
   checkAgain: 'Verificar novamente',
@@ -148,6 +160,9 @@ export default {
     'Parece estar sem ligação à Internet. A sua encomenda foi guardada; continuaremos quando a ligação for restabelecida.',
 
   doneHeading: 'Obrigado! A sua encomenda está concluída',
+  processingHeading: 'Obrigado! O seu pagamento está a ser processado',
+  processingText: (email: string) =>
+    `A sua encomenda começa quando o pagamento for confirmado, normalmente dentro de poucos dias úteis. Nessa altura, enviaremos um e-mail para ${email}.`,
   trialHeading: 'A sua avaliação gratuita começou',
   orderNumber: 'Número da encomenda',
   totalPaid: 'Total pago',
@@ -185,5 +200,12 @@ export default {
     already_subscribed: 'A sua conta já tem este produto.',
     trial_already_used: 'Esta conta já usufruiu de uma avaliação gratuita deste produto.',
     generic: 'Ocorreu um erro. Tente novamente.',
+  },
+  declines: {
+    authentication_failed: 'O seu banco não conseguiu confirmar este pagamento. Tente novamente ou escolha outro método de pagamento.',
+    insufficient_funds: 'O cartão não tem saldo suficiente. Escolha ou adicione outro método de pagamento.',
+    card_expired: 'Este cartão expirou. Escolha ou adicione outro método de pagamento.',
+    do_not_honor: 'O seu banco recusou este pagamento. Contacte o seu banco ou escolha outro método de pagamento.',
+    generic_decline: 'O seu método de pagamento foi recusado. Escolha ou adicione outro.',
   },
 } satisfies Messages;

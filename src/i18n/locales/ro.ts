@@ -144,14 +144,27 @@ export default {
   vatInvalid: 'Acest cod de TVA nu este valid. Verificați-l sau lăsați câmpul gol.',
   vatUnavailable: 'Momentan nu putem verifica acest cod de TVA. Puteți plasa totuși comanda, dar se va aplica TVA.',
   placeOrder: (total: string) => `Plasați comanda · ${total}`,
+  payingFor: 'Comanda dumneavoastră',
+  billedMonthly: 'Facturare lunară',
+  billedAnnually: 'Facturare anuală',
+  renews: {
+    monthly: (date: string, amount: string) => `Abonamentul se reînnoiește automat pe ${date} la ${amount} pe lună, până când îl anulați.`,
+    annual: (date: string, amount: string) => `Abonamentul se reînnoiește automat pe ${date} la ${amount} pe an, până când îl anulați.`,
+  },
+  authorise:
+    'Prin plasarea acestei comenzi, ne autorizați să debităm metoda dumneavoastră de plată acum și la fiecare reînnoire, până când anulați abonamentul. Puteți anula înainte de orice reînnoire.',
   placingOrder: 'Se plasează comanda…',
-  confirming: 'Se confirmă comanda…',
+  authenticating: 'Confirmați plata în fereastra băncii dumneavoastră…',
+  confirming: 'Se verifică comanda…',
   unconfirmed: 'Încă nu am putut confirma comanda.',
   unconfirmedHint: 'Este posibil ca comanda să fi fost deja plasată. O nouă verificare nu vă va debita niciodată de două ori.',
   checkAgain: 'Verificați din nou',
   offline: 'Se pare că nu aveți conexiune la internet. Comanda este păstrată; vom continua când se restabilește conexiunea.',
 
   doneHeading: 'Vă mulțumim! Comanda a fost finalizată',
+  processingHeading: 'Vă mulțumim! Plata este în curs de procesare',
+  processingText: (email: string) =>
+    `Comanda începe după ce plata este confirmată, de obicei în câteva zile lucrătoare. Atunci vă vom trimite un e-mail la ${email}.`,
   trialHeading: 'Perioada de probă gratuită a început',
   orderNumber: 'Număr comandă',
   totalPaid: 'Total plătit',
@@ -188,5 +201,12 @@ export default {
     already_subscribed: 'Contul dvs. are deja acest produs.',
     trial_already_used: 'Acest cont a beneficiat deja de o perioadă de probă gratuită pentru acest produs.',
     generic: 'A apărut o eroare. Încercați din nou.',
+  },
+  declines: {
+    authentication_failed: 'Banca dumneavoastră nu a putut confirma această plată. Încercați din nou sau alegeți altă metodă de plată.',
+    insufficient_funds: 'Fonduri insuficiente pe card. Alegeți sau adăugați altă metodă de plată.',
+    card_expired: 'Acest card a expirat. Alegeți sau adăugați altă metodă de plată.',
+    do_not_honor: 'Banca dumneavoastră a refuzat această plată. Contactați banca sau alegeți altă metodă de plată.',
+    generic_decline: 'Metoda de plată a fost refuzată. Alegeți sau adăugați alta.',
   },
 } satisfies Messages;

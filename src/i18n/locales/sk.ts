@@ -149,14 +149,27 @@ export default {
   vatInvalid: 'Toto IČ DPH nie je platné. Skontrolujte ho alebo nechajte pole prázdne.',
   vatUnavailable: 'Toto IČ DPH teraz nemôžeme overiť. Objednávku môžete aj tak dokončiť, ale bude vám účtovaná DPH.',
   placeOrder: (total: string) => `Objednať · ${total}`,
+  payingFor: 'Vaša objednávka',
+  billedMonthly: 'Účtované mesačne',
+  billedAnnually: 'Účtované ročne',
+  renews: {
+    monthly: (date: string, amount: string) => `Predplatné sa automaticky obnoví ${date} za ${amount} mesačne, kým ho nezrušíte.`,
+    annual: (date: string, amount: string) => `Predplatné sa automaticky obnoví ${date} za ${amount} ročne, kým ho nezrušíte.`,
+  },
+  authorise:
+    'Odoslaním objednávky nás oprávňujete strhnúť platbu z\u00a0vášho spôsobu platby teraz a\u00a0pri každom obnovení, kým predplatné nezrušíte. Predplatné môžete zrušiť pred ktorýmkoľvek obnovením.',
   placingOrder: 'Odosiela sa objednávka…',
-  confirming: 'Potvrdzuje sa objednávka…',
+  authenticating: 'Potvrďte platbu v\u00a0okne vašej banky…',
+  confirming: 'Kontroluje sa objednávka…',
   unconfirmed: 'Objednávku sa zatiaľ nepodarilo potvrdiť.',
   unconfirmedHint: 'Objednávka už možno bola odoslaná. Opätovná kontrola nikdy nespôsobí dvojitú platbu.',
   checkAgain: 'Skontrolovať znova',
   offline: 'Zdá sa, že nie ste pripojení na internet. Objednávka zostáva uložená; keď sa pripojenie obnoví, budeme pokračovať.',
 
   doneHeading: 'Ďakujeme! Objednávka je dokončená',
+  processingHeading: 'Ďakujeme! Platba sa spracúva',
+  processingText: (email: string) =>
+    `Objednávka sa aktivuje, keď platba prejde, zvyčajne v\u00a0priebehu niekoľkých pracovných dní. Potom vám pošleme e-mail na adresu ${email}.`,
   trialHeading: 'Vaša bezplatná skúšobná verzia sa začala',
   orderNumber: 'Číslo objednávky',
   totalPaid: 'Celkom zaplatené',
@@ -193,5 +206,12 @@ export default {
     already_subscribed: 'Váš účet už tento produkt má.',
     trial_already_used: 'Tento účet už skúšobnú verziu tohto produktu využil.',
     generic: 'Niečo sa pokazilo. Skúste to znova.',
+  },
+  declines: {
+    authentication_failed: 'Vaša banka nedokázala túto platbu overiť. Skúste to znova alebo vyberte iný spôsob platby.',
+    insufficient_funds: 'Na karte nie je dostatok prostriedkov. Vyberte alebo pridajte iný spôsob platby.',
+    card_expired: 'Platnosť tejto karty vypršala. Vyberte alebo pridajte iný spôsob platby.',
+    do_not_honor: 'Vaša banka túto platbu zamietla. Obráťte sa na svoju banku alebo vyberte iný spôsob platby.',
+    generic_decline: 'Spôsob platby bol zamietnutý. Vyberte alebo pridajte iný.',
   },
 } satisfies Messages;
