@@ -150,14 +150,27 @@ export default {
   vatInvalid: 'Ta številka za DDV ni veljavna. Preverite jo ali pustite polje prazno.',
   vatUnavailable: 'Te številke za DDV trenutno ne moremo preveriti. Naročilo lahko vseeno oddate, vendar bo obračunan DDV.',
   placeOrder: (total: string) => `Oddaj naročilo · ${total}`,
+  payingFor: 'Vaše naročilo',
+  billedMonthly: 'Mesečni obračun',
+  billedAnnually: 'Letni obračun',
+  renews: {
+    monthly: (date: string, amount: string) => `Naročnina se samodejno podaljša ${date} za ${amount} na mesec, dokler je ne prekličete.`,
+    annual: (date: string, amount: string) => `Naročnina se samodejno podaljša ${date} za ${amount} na leto, dokler je ne prekličete.`,
+  },
+  authorise:
+    'Z oddajo tega naročila nas pooblaščate, da bremenimo vaš način plačila zdaj in ob vsakem podaljšanju, dokler naročnine ne prekličete. Naročnino lahko prekličete pred katerim koli podaljšanjem.',
   placingOrder: 'Oddajanje naročila\u00a0…',
-  confirming: 'Potrjevanje naročila\u00a0…',
+  authenticating: 'Potrdite plačilo v oknu svoje banke\u00a0…',
+  confirming: 'Preverjanje naročila\u00a0…',
   unconfirmed: 'Naročila še nismo mogli potrditi.',
   unconfirmedHint: 'Naročilo je morda že oddano. S ponovnim preverjanjem vam nikoli ne bomo zaračunali dvakrat.',
   checkAgain: 'Preveri znova',
   offline: 'Videti je, da niste povezani z internetom. Vaše naročilo je shranjeno; nadaljevali bomo, ko bo povezava spet vzpostavljena.',
 
   doneHeading: 'Hvala! Vaše naročilo je zaključeno',
+  processingHeading: 'Hvala! Vaše plačilo je v obdelavi',
+  processingText: (email: string) =>
+    `Vaše naročilo začne veljati, ko bo plačilo izvedeno, običajno v nekaj delovnih dneh. Takrat vam bomo poslali e-poštno sporočilo na ${email}.`,
   trialHeading: 'Vaš brezplačni preizkus se je začel',
   orderNumber: 'Številka naročila',
   totalPaid: 'Skupaj plačano',
@@ -194,5 +207,12 @@ export default {
     already_subscribed: 'Vaš račun že ima ta izdelek.',
     trial_already_used: 'Ta račun je brezplačni preizkus tega izdelka že izkoristil.',
     generic: 'Prišlo je do napake. Poskusite znova.',
+  },
+  declines: {
+    authentication_failed: 'Vaša banka tega plačila ni mogla potrditi. Poskusite znova ali izberite drug način plačila.',
+    insufficient_funds: 'Na kartici ni dovolj sredstev. Izberite ali dodajte drug način plačila.',
+    card_expired: 'Tej kartici je potekla veljavnost. Izberite ali dodajte drug način plačila.',
+    do_not_honor: 'Vaša banka je zavrnila to plačilo. Obrnite se na svojo banko ali izberite drug način plačila.',
+    generic_decline: 'Vaš način plačila je bil zavrnjen. Izberite ali dodajte drugega.',
   },
 } satisfies Messages;

@@ -126,14 +126,29 @@ export default {
   vatUnavailable:
     'Vi kunde inte verifiera momsregistreringsnumret just nu. Du kan ändå lägga beställningen, men då debiteras moms.',
   placeOrder: (total: string) => `Slutför köpet · ${total}`,
+  payingFor: 'Din beställning',
+  billedMonthly: 'Faktureras månadsvis',
+  billedAnnually: 'Faktureras årsvis',
+  renews: {
+    monthly: (date: string, amount: string) =>
+      `Prenumerationen förnyas automatiskt den ${date} för ${amount} per månad tills du säger upp den.`,
+    annual: (date: string, amount: string) =>
+      `Prenumerationen förnyas automatiskt den ${date} för ${amount} per år tills du säger upp den.`,
+  },
+  authorise:
+    'Genom att slutföra köpet godkänner du att vi debiterar ditt betalsätt nu och vid varje förnyelse tills du säger upp prenumerationen. Du kan säga upp den före varje förnyelse.',
   placingOrder: 'Skickar din beställning…',
-  confirming: 'Bekräftar din beställning…',
+  authenticating: 'Bekräfta betalningen i fönstret från din bank…',
+  confirming: 'Kontrollerar din beställning…',
   unconfirmed: 'Vi har inte kunnat bekräfta din beställning än.',
   unconfirmedHint: 'Din beställning kan redan vara lagd. Du debiteras aldrig två gånger om du kontrollerar igen.',
   checkAgain: 'Kontrollera igen',
   offline: 'Det verkar som att du är offline. Din beställning finns kvar, och vi fortsätter när anslutningen är tillbaka.',
 
   doneHeading: 'Tack! Din beställning är klar',
+  processingHeading: 'Tack! Din betalning behandlas',
+  processingText: (email: string) =>
+    `Din beställning startar när betalningen har gått igenom, vanligtvis inom några bankdagar. Vi mejlar ${email} när det har skett.`,
   trialHeading: 'Din gratis provperiod har börjat',
   orderNumber: 'Ordernummer',
   totalPaid: 'Totalt betalt',
@@ -171,5 +186,12 @@ export default {
     already_subscribed: 'Ditt konto har redan den här produkten.',
     trial_already_used: 'Det här kontot har redan haft en gratis provperiod för den här produkten.',
     generic: 'Något gick fel. Försök igen.',
+  },
+  declines: {
+    authentication_failed: 'Din bank kunde inte bekräfta betalningen. Försök igen eller välj ett annat betalsätt.',
+    insufficient_funds: 'Kortet saknar täckning. Välj ett annat betalsätt eller lägg till ett nytt.',
+    card_expired: 'Kortet har gått ut. Välj ett annat betalsätt eller lägg till ett nytt.',
+    do_not_honor: 'Din bank nekade betalningen. Kontakta din bank eller välj ett annat betalsätt.',
+    generic_decline: 'Ditt betalsätt nekades. Välj ett annat eller lägg till ett nytt.',
   },
 } satisfies Messages;

@@ -127,14 +127,29 @@ export default {
   vatUnavailable:
     'Bu KDV numarası şu anda doğrulanamıyor. Siparişinizi yine de verebilirsiniz; bu durumda KDV uygulanır.',
   placeOrder: (total: string) => `Siparişi ver · ${total}`,
+  payingFor: 'Siparişiniz',
+  billedMonthly: 'Aylık faturalandırılır',
+  billedAnnually: 'Yıllık faturalandırılır',
+  renews: {
+    monthly: (date: string, amount: string) =>
+      `Aboneliğiniz, iptal edene kadar ${date} tarihinde aylık ${amount} ücretle otomatik olarak yenilenir.`,
+    annual: (date: string, amount: string) =>
+      `Aboneliğiniz, iptal edene kadar ${date} tarihinde yıllık ${amount} ücretle otomatik olarak yenilenir.`,
+  },
+  authorise:
+    'Bu siparişi vererek, iptal edene kadar ödeme yönteminizden şimdi ve her yenilemede ücret almamıza izin vermiş olursunuz. Herhangi bir yenilemeden önce iptal edebilirsiniz.',
   placingOrder: 'Siparişiniz veriliyor…',
-  confirming: 'Siparişiniz onaylanıyor…',
+  authenticating: 'Ödemeyi bankanızın penceresinde onaylayın…',
+  confirming: 'Siparişiniz kontrol ediliyor…',
   unconfirmed: 'Siparişinizi henüz onaylayamadık.',
   unconfirmedHint: 'Siparişiniz zaten verilmiş olabilir. Tekrar kontrol etmek hiçbir zaman iki kez ödeme alınmasına yol açmaz.',
   checkAgain: 'Tekrar kontrol et',
   offline: 'Çevrimdışı görünüyorsunuz. Siparişiniz saklanıyor; bağlantı geri geldiğinde devam edeceğiz.',
 
   doneHeading: 'Teşekkürler! Siparişiniz tamamlandı',
+  processingHeading: 'Teşekkürler! Ödemeniz işleniyor',
+  processingText: (email: string) =>
+    `Siparişiniz, ödeme tamamlandığında başlar; bu genellikle birkaç iş günü sürer. Ödeme tamamlandığında ${email} adresine e-posta göndereceğiz.`,
   trialHeading: 'Ücretsiz denemeniz başladı',
   orderNumber: 'Sipariş numarası',
   totalPaid: 'Ödenen toplam',
@@ -172,5 +187,12 @@ export default {
     already_subscribed: 'Hesabınızda bu ürün zaten var.',
     trial_already_used: 'Bu hesap, bu ürünün ücretsiz denemesinden daha önce yararlandı.',
     generic: 'Bir sorun oluştu. Tekrar deneyin.',
+  },
+  declines: {
+    authentication_failed: 'Bankanız bu ödemeyi onaylayamadı. Tekrar deneyin veya başka bir ödeme yöntemi seçin.',
+    insufficient_funds: 'Kartta yeterli bakiye yok. Başka bir ödeme yöntemi seçin veya ekleyin.',
+    card_expired: 'Bu kartın süresi dolmuş. Başka bir ödeme yöntemi seçin veya ekleyin.',
+    do_not_honor: 'Bankanız bu ödemeyi reddetti. Bankanızla iletişime geçin veya başka bir ödeme yöntemi seçin.',
+    generic_decline: 'Ödeme yönteminiz reddedildi. Başka bir yöntem seçin veya ekleyin.',
   },
 } satisfies Messages;

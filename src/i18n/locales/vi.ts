@@ -126,14 +126,27 @@ export default {
   vatUnavailable:
     'Hiện chúng tôi chưa thể xác minh mã số thuế GTGT này. Bạn vẫn có thể đặt hàng; khi đó thuế GTGT sẽ được tính.',
   placeOrder: (total: string) => `Đặt hàng · ${total}`,
+  payingFor: 'Đơn hàng của bạn',
+  billedMonthly: 'Thanh toán theo tháng',
+  billedAnnually: 'Thanh toán theo năm',
+  renews: {
+    monthly: (date: string, amount: string) => `Tự động gia hạn vào ${date} với giá ${amount} mỗi tháng cho đến khi bạn hủy.`,
+    annual: (date: string, amount: string) => `Tự động gia hạn vào ${date} với giá ${amount} mỗi năm cho đến khi bạn hủy.`,
+  },
+  authorise:
+    'Khi đặt hàng, bạn cho phép chúng tôi trừ tiền từ phương thức thanh toán của bạn ngay bây giờ và vào mỗi lần gia hạn cho đến khi bạn hủy. Bạn có thể hủy trước bất kỳ lần gia hạn nào.',
   placingOrder: 'Đang đặt hàng…',
-  confirming: 'Đang xác nhận đơn hàng…',
+  authenticating: 'Hãy xác nhận thanh toán trong cửa sổ của ngân hàng bạn…',
+  confirming: 'Đang kiểm tra đơn hàng…',
   unconfirmed: 'Chúng tôi chưa thể xác nhận đơn hàng của bạn.',
   unconfirmedHint: 'Có thể đơn hàng của bạn đã được đặt. Kiểm tra lại sẽ không khiến bạn bị trừ tiền hai lần.',
   checkAgain: 'Kiểm tra lại',
   offline: 'Có vẻ bạn đang ngoại tuyến. Đơn hàng của bạn vẫn được giữ; chúng tôi sẽ tiếp tục khi có kết nối trở lại.',
 
   doneHeading: 'Cảm ơn bạn! Đơn hàng đã hoàn tất',
+  processingHeading: 'Cảm ơn bạn! Khoản thanh toán đang được xử lý',
+  processingText: (email: string) =>
+    `Đơn hàng của bạn sẽ bắt đầu khi khoản thanh toán hoàn tất, thường trong vài ngày làm việc. Khi đó, chúng tôi sẽ gửi email đến ${email}.`,
   trialHeading: 'Bản dùng thử miễn phí của bạn đã bắt đầu',
   orderNumber: 'Mã đơn hàng',
   totalPaid: 'Tổng đã thanh toán',
@@ -170,5 +183,12 @@ export default {
     already_subscribed: 'Tài khoản của bạn đã có sản phẩm này.',
     trial_already_used: 'Tài khoản này đã dùng thử miễn phí sản phẩm này.',
     generic: 'Đã xảy ra lỗi. Hãy thử lại.',
+  },
+  declines: {
+    authentication_failed: 'Ngân hàng của bạn không thể xác nhận khoản thanh toán này. Hãy thử lại hoặc chọn phương thức thanh toán khác.',
+    insufficient_funds: 'Thẻ không đủ số dư. Hãy chọn hoặc thêm phương thức thanh toán khác.',
+    card_expired: 'Thẻ này đã hết hạn. Hãy chọn hoặc thêm phương thức thanh toán khác.',
+    do_not_honor: 'Ngân hàng của bạn đã từ chối khoản thanh toán này. Hãy liên hệ ngân hàng hoặc chọn phương thức thanh toán khác.',
+    generic_decline: 'Phương thức thanh toán của bạn bị từ chối. Hãy chọn hoặc thêm phương thức khác.',
   },
 } satisfies Messages;
