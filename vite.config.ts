@@ -32,7 +32,8 @@ const locales = Object.fromEntries(
 // One config, four jobs: `vite` serves the demo; `vite build` writes the ES modules
 // (dependencies left as imports); `vite build --mode iife` writes the script-tag bundle;
 // `vite build --mode locales` writes the locale modules it loads from dist/locales/.
-const external = [/^react($|\/)/, /^lit($|\/)/, /^@lit\//, /^xstate($|\/)/, /^@floating-ui\//, /^valibot$/, /^msw($|\/)/];
+// @stripe/stripe-js stays an import too: a peer dependency of checkout-wizard/stripe, whose loader fetches Stripe.js from js.stripe.com.
+const external = [/^react($|\/)/, /^lit($|\/)/, /^@lit\//, /^xstate($|\/)/, /^@floating-ui\//, /^valibot$/, /^msw($|\/)/, /^@stripe\/stripe-js($|\/)/];
 
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
@@ -77,7 +78,14 @@ export default defineConfig(({ command, mode }) => {
     build: {
       sourcemap: true,
       lib: {
-        entry: { 'checkout-wizard': 'src/index.ts', define: 'src/define.ts', mock: 'src/mock/index.ts', vat: 'src/vat/index.ts', react: 'src/react/index.ts' },
+        entry: {
+          'checkout-wizard': 'src/index.ts',
+          define: 'src/define.ts',
+          mock: 'src/mock/index.ts',
+          vat: 'src/vat/index.ts',
+          react: 'src/react/index.ts',
+          stripe: 'src/stripe/index.ts',
+        },
         formats: ['es'],
       },
       rollupOptions: { external, output: { chunkFileNames: (chunk) => (chunk.facadeModuleId?.includes('/i18n/locales/') ? 'locales/[name].js' : '[name]-[hash].js') } },
