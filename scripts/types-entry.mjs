@@ -12,7 +12,7 @@ const src = join(root, 'src');
 const dist = join(root, 'dist');
 const types = join(dist, 'types');
 
-const entries = { 'checkout-wizard': 'index', define: 'define', mock: 'mock/index', vat: 'vat/index', react: 'react/index' };
+const entries = { 'checkout-wizard': 'index', define: 'define', mock: 'mock/index', vat: 'vat/index', react: 'react/index', stripe: 'stripe/index' };
 for (const [file, source] of Object.entries(entries)) {
   writeFileSync(join(dist, `${file}.d.ts`), `export * from './types/${source}.js';\n`);
 }
