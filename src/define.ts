@@ -31,7 +31,11 @@ export const ELEMENTS = {
 
 // Copies of the library find each other through the registered class: the copy that
 // registers it marks it with its version, and later copies note there which versions
-// have been warned about, so each is named once however often it is loaded.
+// have been warned about, so each is named once however often it is loaded. The
+// registry and these Symbol.for marks are all that tells "already loaded": a page's
+// markup can make none of them, whereas it can put an element at window.CheckoutWizard
+// (DOM clobbering). The script-tag bundle's first lines (vite.config.ts) read the same
+// marks, and src/embed.ts adds one, Symbol.for('checkout-wizard.api').
 const VERSION_MARK = Symbol.for('checkout-wizard.version');
 const WARNED_MARK = Symbol.for('checkout-wizard.warned');
 type Marked = CustomElementConstructor & { [VERSION_MARK]?: string; [WARNED_MARK]?: string[] };

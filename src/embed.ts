@@ -1,10 +1,18 @@
 // The script-tag entry: registers the elements and exposes window.CheckoutWizard.
 //
-// Its top-level code (the define.js import and the window.CheckoutWizard assignment
-// at the bottom) is the one place the script-tag bundle registers anything; mount()
-// only creates, configures and wires elements. A second copy of the bundle, of the
-// same or of another version, defines nothing and leaves window.CheckoutWizard to the
-// first copy; define.js warns once when the versions differ.
+// Its top-level code (the define.js import and install() at the bottom) is the one
+// place the script-tag bundle registers anything; mount() only creates, configures and
+// wires elements. A second copy of the bundle, of the same or of another version,
+// defines nothing and leaves window.CheckoutWizard to the first copy; define.js (or the
+// bundle's first lines, see below) warns once when the versions differ.
+//
+// "Already loaded" is never read from window.CheckoutWizard: a page's markup can put an
+// element there (`<div id="CheckoutWizard">`, `<form name="CheckoutWizard">`, `<img
+// name=…>`, `<iframe name=…>`: DOM clobbering). It is read from the custom element
+// registry, which only script can fill, and from marks on the registered class: the
+// version (define.ts) and, set here, the API the first script-tag copy installed
+// (Symbol.for('checkout-wizard.api')). The bundle's first lines (the Rollup `intro` in
+// vite.config.ts) read the same marks to stop a later copy before Lit runs.
 import { defineCheckoutWizard, registeredVersion } from './define.js';
 import { CheckoutWizard } from './components/checkout-wizard/checkout-wizard.js';
 import { HttpBillingAdapter } from './adapter/http-adapter.js';
@@ -142,18 +150,59 @@ declare global {
   }
 }
 
-// define.js has registered the elements by now, or found another copy's and warned.
-// The first copy to get here owns window.CheckoutWizard; a later one leaves it alone.
-// Should an npm copy have registered without setting it, the global describes that copy's element.
-if (!window.CheckoutWizard) {
-  const registered = customElements.get('checkout-wizard') as typeof CheckoutWizard | undefined;
-  window.CheckoutWizard = {
+/** Marks the registered `<checkout-wizard>` class with the API the script tag installed; read by later copies. */
+const API_MARK = Symbol.for('checkout-wizard.api');
+type WithApi = CustomElementConstructor & { [API_MARK]?: CheckoutWizardGlobal };
+
+/**
+ * Sets `window.CheckoutWizard`, also over an element of the page that holds that name: a named
+ * element is found on the window's prototype chain, so an own property shadows it. Plain
+ * assignment does that in Chromium; defining the property is the fallback should an engine
+ * refuse the assignment.
+ */
+function publish(api: CheckoutWizardGlobal): void {
+  try {
+    window.CheckoutWizard = api;
+  } catch {
+    // Refused (strict mode): defined below instead.
+  }
+  if (window.CheckoutWizard === api) return;
+  try {
+    Object.defineProperty(window, 'CheckoutWizard', { value: api, writable: true, enumerable: true, configurable: true });
+  } catch {
+    // A page script made it a read-only, unconfigurable property: the API stays on the registered class and the bundle's global.
+  }
+}
+
+/**
+ * Installs the API once per page and returns the one in place. The first copy to get here owns
+ * `window.CheckoutWizard`; a later one returns the first copy's API and leaves the global alone.
+ * Should an npm copy have registered the element without an API, the API describes that copy's
+ * element. Nothing here trusts what `window.CheckoutWizard` holds before it is set.
+ */
+function install(): CheckoutWizardGlobal {
+  // define.js has registered the elements by now, or found another copy's and warned.
+  const registered = customElements.get('checkout-wizard') as WithApi | undefined;
+  const existing = registered?.[API_MARK];
+  if (existing) return existing;
+  const api: CheckoutWizardGlobal = {
     version: registeredVersion() ?? VERSION,
     mount,
     define: defineCheckoutWizard,
-    CheckoutWizard: registered ?? CheckoutWizard,
+    CheckoutWizard: (registered as typeof CheckoutWizard | undefined) ?? CheckoutWizard,
     HttpBillingAdapter,
   };
+  if (registered) {
+    try {
+      Object.defineProperty(registered, API_MARK, { value: api });
+    } catch {
+      // A frozen class of another library: the API is only on the window then.
+    }
+  }
+  publish(api);
+  return api;
 }
+
+install();
 
 export { CheckoutWizard, HttpBillingAdapter, defineCheckoutWizard as define, VERSION as version };

@@ -3,6 +3,7 @@ import { MockBackend } from '../src/mock/index.js';
 import { mount, version, CheckoutWizard as CheckoutWizardClass, HttpBillingAdapter, define } from '../src/embed.js';
 import type { CheckoutWizardGlobal } from '../src/embed.js';
 import type { CheckoutWizard } from '../src/components/checkout-wizard/checkout-wizard.js';
+import { VERSION as SAVED_VERSION } from '../src/machine/persist.js';
 import { clickText, settled, textOf, useBackend, waitForStep } from './helpers.js';
 
 // Embedding: the script-tag bundle (dist/checkout-wizard.iife.js, built before the tests) on
@@ -67,6 +68,8 @@ async function bundleWithVersion(win: Frame, patched: string): Promise<string> {
 const pageScripts = (win: Frame) =>
   [...win.document.querySelectorAll('script')].map((s) => (s.src ? new URL(s.src).pathname : 'inline')).filter((p) => !p.startsWith('/__web-dev-server'));
 const wizardIn = (win: Frame) => win.document.querySelector('checkout-wizard') as unknown as CheckoutWizard;
+/** Where a widget with this storage key saves its progress. */
+const saved = (key: string) => `checkout-wizard:v${SAVED_VERSION}:${key}`;
 const storedKeys = () => Object.keys(sessionStorage).filter((k) => k.startsWith('checkout-wizard:')).sort();
 
 describe('embed', () => {
@@ -219,6 +222,118 @@ describe('embed', () => {
     });
   });
 
+  describe('script tag on a page whose markup clobbers window.CheckoutWizard', () => {
+    // A named element is a property of window (DOM clobbering): before the bundle runs,
+    // window.CheckoutWizard is the page's element, and "already loaded" must not be read from it.
+    type Recorded = Frame & { __before: string; __warnings: string[]; __errors: string[] };
+
+    /** The API the bundle installed: a plain object with mount(), not one of the page's elements. */
+    function expectApi(win: Frame) {
+      const api = win.CheckoutWizard as unknown;
+      expect(api instanceof win.Node, 'window.CheckoutWizard is no node').to.equal(false);
+      expect(api instanceof win.HTMLCollection, 'window.CheckoutWizard is no collection').to.equal(false);
+      expect(api === win.window || api === win.document.querySelector('iframe')?.contentWindow, 'window.CheckoutWizard is no window').to.equal(false);
+      expect(typeof win.CheckoutWizard!.mount).to.equal('function');
+      expect(win.CheckoutWizard!.version).to.equal(version);
+      expect(win.customElements.get('checkout-wizard') === win.CheckoutWizard!.CheckoutWizard, 'the global names the registered class').to.equal(true);
+    }
+
+    /** mount() into a new element of the page reaches the first step. */
+    async function mountWorks(win: Frame, storageKey: string) {
+      const host = win.document.createElement('div');
+      win.document.body.append(host);
+      const { element, destroy } = win.CheckoutWizard!.mount(host, { apiBase: '/api/billing/v1', storageKey });
+      expect(element instanceof win.customElements.get('checkout-wizard')!).to.equal(true);
+      await waitForStep(element, 'select');
+      destroy();
+    }
+
+    it('<div id>, <form name>, <img name> and <a id> before the script tag: defined, API installed, the widget and mount() work', async () => {
+      await useBackend(new MockBackend({ scenario: 'empty-cart' }));
+      const win = (await openPage('/test/embed/clobbered.html')) as Recorded;
+      expect(win.__before, 'the markup did clobber the name').to.equal('[object HTMLCollection]');
+      expect(win.__errors).to.deep.equal([]);
+      expect(win.__warnings).to.deep.equal([]);
+      expectApi(win);
+      expect((win.CheckoutWizardBundle as { version?: string }).version, 'the bundle ran to its end').to.equal(version);
+      // The page's elements are untouched, and still found by their id and name.
+      expect(win.document.getElementById('CheckoutWizard')!.localName).to.equal('div');
+      expect(win.document.getElementsByName('CheckoutWizard').length).to.equal(2);
+      await waitForStep(wizardIn(win), 'select');
+      await mountWorks(win, 'clobbered');
+    });
+
+    it('the same script twice after that markup: nothing thrown, no warning, the second copy hands back the first', async () => {
+      await useBackend(new MockBackend({ scenario: 'empty-cart' }));
+      const win = (await openPage('/test/embed/clobbered-twice.html')) as Recorded;
+      expect(win.__before).to.equal('[object HTMLCollection]');
+      expect(win.__errors).to.deep.equal([]);
+      expect(win.__warnings).to.deep.equal([]);
+      expect(pageScripts(win)).to.deep.equal(['inline', BUNDLE, BUNDLE]);
+      expectApi(win);
+      expect((win.CheckoutWizardBundle as unknown) === win.CheckoutWizard, 'second copy hands back the first').to.equal(true);
+      const el = wizardIn(win);
+      await waitForStep(el, 'select');
+      expect(el.shadowRoot!.querySelectorAll('[data-step]').length).to.equal(1);
+      await mountWorks(win, 'clobbered-twice');
+    });
+
+    const clobbering: [string, string][] = [
+      ['<div id>', '<div id="CheckoutWizard"></div>'],
+      ['<a id>', '<a id="CheckoutWizard" href="#x">x</a>'],
+      ['<form name>', '<form name="CheckoutWizard"></form>'],
+      ['<img name>', '<img name="CheckoutWizard" alt="">'],
+      ['<iframe name>', '<iframe name="CheckoutWizard" title="x"></iframe>'],
+    ];
+    for (const [what, markup] of clobbering) {
+      it(`${what} alone: the script tag installs its API over it, and a second load changes nothing`, async () => {
+        await useBackend(new MockBackend({ scenario: 'empty-cart' }));
+        const win = await openPage('/test/embed/blank.html');
+        const { warnings, errors } = record(win);
+        const holder = win.document.createElement('div');
+        holder.innerHTML = markup;
+        win.document.body.append(holder);
+        const before = win.CheckoutWizard as unknown;
+        expect(before, `${what} clobbers the name`).to.not.equal(undefined);
+        expect(before === holder.firstElementChild || before === (holder.firstElementChild as HTMLIFrameElement).contentWindow, 'the name is the element').to.equal(true);
+
+        await loadScript(win, BUNDLE);
+        expectApi(win);
+        const api = win.CheckoutWizard;
+        const first = win.customElements.get('checkout-wizard');
+        await mountWorks(win, `alone-${what}`);
+
+        await loadScript(win, BUNDLE);
+        expect(errors).to.deep.equal([]);
+        expect(warnings).to.deep.equal([]);
+        expect(win.CheckoutWizard === api, 'window.CheckoutWizard kept').to.equal(true);
+        expect(win.customElements.get('checkout-wizard') === first, 'first definition kept').to.equal(true);
+        expect((win.CheckoutWizardBundle as unknown) === api, 'the second copy hands back the first').to.equal(true);
+        await mountWorks(win, `again-${what}`);
+      });
+    }
+
+    it('a later copy of another version after clobbering markup: one warning, the first copy stays', async () => {
+      await useBackend(new MockBackend({ scenario: 'empty-cart' }));
+      const win = await openPage('/test/embed/blank.html');
+      const { warnings, errors } = record(win);
+      const form = win.document.createElement('form');
+      form.name = 'CheckoutWizard';
+      win.document.body.append(form);
+      await loadScript(win, BUNDLE);
+      const api = win.CheckoutWizard;
+      const later = await bundleWithVersion(win, '9.9.9-test');
+      await loadScript(win, later);
+      await loadScript(win, later);
+      expect(errors).to.deep.equal([]);
+      expect(warnings).to.deep.equal([`checkout-wizard: version ${version} is already loaded; the copy of version 9.9.9-test loaded later is not used.`]);
+      expect(win.CheckoutWizard === api).to.equal(true);
+      expect((win.CheckoutWizardBundle as unknown) === api, 'later copy hands back the first').to.equal(true);
+      expectApi(win);
+      await mountWorks(win, 'versions');
+    });
+  });
+
   describe('CheckoutWizard.mount()', () => {
     function host(id?: string) {
       const div = document.createElement('div');
@@ -267,9 +382,9 @@ describe('embed', () => {
 
       expect(stepsA).to.deep.equal(['select', 'mode', 'tier']);
       expect(stepsB).to.deep.equal(['select', 'seats']);
-      expect(storedKeys()).to.deep.equal(['checkout-wizard:v1:shop-a', 'checkout-wizard:v1:shop-b']);
-      expect(JSON.parse(sessionStorage.getItem('checkout-wizard:v1:shop-a')!).step).to.equal('tier');
-      expect(JSON.parse(sessionStorage.getItem('checkout-wizard:v1:shop-b')!).step).to.equal('seats');
+      expect(storedKeys()).to.deep.equal([saved('shop-a'), saved('shop-b')]);
+      expect(JSON.parse(sessionStorage.getItem(saved('shop-a'))!).step).to.equal('tier');
+      expect(JSON.parse(sessionStorage.getItem(saved('shop-b'))!).step).to.equal('seats');
 
       // Each has its own live region, inside its own shadow root; nothing was added to the page around them.
       const statusA = a.element.shadowRoot!.querySelector('[part=status]');
@@ -288,7 +403,7 @@ describe('embed', () => {
       await settled(handle.element);
       await clickText(handle.element, 'Choose Remote Support');
       await waitForStep(handle.element, 'mode');
-      expect(storedKeys()).to.deep.equal(['checkout-wizard:v1:orders']);
+      expect(storedKeys()).to.deep.equal([saved('orders')]);
       handle.destroy();
     });
 
@@ -350,7 +465,7 @@ describe('embed', () => {
       await clickText(existing, 'Scegli Remote Support');
       await waitForStep(existing, 'mode');
       expect(seen).to.include('mode');
-      expect(storedKeys()).to.deep.equal(['checkout-wizard:v1:in-place']);
+      expect(storedKeys()).to.deep.equal([saved('in-place')]);
 
       handle.destroy();
       handle.destroy();
