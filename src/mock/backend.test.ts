@@ -2,11 +2,11 @@ import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import { setupServer } from 'msw/node';
 import { HttpBillingAdapter } from '../adapter/http-adapter.js';
-import type { CartItemInput } from '../contract/types.js';
+import type { CartItemInput, Order, PaymentMethod, PaymentSetup, Problem, Quote } from '../contract/types.js';
 import { createMockAdapter } from './adapter.js';
 import { MockBackend, type MockBackendOptions } from './backend.js';
 import { StepClock } from './clock.js';
-import { createState, SCENARIOS } from './fixtures.js';
+import { createState, SCENARIOS, type TestToken } from './fixtures.js';
 import { createHandlers } from './msw.js';
 import { failure } from '../../test/failure.js';
 
@@ -31,6 +31,32 @@ function track(promise: Promise<unknown>) {
     () => (state.settled = true),
   );
   return state;
+}
+
+/** An answer of the contract, read raw: the adapter does not speak 1.2.0's new operations yet. */
+interface Answer {
+  status: number;
+  type: string | null;
+  text: string;
+  /** The body as what it should be; the test knows which. */
+  order: Order;
+  problem: Problem;
+  quote: Quote;
+  method: PaymentMethod;
+  setup: PaymentSetup;
+}
+
+/** Sends one request to the backend's HTTP contract, in-process. */
+async function send(backend: MockBackend, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  const response = await backend.fetch(`https://mock.invalid${backend.basePath}${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const type = response.headers.get('Content-Type');
+  const text = await response.text();
+  const json = type?.includes('json') ? JSON.parse(text) : undefined;
+  return { status: response.status, type, text, order: json, problem: json, quote: json, method: json, setup: json };
 }
 
 const phone = (seats = 10, term: CartItemInput['term'] = 'monthly'): CartItemInput => ({
@@ -120,6 +146,28 @@ describe('MockBackend', () => {
       await api.updateCartItem('ci-meetings', { productId: 'meetings', tierId: 'mt-professional', seats: 2, term: 'monthly' });
     });
 
+    it('replays the first answer of a change for a repeated Idempotency-Key; another change with it is refused', async () => {
+      const backend = new MockBackend({ scenario: 'cart-with-items' });
+      const add = (key: string, item = phone(3)) => send(backend, 'POST', '/cart/items', item, { 'Idempotency-Key': key });
+      const added = await add('c-1');
+      expect(added.status).to.equal(201);
+      // Without the key, sending it again would be a second phone line: 422 already_in_cart.
+      const again = await add('c-1');
+      expect(again.status).to.equal(201);
+      expect(again.text).to.equal(added.text);
+      expect(backend.cart.items).to.have.length(2);
+      expect((await add('c-1', phone(4))).problem).to.include({ status: 422, code: 'idempotency_key_reused' });
+
+      const remove = (key?: string) => send(backend, 'DELETE', '/cart/items/ci-meetings', undefined, key ? { 'Idempotency-Key': key } : {});
+      const removed = await remove('c-2');
+      expect(removed.status).to.equal(200);
+      // The replay is the first answer, though the cart has changed since.
+      await send(backend, 'PUT', `/cart/items/${backend.cart.items[0]!.id}`, phone(5), { 'Idempotency-Key': 'c-3' });
+      expect((await remove('c-2')).text).to.equal(removed.text);
+      // No key: as before 1.2.0.
+      expect((await remove()).problem).to.include({ status: 404, code: 'not_found' });
+    });
+
     it('refuses a product the account already has', async () => {
       const { api } = setup();
       const error = await failure(api.addCartItem({ productId: 'help-desk', tierId: 'hd-pro', seats: 5, term: 'annual' }));
@@ -202,6 +250,24 @@ describe('MockBackend', () => {
       await api.addCartItem(phone(1));
       const [line] = (await api.createQuote({ vatId: null })).lines;
       expect([line!.periodStart, line!.periodEnd]).to.deep.equal(['2028-01-31', '2028-02-29']);
+    });
+
+    it('names each line\'s product and states the renewals per date and term, each taxed on its sum as the quote is', async () => {
+      // 25.5 % (Finland) makes half cents: 4100 × 25.5 % = 1045.5, rounded up.
+      const seed = createState('eu-business');
+      seed.account.billingCountry = 'FI';
+      const { api } = setup({ seed });
+      await api.addCartItem({ productId: 'remote-support', tierId: 'rs-standard', seats: 1, term: 'monthly' });
+      await api.addCartItem(phone(1, 'annual'));
+      await api.addCartItem({ productId: 'meetings', tierId: 'mt-professional', seats: 1, term: 'monthly' });
+      const quote = await api.createQuote({ vatId: null });
+      expect(quote.lines.map((l) => l.productId)).to.deep.equal(['remote-support', 'phone-system', 'meetings']);
+      expect(quote.renewals).to.deep.equal([
+        { date: '2026-02-28', term: 'monthly', amount: { amount: 4100 + 1046, currency: 'EUR' } },
+        { date: '2027-01-31', term: 'annual', amount: { amount: 22000 + 5610, currency: 'EUR' } },
+      ]);
+      // Renewals bought today cost what today's total does.
+      expect(quote.renewals!.reduce((sum, r) => sum + r.amount.amount, 0)).to.equal(quote.total.amount);
     });
   });
 
@@ -328,6 +394,319 @@ describe('MockBackend', () => {
       const error = await failure(api.addPaymentMethod({ token: 'tok_nope' }));
       expect(error).to.include({ code: 'validation_failed', status: 422 });
       expect(error.fieldErrors[0]).to.include({ field: 'token' });
+    });
+  });
+
+  describe('paying (1.2.0)', () => {
+    /** A quote of the cart, ready to be paid with a method attached from `card` (the account's Visa without one). */
+    async function payable(card?: TestToken, options: MockBackendOptions = {}) {
+      const backend = new MockBackend({ now: () => new Date(NOW), scenario: 'cart-with-items', ...options });
+      const methodId = card ? (await send(backend, 'POST', '/payment-methods', { token: card })).method.id : 'pm-it-visa';
+      const { quote } = await send(backend, 'POST', '/quotes', { vatId: null });
+      const pay = (key: string, body: { quoteId?: string; paymentMethodId?: string } = {}) =>
+        send(backend, 'POST', '/orders', { quoteId: quote.id, paymentMethodId: methodId, ...body }, { 'Idempotency-Key': key });
+      const lookup = (key: string) => send(backend, 'GET', `/orders?idempotencyKey=${encodeURIComponent(key)}`);
+      const confirm = (orderId: string) => send(backend, 'POST', `/orders/${orderId}/confirm`);
+      return { backend, quote, methodId, pay, lookup, confirm };
+    }
+
+    it('pays with the method, lines typed by product, and says the order is completed', async () => {
+      const { backend, quote, pay } = await payable();
+      const { status, order } = await pay('k-1');
+      expect(status).to.equal(201);
+      expect(order).to.deep.include({ status: 'completed', paymentMethodId: 'pm-it-visa', quoteId: quote.id });
+      expect(order.lines.map((l) => l.productId)).to.deep.equal(['meetings']);
+      expect(order).to.not.have.any.keys('nextAction', 'failure');
+      expect(backend.attempts).to.deep.equal([order]);
+    });
+
+    describe('looking an attempt up', () => {
+      it('finds the order a key made, by key and by id; 404 for a key or id never used', async () => {
+        const { backend, pay, lookup } = await payable();
+        const { order } = await pay('k-1');
+        expect(await lookup('k-1')).to.include({ status: 200 });
+        expect((await lookup('k-1')).order).to.deep.equal(order);
+        expect((await send(backend, 'GET', `/orders/${order.id}`)).order).to.deep.equal(order);
+        expect((await lookup('k-2')).problem).to.include({ status: 404, code: 'not_found' });
+        expect((await send(backend, 'GET', '/orders/ORD-999')).problem).to.include({ status: 404, code: 'not_found' });
+        // Looking up pays nothing and is no purchase.
+        expect(backend.orders).to.have.length(1);
+      });
+
+      it('answers idempotency_in_progress while the first request with the key runs', async () => {
+        const clock = new StepClock();
+        const { backend, pay, lookup } = await payable(undefined, { clock });
+        backend.latencyMs = 50;
+        const paying = pay('k-1');
+        await turn();
+        // Looking up answers at once, while the payment waits on the provider.
+        backend.latencyMs = 0;
+        expect((await lookup('k-1')).problem).to.include({ status: 409, code: 'idempotency_in_progress' });
+        clock.increment(50);
+        expect((await paying).order.status).to.equal('completed');
+        expect((await lookup('k-1')).order.status).to.equal('completed');
+      });
+
+      it('knows no key whose request was refused before paying: it may be sent again', async () => {
+        const { pay, lookup } = await payable();
+        expect((await pay('k-1', { paymentMethodId: 'pm-nope' })).problem).to.include({ code: 'validation_failed' });
+        expect((await lookup('k-1')).status).to.equal(404);
+        expect((await pay('k-1')).order.status).to.equal('completed');
+      });
+
+      it('needs the key', async () => {
+        const { backend } = await payable();
+        expect((await send(backend, 'GET', '/orders')).problem).to.include({ status: 400, code: 'bad_request' });
+      });
+    });
+
+    describe('a quote is paid once', () => {
+      it('refuses another key on a paid quote with quote_already_paid and that order, even once the quote has expired', async () => {
+        let now = new Date(NOW);
+        const { backend, pay } = await payable(undefined, { now: () => now });
+        const { order } = await pay('k-1');
+        const again = await pay('k-2');
+        expect(again.problem).to.include({ status: 409, code: 'quote_already_paid' });
+        expect(again.problem.order).to.deep.equal(order);
+        now = new Date(now.getTime() + 31 * 60_000);
+        expect((await pay('k-3')).problem.code).to.equal('quote_already_paid');
+        expect(backend.orders).to.have.length(1);
+      });
+
+      it('refuses an attempt while another one on the cart is in flight, without an order yet', async () => {
+        const clock = new StepClock();
+        const { backend, pay } = await payable(undefined, { clock });
+        backend.latencyMs = 50;
+        const first = pay('k-1');
+        await turn();
+        backend.latencyMs = 0;
+        const refused = await pay('k-2');
+        expect(refused.problem).to.include({ status: 409, code: 'order_in_progress', order: null });
+        clock.increment(50);
+        expect((await first).order.status).to.equal('completed');
+        expect(backend.orders).to.have.length(1);
+      });
+
+      it('refuses an attempt on the quote or on a new quote of the cart while one requires action', async () => {
+        const { backend, pay } = await payable('tok_threeDSecureRequired');
+        const { order } = await pay('k-1');
+        expect(order.status).to.equal('requires_action');
+        const other = await pay('k-2', { paymentMethodId: 'pm-it-visa' });
+        expect(other.problem).to.include({ status: 409, code: 'order_in_progress' });
+        expect(other.problem.order).to.deep.equal(order);
+        const fresh = (await send(backend, 'POST', '/quotes', { vatId: null })).quote;
+        expect((await pay('k-3', { quoteId: fresh.id, paymentMethodId: 'pm-it-visa' })).problem.code).to.equal('order_in_progress');
+      });
+
+      it('releases the quote when an attempt fails: a new key pays it', async () => {
+        const { backend, pay } = await payable('tok_chargeDeclined');
+        expect((await pay('k-1')).status).to.equal(402);
+        expect((await pay('k-2', { paymentMethodId: 'pm-it-visa' })).order.status).to.equal('completed');
+
+        const challenged = await payable('tok_threeDSecureRequired');
+        const { order } = await challenged.pay('k-1');
+        expect((await challenged.confirm(order.id)).order.status).to.equal('failed');
+        expect((await challenged.pay('k-2', { paymentMethodId: 'pm-it-visa' })).order.status).to.equal('completed');
+        expect(backend.orders).to.have.length(1);
+      });
+    });
+
+    describe('declines', () => {
+      for (const [card, declineCode] of [
+        ['tok_chargeDeclined', 'generic_decline'],
+        ['tok_insufficientFunds', 'insufficient_funds'],
+        ['tok_expiredCard', 'card_expired'],
+        ['tok_doNotHonor', 'do_not_honor'],
+      ] as const) {
+        it(`${card}: attaches, then every payment is 402 payment_declined with ${declineCode}, replayed for the key; the attempt failed`, async () => {
+          const { backend, pay, lookup, methodId } = await payable(card);
+          const declined = await pay('k-1');
+          expect(declined.problem).to.include({ status: 402, code: 'payment_declined', declineCode });
+          expect((await pay('k-1')).text).to.equal(declined.text);
+          const { order } = await lookup('k-1');
+          expect(order).to.deep.include({ status: 'failed', paymentMethodId: methodId });
+          expect(order.failure).to.include({ code: 'payment_declined', declineCode });
+          expect(backend.orders).to.have.length(0);
+          expect(backend.attempts).to.deep.equal([order]);
+          expect(backend.cart.items).to.have.length(1);
+        });
+      }
+    });
+
+    describe('3-D Secure', () => {
+      it('asks for action and keeps the cart; a passed challenge confirms to completed, once', async () => {
+        const { backend, pay, lookup, confirm } = await payable('tok_threeDSecureRequired');
+        const placed = await pay('k-1');
+        const { order } = placed;
+        expect(placed.status).to.equal(201);
+        expect(order.status).to.equal('requires_action');
+        expect(order.nextAction).to.include({ type: 'authenticate' });
+        expect(order.nextAction!.clientSecret).to.match(new RegExp(`^pi_${order.id}_secret_\\w+$`));
+        expect(backend.cart.items).to.have.length(1);
+        expect(backend.orders).to.have.length(0);
+        backend.authenticate(order.nextAction!.clientSecret!, true);
+        const confirmed = await confirm(order.id);
+        expect(confirmed.status).to.equal(200);
+        expect(confirmed.order).to.deep.include({ id: order.id, status: 'completed' });
+        expect(confirmed.order).to.not.have.any.keys('nextAction');
+        expect(backend.cart.items).to.deep.equal([]);
+        expect(backend.account.subscriptions.map((s) => s.productId)).to.include('meetings');
+        expect((await confirm(order.id)).order).to.deep.equal(confirmed.order);
+        // The key replays its first answer; looking it up tells where the order stands now.
+        expect((await pay('k-1')).text).to.equal(placed.text);
+        expect((await lookup('k-1')).order.status).to.equal('completed');
+        expect(backend.orders).to.have.length(1);
+      });
+
+      for (const [how, act] of [
+        ['failed', (backend: MockBackend, secret: string) => backend.authenticate(secret, false)],
+        ['abandoned', () => {}],
+      ] as const) {
+        it(`fails the order on confirming a ${how} challenge, with authentication_failed`, async () => {
+          const { backend, pay, confirm } = await payable('tok_threeDSecureRequired');
+          const { order } = await pay('k-1');
+          act(backend, order.nextAction!.clientSecret!);
+          const { order: confirmed } = await confirm(order.id);
+          expect(confirmed.status).to.equal('failed');
+          expect(confirmed.failure).to.include({ code: 'payment_declined', declineCode: 'authentication_failed' });
+          expect(backend.cart.items).to.have.length(1);
+          expect((await confirm(order.id)).order).to.deep.equal(confirmed);
+        });
+      }
+
+      it('fails tok_threeDSecureFail even when the buyer passes; tok_threeDSecureSetup pays without a challenge', async () => {
+        const failing = await payable('tok_threeDSecureFail');
+        const { order } = await failing.pay('k-1');
+        failing.backend.authenticate(order.nextAction!.clientSecret!, true);
+        expect((await failing.confirm(order.id)).order.status).to.equal('failed');
+        const setupOnly = await payable('tok_threeDSecureSetup');
+        expect((await setupOnly.pay('k-1')).order.status).to.equal('completed');
+      });
+
+      it('returns any other order as it is on confirm; 404 for no order', async () => {
+        const { backend, pay, confirm } = await payable();
+        const { order } = await pay('k-1');
+        expect((await confirm(order.id)).order).to.deep.equal(order);
+        expect((await confirm('ORD-404')).problem).to.include({ status: 404, code: 'not_found' });
+        expect(() => backend.authenticate('pi_nope_secret_x', true)).to.throw(/No challenge/);
+        // Nothing to authenticate once the order is settled.
+        expect(() => backend.authenticate(`pi_${order.id}_secret_x`, true)).to.throw(/No challenge/);
+      });
+    });
+
+    it('leaves a bank debit processing: the cart is emptied and the products added; settle clears or bounces it', async () => {
+      const { backend, pay } = await payable('tok_sepaDebit');
+      const { order } = await pay('k-1');
+      expect(order.status).to.equal('processing');
+      expect(backend.cart.items).to.deep.equal([]);
+      expect(backend.orders).to.deep.equal([order]);
+      expect(backend.account.subscriptions.map((s) => s.productId)).to.include('meetings');
+      expect(backend.settle(order.id, 'completed').status).to.equal('completed');
+      expect(() => backend.settle(order.id, 'failed')).to.throw(/not a processing order/);
+
+      const bounced = await payable('tok_sepaDebit');
+      const { order: debit } = await bounced.pay('k-1');
+      const failed = bounced.backend.settle(debit.id, 'failed');
+      expect(failed.failure).to.include({ code: 'payment_declined', declineCode: 'insufficient_funds' });
+      expect((await send(bounced.backend, 'GET', `/orders/${debit.id}`)).order.status).to.equal('failed');
+      expect(bounced.backend.orders).to.have.length(0);
+      expect(bounced.backend.account.subscriptions.map((s) => s.productId)).to.not.include('meetings');
+    });
+
+    it('answers 504 with an HTML page behind a gateway fault while the order is placed: one order, found by its key', async () => {
+      const { backend, pay, lookup } = await payable();
+      backend.inject({ op: 'placeOrder', gateway: true, times: 2 });
+      for (let i = 0; i < 2; i++) {
+        const lost = await pay('k-1');
+        expect(lost.status).to.equal(504);
+        expect(lost.type).to.equal('text/html');
+        expect(lost.text).to.equal('<html><body><h1>504 Gateway Time-out</h1></body></html>');
+        expect(backend.orders).to.have.length(1);
+      }
+      const { order } = await lookup('k-1');
+      expect(order.status).to.equal('completed');
+      expect((await pay('k-1')).order).to.deep.equal(order);
+      expect(backend.attempts).to.have.length(1);
+    });
+  });
+
+  describe('payment-method setups (1.2.0)', () => {
+    /** A setup for the account, and the calls that finish it. */
+    async function started(scenario: MockBackendOptions['scenario'] = 'empty-cart') {
+      const backend = new MockBackend({ scenario });
+      const created = await send(backend, 'POST', '/payment-methods/setup', { type: 'card' });
+      const attach = (body: Record<string, unknown> = { setupId: created.setup.id }) => send(backend, 'POST', '/payment-methods', body);
+      return { backend, created, setup: created.setup, attach };
+    }
+
+    it('creates a setup with a client secret; a card the bank does not challenge attaches, once per setup', async () => {
+      const { backend, created, setup, attach } = await started();
+      expect(created.status).to.equal(201);
+      expect(setup.id).to.match(/^seti_\d+$/);
+      expect(setup.clientSecret).to.match(new RegExp(`^${setup.id}_secret_\\w+$`));
+      expect(backend.confirmSetup(setup.clientSecret, 'tok_mastercard')).to.deep.equal({ challenge: false });
+      const first = await attach({ setupId: setup.id, makeDefault: true });
+      expect(first.status).to.equal(201);
+      expect(first.method).to.deep.include({ type: 'card', label: 'Mastercard •••• 4444', expires: '2029-08', isDefault: true });
+      expect((await attach()).method).to.deep.equal(first.method);
+      expect(backend.account.paymentMethods.filter((m) => m.id === first.method.id)).to.have.length(1);
+    });
+
+    it('attaches after a passed challenge; before it ends, the setup is incomplete', async () => {
+      const { backend, setup, attach } = await started();
+      expect(backend.confirmSetup(setup.clientSecret, 'tok_threeDSecureSetup')).to.deep.equal({ challenge: true });
+      const early = await attach();
+      expect(early.problem).to.include({ status: 422, code: 'validation_failed' });
+      expect(early.problem.errors).to.deep.include.members([
+        { field: 'setupId', code: 'setup_incomplete', message: 'The payment provider has not confirmed this setup yet.' },
+      ]);
+      backend.authenticate(setup.clientSecret, true);
+      expect((await attach()).method).to.include({ label: 'Visa •••• 3155' });
+    });
+
+    it('declines a setup whose challenge failed, with authentication_failed; tok_threeDSecureFail always fails', async () => {
+      for (const [card, passed] of [
+        ['tok_threeDSecureRequired', false],
+        ['tok_threeDSecureFail', true],
+      ] as const) {
+        const { backend, setup, attach } = await started();
+        backend.confirmSetup(setup.clientSecret, card);
+        backend.authenticate(setup.clientSecret, passed);
+        expect((await attach()).problem, card).to.include({ status: 402, code: 'payment_declined', declineCode: 'authentication_failed' });
+        expect(backend.account.paymentMethods).to.have.length(1);
+      }
+    });
+
+    it('refuses a setup not confirmed, an unknown one, and setupId with token', async () => {
+      const { setup, attach } = await started();
+      expect((await attach()).problem.errors).to.deep.equal([
+        { field: 'setupId', code: 'setup_incomplete', message: 'The payment provider has not confirmed this setup yet.' },
+      ]);
+      const unknown = await attach({ setupId: 'seti_404' });
+      expect(unknown.problem).to.include({ status: 422, code: 'validation_failed' });
+      expect(unknown.problem.errors![0]).to.include({ field: 'setupId', code: 'not_found' });
+      expect((await attach({ setupId: setup.id, token: 'tok_visa' })).problem).to.include({ status: 422, code: 'validation_failed' });
+      expect((await attach({})).problem).to.include({ status: 422, code: 'validation_failed' });
+    });
+
+    it('saves a bank account as sepa_debit', async () => {
+      const { backend, setup, attach } = await started();
+      backend.confirmSetup(setup.clientSecret, 'tok_sepaDebit');
+      expect((await attach()).method).to.deep.include({ type: 'sepa_debit', label: 'SEPA Direct Debit •••• 3000', expires: null });
+    });
+
+    it('throws at the network for an unknown card or setup, and for a second confirmation', async () => {
+      const { backend, setup } = await started();
+      expect(() => backend.confirmSetup('seti_404_secret_x', 'tok_visa')).to.throw(/No setup/);
+      expect(() => backend.confirmSetup(setup.clientSecret, 'tok_nope')).to.throw(/not a test card/);
+      backend.confirmSetup(setup.clientSecret, 'tok_visa');
+      expect(() => backend.confirmSetup(setup.clientSecret, 'tok_visa')).to.throw(/already confirmed/);
+      expect(() => backend.authenticate(setup.clientSecret, true)).to.throw(/No challenge/);
+    });
+
+    it('lets only the billing contact start a setup', async () => {
+      const backend = new MockBackend({ scenario: 'user' });
+      expect((await send(backend, 'POST', '/payment-methods/setup', {})).problem).to.include({ status: 403, code: 'forbidden_role' });
     });
   });
 
