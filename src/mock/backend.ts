@@ -339,7 +339,9 @@ interface StoredQuote {
 
 /** An attempt to pay a quote: in flight until the provider has answered, then an order in any status. */
 interface Attempt {
-  quote: StoredQuote;
+  quote: Quote;
+  /** What it buys: the cart the quote priced. */
+  items: CartItem[];
   method: PaymentMethod;
   card: TestCard;
   order?: Order;
@@ -470,7 +472,7 @@ export class MockBackend implements TestNetwork {
     if (outcome === 'completed') order.status = 'completed';
     else {
       failOrder(order, 'insufficient_funds', 'The bank returned the debit.');
-      const bought = new Set(attempt.quote.items.map((i) => i.productId));
+      const bought = new Set(attempt.items.map((i) => i.productId));
       const { account } = this.#state;
       account.subscriptions = account.subscriptions.filter((s) => !bought.has(s.productId));
     }
@@ -563,13 +565,9 @@ export class MockBackend implements TestNetwork {
       }
       const body = request.method === 'POST' || request.method === 'PUT' ? await readBody(request) : {};
       const key = request.headers.get('Idempotency-Key');
-      const query = new URL(request.url).searchParams;
-      const run = (op: Exclude<OperationId, 'placeOrder'>) => this.#run(op, body, param ?? '', query);
-      let reply: Reply;
-      if (op === 'placeOrder') reply = await this.#placeOrder(key, body, wait);
-      else if (key && CART_CHANGES.has(op)) reply = this.#once(key, JSON.stringify([op, param, body]), () => run(op));
-      else reply = run(op);
-      return toResponse(reply);
+      if (op === 'placeOrder') return toResponse(await this.#placeOrder(key, body, wait));
+      const run = () => this.#run(op, body, param ?? '', new URL(request.url).searchParams);
+      return toResponse(key && CART_CHANGES.has(op) ? this.#once(key, JSON.stringify([op, param, body]), run) : run());
     } catch (e) {
       if (e instanceof Fail) return toResponse(e.reply);
       throw e;
@@ -808,7 +806,7 @@ export class MockBackend implements TestNetwork {
     const stored = this.#quotes.get(quoteId);
     if (!stored) throw new Fail('not_found', `No quote ${quoteId}.`);
     // Before expiry and cart checks: paying emptied the cart, and the buyer needs that order, not a new price.
-    const paid = this.#attempts.find(({ quote, order }) => quote === stored && order && PAYING.has(order.status));
+    const paid = this.#attempts.find(({ quote, order }) => quote.id === quoteId && order && PAYING.has(order.status));
     if (paid) throw new Fail('quote_already_paid', 'This quote was already paid.', { order: paid.order });
     // One account, one cart: an attempt under way holds it, whichever of its quotes it pays.
     const busy = this.#attempts.find(({ order }) => !order || order.status === 'requires_action');
@@ -817,7 +815,8 @@ export class MockBackend implements TestNetwork {
     if (stored.revision !== this.#revision) throw new Fail('quote_changed', 'The cart changed; review the new quote.');
     const method = this.#state.account.paymentMethods.find((m) => m.id === body.paymentMethodId);
     if (!method) throw invalid([{ field: 'paymentMethodId', code: 'not_found' }]);
-    const attempt: Attempt = { quote: stored, method, card: TEST_TOKENS[this.#state.cards?.[method.id] ?? 'tok_visa'] };
+    const card = TEST_TOKENS[this.#state.cards?.[method.id] ?? 'tok_visa'];
+    const attempt: Attempt = { quote: stored.quote, items: stored.items, method, card };
     this.#attempts.push(attempt);
     return attempt;
   }
@@ -828,13 +827,13 @@ export class MockBackend implements TestNetwork {
     const { account } = this.#state;
     const order: Order = {
       id: `ORD-${100001 + this.#orderCount++}`,
-      quoteId: quote.quote.id,
+      quoteId: quote.id,
       status: 'completed',
       paymentMethodId: method.id,
-      total: quote.quote.total,
+      total: quote.total,
       billingDate: this.#today(),
       confirmationEmail: account.billingEmail ?? account.viewer.email,
-      lines: clone(quote.quote.lines),
+      lines: clone(quote.lines),
     };
     attempt.order = order;
     if (card.decline) {
@@ -856,9 +855,9 @@ export class MockBackend implements TestNetwork {
   }
 
   /** An order that took the money (or will): the cart is emptied and its products are the account's. */
-  #fulfil({ quote }: Attempt) {
+  #fulfil({ items }: Attempt) {
     const { account, cart } = this.#state;
-    for (const { productId, tierId, seats, term } of quote.items) {
+    for (const { productId, tierId, seats, term } of items) {
       account.subscriptions = account.subscriptions.filter((s) => s.productId !== productId);
       account.subscriptions.push({ productId, tierId, seats, term });
     }

@@ -39,7 +39,7 @@ export interface MockState {
 }
 
 /**
- * How a test card (or account) behaves at the mock's payment network. Numbers
+ * How a test card (or bank account) behaves at the mock's payment network. Numbers
  * follow Stripe's test cards where Stripe has one.
  */
 export interface TestCard {
