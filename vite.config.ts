@@ -6,14 +6,19 @@ import { minifyTemplates as minify, shipsTemplates } from './scripts/minify-temp
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 const define = { __CW_VERSION__: JSON.stringify(version) };
 
-const secondCopyGuard = `var cw = window.CheckoutWizard, v = ${JSON.stringify(version)};
-if (cw) {
-  var warned = cw.warned || (cw.warned = {});
-  if (cw.version !== v && !warned[v]) {
-    warned[v] = 1;
-    console.warn('checkout-wizard: version ' + cw.version + ' is already loaded; the copy of version ' + v + ' loaded later is not used.');
+// "Already loaded" is read from the custom element registry, which markup cannot forge: window.CheckoutWizard
+// may be a page's <div id="CheckoutWizard"> (DOM clobbering), so it is never read here.
+const secondCopyGuard = `var registered = window.customElements && customElements.get('checkout-wizard'),
+  api = registered && registered[Symbol.for('checkout-wizard.api')];
+if (api) {
+  var v = ${JSON.stringify(version)},
+    first = registered[Symbol.for('checkout-wizard.version')] || api.version,
+    warned = registered[Symbol.for('checkout-wizard.warned')];
+  if (first !== v && !(warned && warned.indexOf(v) >= 0)) {
+    try { warned.push(v); } catch (e) {}
+    console.warn('checkout-wizard: version ' + first + ' is already loaded; the copy of version ' + v + ' loaded later is not used.');
   }
-  return cw;
+  return api;
 }`;
 
 // Every build ships the widget's templates minified (see scripts/minify-templates.mjs).

@@ -28,7 +28,8 @@ await startMockWorker(backend);
 await import('../src/define.js');
 
 const wizard = document.querySelector('checkout-wizard')!;
-wizard.paymentProvider = new TestPaymentProvider();
+// The test provider's fields, confirmed on the mock's own payment network (its 3-D Secure challenge included).
+wizard.paymentProvider = new TestPaymentProvider({ network: backend });
 wizard.locale = locale;
 wizard.setAttribute('theme', theme);
 

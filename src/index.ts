@@ -18,6 +18,6 @@ export { HttpBillingAdapter } from './adapter/http-adapter.js';
 export { BillingError, type FieldError } from './adapter/errors.js';
 export { checkoutMachine, stepOf, commitAction, STEPS, GATES } from './machine/checkout.machine.js';
 export type { StepId, CheckoutInput, CheckoutContext, CheckoutEvent, CheckoutSnapshot, CheckoutActor } from './machine/checkout.machine.js';
-export type { CheckoutEventDetails, CheckoutEventName } from './events.js';
+export type { CheckoutEventDetails, CheckoutEventName, OrderPlacedDetail, TrialDetail } from './events.js';
 export type { StringOverrides } from './i18n/localizer.js';
 export type * from './contract/types.js';

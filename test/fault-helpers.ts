@@ -51,7 +51,7 @@ export async function mountWizard(backend: MockBackend, options: WizardOptions =
       order-timeout=${String(options.orderTimeout ?? 1000)}
       .retry=${options.retry ?? FAST_RETRY}
       .adapter=${options.adapter}
-      .paymentProvider=${options.provider ?? new TestPaymentProvider()}
+      .paymentProvider=${options.provider ?? new TestPaymentProvider({ network: backend })}
       @cw-step-change=${(e: CustomEvent) => steps.push(e.detail.step)}
     ></checkout-wizard>`,
   );

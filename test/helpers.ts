@@ -45,7 +45,7 @@ export async function mount(scenario: ScenarioName = 'empty-cart', attrs: MountO
       locale=${attrs.locale ?? 'en'}
       product=${attrs.product ?? ''}
       theme=${attrs.theme ?? 'light'}
-      .paymentProvider=${attrs.provider ?? new TestPaymentProvider()}
+      .paymentProvider=${attrs.provider ?? new TestPaymentProvider({ network: backend })}
       .retry=${attrs.retry}
       .orderTimeout=${attrs.orderTimeout}
       @cw-step-change=${(e: CustomEvent) => steps.push(e.detail.step)}

@@ -41,6 +41,7 @@ export const checkoutMachine = checkout.createMachine({
     orderTimeoutMs: input.orderTimeoutMs ?? DEFAULT_ORDER_TIMEOUT_MS,
     restore: input.restore,
     provider: input.provider,
+    allowedOrigins: input.allowedOrigins,
     draft: emptyDraft(),
     seatsTouched: false,
     vatText: '',
@@ -50,6 +51,7 @@ export const checkoutMachine = checkout.createMachine({
   on: {
     LOCALE: { actions: assign({ locale: ({ event }) => event.locale }) },
     PROVIDER: { actions: assign({ provider: ({ event }) => event.provider }) },
+    ALLOWED_ORIGINS: { actions: assign({ allowedOrigins: ({ event }) => event.origins }) },
   },
   states: {
     loading: {
@@ -326,6 +328,7 @@ export const checkoutMachine = checkout.createMachine({
               timeoutMs: context.orderTimeoutMs,
               unknown: context.orderState === 'confirming',
               provider: context.provider,
+              allowedOrigins: context.allowedOrigins,
             }),
             onDone: [
               { guard: ({ event }) => event.output.result === 'placed', target: '#checkout.done', actions: { type: 'ordered', params: ({ event }) => event.output } },

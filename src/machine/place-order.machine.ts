@@ -3,6 +3,7 @@ import type { BillingAdapter, PaymentProvider } from '../adapter/billing-adapter
 import { BillingError, toBillingError } from '../adapter/errors.js';
 import { isRetryable, needsRequote, outcomeUnknown } from '../adapter/error-codes.js';
 import type { NextAction, Order } from '../contract/types.js';
+import { safeUrl } from '../contract/schemas.js';
 import type { Attempt } from './persist.js';
 import type { OrderState, OrderStateEvent, RetryPolicy } from './types.js';
 
@@ -17,6 +18,8 @@ export interface PlaceOrderInput {
   unknown: boolean;
   /** Runs a payment's next action (3-D Secure); without one, the server is asked and fails the payment. */
   provider?: PaymentProvider;
+  /** Where a bank's page may be (safeUrl's allow-list). */
+  allowedOrigins?: readonly string[];
 }
 
 export type PlaceOrderOutput =
@@ -60,11 +63,12 @@ const failureOf = (order: Order) =>
 const namedOrder = (event: unknown) => errorOf(event).order;
 
 /** Runs the provider's action; a redirect it cannot run itself leaves the page for the bank's, and the widget resumes on return. */
-async function runAction(provider: PaymentProvider | undefined, action: NextAction | null | undefined): Promise<void> {
+async function runAction(provider: PaymentProvider | undefined, action: NextAction | null | undefined, allowed?: readonly string[]): Promise<void> {
   if (!action) return;
   if (provider?.handleNextAction) return provider.handleNextAction(action);
-  if (action.type === 'redirect' && action.redirectUrl?.startsWith('https://')) {
-    globalThis.location.assign(action.redirectUrl);
+  const url = action.type === 'redirect' ? safeUrl(action.redirectUrl, allowed) : null;
+  if (url) {
+    globalThis.location.assign(url);
     // The page is leaving; nothing follows.
     return new Promise<void>(() => {});
   }
@@ -90,7 +94,9 @@ export const placeOrderMachine = setup({
       if (ask === 'lookup') return adapter.lookupOrder(attempt.key, o);
       return adapter.placeOrder({ quoteId: attempt.quoteId, paymentMethodId: attempt.paymentMethodId }, attempt.key, o);
     }),
-    authenticate: fromPromise<void, { provider?: PaymentProvider; action?: NextAction | null }>(({ input }) => runAction(input.provider, input.action)),
+    authenticate: fromPromise<void, { provider?: PaymentProvider; action?: NextAction | null; allowed?: readonly string[] }>(({ input }) =>
+      runAction(input.provider, input.action, input.allowed),
+    ),
   },
   delays: {
     timeout: ({ context }) => context.timeoutMs,
@@ -178,7 +184,7 @@ export const placeOrderMachine = setup({
       entry: { type: 'report', params: 'authenticating' },
       invoke: {
         src: 'authenticate',
-        input: ({ context }) => ({ provider: context.provider, action: context.order!.nextAction }),
+        input: ({ context }) => ({ provider: context.provider, action: context.order!.nextAction, allowed: context.allowedOrigins }),
         onDone: { target: 'asking', actions: assign({ ask: 'confirm', tries: 0, resumed: false }) },
         onError: { target: 'asking', actions: assign({ ask: 'confirm', tries: 0, resumed: false }) },
       },

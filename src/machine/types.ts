@@ -31,6 +31,8 @@ export interface CheckoutInput {
   restore?: Saved;
   /** The payment provider: it saves methods and runs 3-D Secure challenges. */
   provider?: PaymentProvider;
+  /** Origins the backend's URLs (links, icons, a bank's page) must come from; empty allows any https origin. */
+  allowedOrigins?: readonly string[];
 }
 
 /** Where placing an order stands, as the order child machine reports it: sent, with the bank's challenge, being checked, or unknown after every retry. */
@@ -42,6 +44,7 @@ export type CommitAction = 'start-trial' | 'save' | 'add-to-cart' | 'complete';
 export interface CheckoutContext {
   adapter: BillingAdapter;
   provider?: PaymentProvider;
+  allowedOrigins?: readonly string[];
   locale: string;
   preselect?: string;
   newKey: () => string;
@@ -106,7 +109,8 @@ export type CheckoutEvent =
   | { type: 'CHECK_AGAIN' }
   | { type: 'RESTART' }
   | { type: 'LOCALE'; locale: string }
-  | { type: 'PROVIDER'; provider?: PaymentProvider };
+  | { type: 'PROVIDER'; provider?: PaymentProvider }
+  | { type: 'ALLOWED_ORIGINS'; origins?: readonly string[] };
 
 /** How the order child machine tells the checkout where it stands, so the checkout's snapshot (and the screen) follows. */
 export interface OrderStateEvent {

@@ -72,8 +72,9 @@ describe('checkout-wizard/react', () => {
   });
 
   it('passes props as properties, and runs the buy flow with typed event props', async () => {
-    const adapter = createMockAdapter(new MockBackend({ scenario: 'empty-cart' }));
-    const paymentProvider = new TestPaymentProvider();
+    const backend = new MockBackend({ scenario: 'empty-cart' });
+    const adapter = createMockAdapter(backend);
+    const paymentProvider = new TestPaymentProvider({ network: backend });
     const steps: StepId[] = [];
     const orders: CheckoutEventDetails['cw-order-placed'][] = [];
     const carts: CheckoutEventDetails['cw-cart-change'][] = [];

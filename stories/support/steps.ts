@@ -1,6 +1,6 @@
 import type { ArgTypes, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { driveTo } from '../../src/mock/drive.js';
-import { TestPaymentProvider, type ScenarioName } from '../../src/mock/index.js';
+import { MockBackend, TestPaymentProvider, type ScenarioName } from '../../src/mock/index.js';
 import type { StepId } from '../../src/machine/checkout.machine.js';
 import { controlsOnly } from './manifest.js';
 
@@ -9,14 +9,21 @@ import { controlsOnly } from './manifest.js';
  * (no service worker needed), made again on every render.
  */
 export function stepStory(step: StepId, scenario: ScenarioName = 'empty-cart'): StoryObj {
-  return { loaders: [async () => driveTo(step, { scenario })] };
+  return {
+    loaders: [
+      async () => {
+        const backend = new MockBackend({ scenario });
+        // The test provider's fields, on the mock's own payment network: the pay step can save a card.
+        return driveTo(step, { backend, input: { provider: new TestPaymentProvider({ network: backend }) } });
+      },
+    ],
+  };
 }
 
-/** Renders the meta's component with the loaded actor (and a test payment provider for cw-payment). */
+/** Renders the meta's component with the loaded actor. */
 export function renderStep(_args: unknown, { component, loaded }: StoryContext): HTMLElement {
   const el = document.createElement(component as string) as HTMLElement & Record<string, unknown>;
   el.actor = loaded.actor;
-  if (component === 'cw-payment') el.provider = new TestPaymentProvider();
   return el;
 }
 

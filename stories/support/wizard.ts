@@ -44,7 +44,7 @@ export function mockScenario(
       () => {
         backend = new MockBackend({ scenario, latencyMs });
         forgetSavedProgress();
-        return { backend, provider: new TestPaymentProvider() };
+        return { backend, provider: new TestPaymentProvider({ network: backend }) };
       },
     ],
   };

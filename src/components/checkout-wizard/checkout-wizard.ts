@@ -95,6 +95,10 @@ export class CheckoutWizard extends LitElement {
     label: {},
     strings: { attribute: false },
     theme: { reflect: true },
+    allowedOrigins: {
+      attribute: 'allowed-origins',
+      converter: { fromAttribute: (value: string | null) => value?.split(/\s+/).filter(Boolean), toAttribute: (value?: string[]) => value?.join(' ') },
+    },
   };
 
   /** Base URL of a backend that speaks the billing contract, e.g. `/api/billing/v1`. */
@@ -122,6 +126,11 @@ export class CheckoutWizard extends LitElement {
    * Reflected to the attribute; any other value draws the light theme. `--cw-*` tokens set by the page win over it.
    */
   declare theme: 'light' | 'dark' | 'auto';
+  /**
+   * Origins the backend's URLs must come from to become links, images or a bank's page, e.g.
+   * `allowed-origins="https://billing.example.com https://cdn.example.com"`. Empty: any https origin (and http on localhost).
+   */
+  declare allowedOrigins?: string[];
 
   #actor?: CheckoutActor;
   #source?: BillingAdapter | string;
@@ -227,6 +236,7 @@ export class CheckoutWizard extends LitElement {
     if (changed.has('locale') || changed.has('strings')) this.#setLocale();
     if (changed.has('paymentProvider') && changed.get('paymentProvider') !== undefined) this.#unmountPayment(changed.get('paymentProvider'));
     if (changed.has('paymentProvider')) this.#actor?.send({ type: 'PROVIDER', provider: this.paymentProvider });
+    if (changed.has('allowedOrigins')) this.#actor?.send({ type: 'ALLOWED_ORIGINS', origins: this.allowedOrigins });
     const source = this.adapter ?? this.apiBase;
     if (source !== this.#source || (!this.#actor && source)) {
       this.#stop();
@@ -265,6 +275,7 @@ export class CheckoutWizard extends LitElement {
         orderTimeoutMs: this.orderTimeout,
         restore,
         provider: this.paymentProvider,
+        allowedOrigins: this.allowedOrigins,
       },
     });
     actor.on('cart-change', (e) => fire(this, 'cw-cart-change', { cart: cartDetail(e.cart) }));

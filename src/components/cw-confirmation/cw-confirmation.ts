@@ -22,7 +22,7 @@ export class CwConfirmation extends StepElement {
   protected override renderStep() {
     const m = this.t.m;
     const { order, trial, account, purchased, catalog, quote } = this.ctx;
-    const url = safeUrl(account?.assignLicensesUrl);
+    const url = safeUrl(account?.assignLicensesUrl, this.ctx.allowedOrigins);
     const productIds = trial ? [trial.productId] : (purchased ?? []);
     // A bank debit: accepted, not settled; the products start when it clears.
     const processing = order?.status === 'processing';

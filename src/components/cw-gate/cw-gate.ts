@@ -21,7 +21,7 @@ export class CwGate extends StepElement {
           <p>${m.signedOutText}</p>
           ${this.#retry()}`;
       case 'corporate': {
-        const url = safeUrl(account?.corporatePortalUrl);
+        const url = safeUrl(account?.corporatePortalUrl, this.ctx.allowedOrigins);
         return html`${this.heading(m.corporateHeading)}
           <p>${m.corporateText}</p>
           ${url ? html`<a class="button primary" part="portal" href=${url} target="_blank" rel="noopener noreferrer">${m.corporateLink}</a>` : nothing}`;

@@ -13,9 +13,9 @@ import type { CwPayment } from './cw-payment.js';
  */
 async function payment(options: { scenario?: ScenarioName; backend?: HeldBackend; provider?: false } = {}) {
   const backend = options.backend ?? new HeldBackend({ scenario: options.scenario ?? 'empty-cart' });
-  const { actor } = await driveTo('pay', { backend });
-  const provider = options.provider === false ? undefined : new TestPaymentProvider();
-  const el = await fixture<CwPayment>(html`<cw-payment .actor=${actor} .provider=${provider}><div slot="payment"></div></cw-payment>`);
+  const provider = options.provider === false ? undefined : new TestPaymentProvider({ network: backend });
+  const { actor } = await driveTo('pay', { backend, input: { provider } });
+  const el = await fixture<CwPayment>(html`<cw-payment .actor=${actor}><div slot="payment"></div></cw-payment>`);
   provider?.mount(el.querySelector('div')!);
   const sent = recordSends(actor);
   const vat = el.shadowRoot!.querySelector<HTMLInputElement>('#vat')!;
@@ -28,16 +28,24 @@ async function payment(options: { scenario?: ScenarioName; backend?: HeldBackend
     parts(el, 'method').map((m) => ({ text: m.textContent!.replace(/\s+/g, ' ').trim(), checked: m.querySelector('input')!.checked }));
   const totals = () => [...part(el, 'totals').children].map((c) => c.textContent!.trim());
   const quote = () => actor.getSnapshot().context.quote!;
-  /** Adds a card through the provider's fields, as a buyer does: Add, pick the test card, Save. */
-  const addCard = async (token: string) => {
+  /** Adds a card through the provider's fields, as a buyer does: Add, pick the test card, Save (and pass its bank's challenge). */
+  const addCard = async (token: string, challenge?: 'complete' | 'fail') => {
     part(el, 'add-method').click();
     await el.updateComplete;
     el.querySelector('select')!.value = token;
     part(el, 'save-method').click();
-    await waitUntil(() => sent.some((e) => e.type === 'METHOD_TOKEN'), 'the card was not tokenized');
+    await waitUntil(() => sent.some((e) => e.type === 'SAVE_METHOD'), 'the card was not saved');
+    if (challenge) await answerChallenge(challenge);
     await rest(el, actor, 'pay');
   };
-  return { el, actor, backend, sent, vat, typeVat, methods, totals, quote, addCard };
+  return { el, actor, backend, provider, sent, vat, typeVat, methods, totals, quote, addCard };
+}
+
+/** The test bank's challenge (in the page, as Stripe's own), answered as the buyer would. */
+async function answerChallenge(answer: 'complete' | 'fail') {
+  const dialog = () => document.querySelector<HTMLDialogElement>('dialog[data-test-challenge]');
+  await waitUntil(() => dialog()?.open, 'the challenge did not open');
+  dialog()!.querySelector<HTMLButtonElement>(`button[value=${answer}]`)!.click();
 }
 
 const alertText = (el: CwPayment, selector: string) => el.shadowRoot!.querySelector(`${selector}[role=alert]`)?.textContent?.trim();
@@ -71,8 +79,7 @@ describe('cw-payment', () => {
   it("adds a card through the provider's fields and chooses it", async () => {
     const { el, sent, methods, addCard } = await payment();
     await addCard('tok_mastercard');
-    expect(sent.map((e) => e.type)).to.deep.equal(['ADD_METHOD', 'METHOD_TOKEN']);
-    expect(sent[1]).to.deep.equal({ type: 'METHOD_TOKEN', token: 'tok_mastercard' });
+    expect(sent).to.deep.equal([{ type: 'ADD_METHOD' }, { type: 'SAVE_METHOD' }]);
     expect(methods()).to.deep.equal([
       { text: 'Visa •••• 4242 Expires 12/2030 Default', checked: false },
       { text: 'Mastercard •••• 4444 Expires 08/2029', checked: true },
@@ -139,16 +146,64 @@ describe('cw-payment', () => {
     expect(alertText(el, '#method-error')).to.equal('Choose a payment method.');
   });
 
-  it("a provider that cannot make a token is heard in its own words, at the payment method", async () => {
-    const { el, actor, sent } = await payment();
+  it('a provider that cannot confirm the card is heard in its own words, at the payment method', async () => {
+    const { el, actor, provider } = await payment();
     part(el, 'add-method').click();
     await el.updateComplete;
-    // The provider's fields are gone before Save: its tokenize() rejects with its own message.
-    el.querySelector('select')!.closest('.cw-test-payment')!.remove();
-    (el.provider as TestPaymentProvider).unmount();
+    // The provider's fields are gone before Save: confirming rejects with its own message.
+    provider!.unmount();
     part(el, 'save-method').click();
-    await waitUntil(() => sent.some((e) => e.type === 'METHOD_FAILED'), 'the failure was not sent');
     await rest(el, actor, 'pay');
     expect(alertText(el, '#method-error')).to.equal('The payment form is not ready yet.');
+  });
+
+  it('a card the bank challenges when saved is saved once the buyer completes the challenge', async () => {
+    const { methods, addCard } = await payment();
+    await addCard('tok_threeDSecureSetup', 'complete');
+    expect(methods().find((m) => m.checked)!.text).to.include('3155');
+  });
+
+  it('a payment the bank challenges says so while the challenge is open, and ends on the confirmation', async () => {
+    const { el, actor, backend, addCard } = await payment();
+    await addCard('tok_threeDSecureRequired', 'complete');
+    part(el, 'place-order').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=order-status]'), 'no status while the bank challenges');
+    expect(part(el, 'order-status').textContent!.trim()).to.equal('Confirm the payment in the window from your bank…');
+    expect(parts(el, 'place-order'), 'no second way to pay while it is under way').to.have.length(0);
+    expect((part(el, 'methods') as HTMLFieldSetElement).disabled).to.equal(true);
+    await answerChallenge('complete');
+    await rest(el, actor, 'done');
+    expect(backend.orders).to.have.length(1);
+  });
+
+  it("a failed challenge returns to the payment method with the bank's reason", async () => {
+    const { el, actor, addCard } = await payment();
+    await addCard('tok_threeDSecureRequired', 'complete');
+    part(el, 'place-order').click();
+    await answerChallenge('fail');
+    await rest(el, actor, 'pay');
+    expect(alertText(el, '#method-error')).to.equal('Your bank could not confirm this payment. Try again, or choose another payment method.');
+  });
+
+  it('each decline says why: insufficient funds', async () => {
+    const { el, actor, addCard } = await payment();
+    await addCard('tok_insufficientFunds');
+    part(el, 'place-order').click();
+    await rest(el, actor, 'pay');
+    expect(alertText(el, '#method-error')).to.equal('The card has insufficient funds. Choose or add another payment method.');
+  });
+
+  it('above Place order: the lines, the total, the renewal statement and the authorisation for renewals', async () => {
+    const { el, quote } = await payment();
+    const recap = part(el, 'recap').textContent!.replace(/\s+/g, ' ');
+    const q = quote();
+    for (const line of q.lines) expect(recap).to.include(`${line.productName} · ${line.tierName}`).and.include(money(line.amount));
+    expect(q.renewals, 'the mock quotes renewals').to.have.length.greaterThan(0);
+    const [renewal] = q.renewals!;
+    const date = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${renewal!.date}T00:00:00Z`));
+    expect(part(el, 'renewal').textContent!.trim()).to.equal(
+      `Renews automatically on ${date} at ${money(renewal!.amount)} a ${renewal!.term === 'annual' ? 'year' : 'month'} until you cancel.`,
+    );
+    expect(part(el, 'authorise').textContent).to.include('authorise us to charge your payment method now and at each renewal');
   });
 });

@@ -35,7 +35,7 @@ export class CwProductList extends StepElement {
 
   #card(p: Product, index: number, owned: boolean, inCart: boolean, trial: boolean) {
     const m = this.t.m;
-    const icon = safeUrl(p.iconUrl);
+    const icon = safeUrl(p.iconUrl, this.ctx.allowedOrigins);
     return html`<li>
       <article class="card" part="product" aria-labelledby="p-${index}">
         <div class="title">

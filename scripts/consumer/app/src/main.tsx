@@ -3,7 +3,7 @@ import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { CheckoutWizard } from 'checkout-wizard/react';
 import { MockBackend, TestPaymentProvider, createMockAdapter } from 'checkout-wizard/mock';
-import type { Order } from 'checkout-wizard';
+import type { Order, OrderPlacedDetail } from 'checkout-wizard';
 
 // The contract's types must arrive as types: a declaration missing from the package turns them into `any` wherever
 // skipLibCheck hides the error, this expected error then goes away, and tsc fails on the unused directive.
@@ -12,18 +12,20 @@ export function orderIsTyped(order: Order): void {
   order satisfies number;
 }
 
-const adapter = createMockAdapter(new MockBackend({ scenario: 'empty-cart' }));
-const paymentProvider = new TestPaymentProvider();
+const backend = new MockBackend({ scenario: 'empty-cart' });
+const adapter = createMockAdapter(backend);
+// The test provider's fields, confirmed on the mock's own payment network.
+const paymentProvider = new TestPaymentProvider({ network: backend });
 
 function App() {
-  const [orders, setOrders] = useState<Order[]>([]);
+  const [orders, setOrders] = useState<OrderPlacedDetail[]>([]);
   return (
     <main>
       <CheckoutWizard
         adapter={adapter}
         paymentProvider={paymentProvider}
         locale="en"
-        onOrderPlaced={(e) => setOrders((placed) => [...placed, e.detail.order])}
+        onOrderPlaced={(e) => setOrders((placed) => [...placed, e.detail])}
       />
       <h2>Orders placed</h2>
       <ul id="orders">
