@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   classify,
+  declineKey,
   codeForStatus,
   fieldOf,
   gateOf,
@@ -32,10 +33,22 @@ describe('error codes', () => {
       assert.equal(isRetryable(of(code)), false, code);
   });
 
-  it('says an order may exist only when no answer said whether it was placed', () => {
-    for (const code of ['network', 'timeout', 'invalid_response', 'idempotency_in_progress']) assert.equal(outcomeUnknown(of(code)), true, code);
-    // The server answered: nothing was placed.
-    for (const code of ['unavailable', 'internal', 'rate_limited', 'payment_declined']) assert.equal(outcomeUnknown(of(code)), false, code);
+  it('says an order may exist when no problem document said whether it was placed', () => {
+    for (const code of ['network', 'timeout', 'invalid_response', 'idempotency_in_progress', 'order_in_progress']) assert.equal(outcomeUnknown(of(code)), true, code);
+    // Any 5xx: a gateway's 504 may hide a charge the backend behind it made.
+    for (const code of ['unavailable', 'internal']) assert.equal(outcomeUnknown(of(code, 503)), true, code);
+    assert.equal(outcomeUnknown({ code: 'some_new_5xx_code', status: 502 }), true, 'a newer server code, by its status');
+    // An answer that is not a problem document says nothing, whatever its status.
+    assert.equal(outcomeUnknown({ code: 'bad_request', status: 400, opaque: true }), true);
+    assert.equal(isRetryable({ code: 'bad_request', status: 400, opaque: true }), true);
+    // A problem document answered for certain: nothing was placed.
+    for (const code of ['rate_limited', 'payment_declined', 'quote_already_paid', 'quote_expired']) assert.equal(outcomeUnknown(of(code)), false, code);
+  });
+
+  it('reads a decline code own entries only: a code such as constructor is the generic decline', () => {
+    const declines = { authentication_failed: 'a', insufficient_funds: 'b', card_expired: 'c', do_not_honor: 'd', generic_decline: 'e' };
+    assert.equal(declineKey(declines, 'insufficient_funds'), 'insufficient_funds');
+    for (const code of ['constructor', '__proto__', 'toString', 'lost_card', undefined]) assert.equal(declineKey(declines, code), 'generic_decline', String(code));
   });
 
   it('prices again when the quote is stale or gone', () => {
