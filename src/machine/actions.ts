@@ -116,8 +116,11 @@ export const checkout = setup({
     /** Takes in how an attempt ended: placed (the server's cart is now empty), to be re-quoted, or failed. */
     ordered: enqueueActions(({ context, enqueue }, outcome: PlaceOrderOutput) => {
       enqueue.assign({ orderState: undefined });
-      // The server said the attempt failed: the next one is a new attempt, under a new key.
-      if (outcome.result === 'failed') return enqueue.assign({ error: outcome.error, attempt: undefined });
+      // A decline is the payment's own failure, kept under its key: the next try is a new attempt, under a new key.
+      // Any other failure left nothing under the key (a 422, a rate limit), so a repeat keeps it.
+      if (outcome.result === 'failed') {
+        return enqueue.assign({ error: outcome.error, attempt: outcome.error.code === 'payment_declined' ? undefined : context.attempt });
+      }
       if (outcome.result === 'requote') return enqueue.assign({ requoted: { reason: outcome.reason, previousTotal: context.quote?.total } });
       const purchased = context.cart?.items.map((i) => i.productId) ?? [];
       enqueue.assign({
