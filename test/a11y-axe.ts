@@ -256,10 +256,11 @@ export function axeSuite(config: AxeConfig) {
       expect(inStep(el, '#method-error'), 'declined').to.exist;
       await check(el, 'pay: declined');
       // The answer is lost, then the service is down: confirming, then out of retries with the outcome unknown.
+      // Each try after that looks the attempt up by its key.
       backend.inject({ op: 'placeOrder', drop: 'after' });
-      backend.inject({ op: 'placeOrder', status: 503, times: 5, delayMs: 150 });
+      backend.inject({ op: 'lookupOrder', status: 503, times: 5, delayMs: 150 });
       inStep<HTMLButtonElement>(el, '[part=place-order]')!.click();
-      await waitUntil(() => !!inStep(el, '.note'), 'confirming', { timeout: 3000 });
+      await waitUntil(() => !!inStep(el, '[part=order-status]'), 'confirming', { timeout: 3000 });
       await check(el, 'pay: confirming');
       await waitUntil(() => !!inStep(el, '[part=check-again]'), 'unconfirmed', { timeout: 5000 });
       await check(el, 'pay: unconfirmed');

@@ -63,6 +63,8 @@ export class TestPaymentProvider implements PaymentProvider {
     label.textContent = 'Test card';
     const select = document.createElement('select');
     select.id = id;
+    // The longest card's label must not widen a narrow widget (set through the CSSOM, which a strict CSP allows).
+    select.style.maxWidth = '100%';
     select.name = 'test-card';
     select.setAttribute('aria-describedby', `${id}-hint`);
     for (const card of TEST_CARDS) select.append(new Option(card.label, card.token, false, card.token === this.#initial));

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { MockBackend } from '../../mock/backend.js';
 import { createMockAdapter } from '../../mock/adapter.js';
 import type { BillingAdapter, CallOptions } from '../../adapter/billing-adapter.js';
+import { VERSION } from '../../machine/persist.js';
 import '../../define.js';
 import type { CheckoutWizard } from './checkout-wizard.js';
 
@@ -101,8 +102,8 @@ describe('checkout-wizard', () => {
     (productButtons(b!)[0] as HTMLButtonElement).click();
     await waitUntil(() => b!.step !== 'select');
     const keys = Object.keys(sessionStorage).filter((k) => k.startsWith('checkout-wizard:')).sort();
-    expect(keys).to.deep.equal(['checkout-wizard:v1:default', 'checkout-wizard:v1:default-1']);
-    expect(JSON.parse(sessionStorage.getItem('checkout-wizard:v1:default')!).step).to.equal('select');
+    expect(keys).to.deep.equal([`checkout-wizard:v${VERSION}:default`, `checkout-wizard:v${VERSION}:default-1`]);
+    expect(JSON.parse(sessionStorage.getItem(`checkout-wizard:v${VERSION}:default`)!).step).to.equal('select');
     expect(a!.shadowRoot!.querySelector('section')!.getAttribute('aria-label')).to.equal('Add Meetings');
     await expect(wrap).to.be.accessible();
   });

@@ -30,7 +30,13 @@ export const styles = css`
   .provider {
     margin-top: var(--_gap);
     display: grid;
+    /* The provider's fields fit the widget, however wide their content would like to be. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_gap);
+  }
+  ::slotted(*) {
+    min-width: 0;
+    max-width: 100%;
   }
   .row {
     display: flex;
