@@ -152,6 +152,11 @@ export class TestPaymentProvider implements PaymentProvider {
       form.append(button);
     }
     dialog.append(heading, text, form);
+    // A bank's page looks like one: set through the CSSOM, which a strict CSP allows.
+    Object.assign(dialog.style, { maxWidth: '26rem', border: '0', borderRadius: '12px', padding: '24px', fontFamily: 'system-ui, sans-serif', boxShadow: '0 12px 40px rgb(0 0 0 / 0.35)' });
+    Object.assign(heading.style, { fontSize: '1.25rem', margin: '0 0 8px' });
+    Object.assign(form.style, { display: 'flex', gap: '12px', marginTop: '16px' });
+    for (const button of form.querySelectorAll('button')) Object.assign(button.style, { minHeight: '44px', padding: '0 20px', fontSize: '1rem', borderRadius: '8px' });
     document.body.append(dialog);
     this.#challenge = dialog;
     return new Promise((resolve) => {

@@ -54,7 +54,7 @@ describe('cw-payment', () => {
   it("shows the method on file chosen, the quote's tax and total, and the total on Place order", async () => {
     const { el, methods, totals, quote } = await payment();
     expect(methods()).to.deep.equal([{ text: 'Visa •••• 4242 Expires 12/2030 Default', checked: true }]);
-    expect(totals()).to.deep.equal(['VAT 22%', money(quote().tax.amount), 'Total due today', money(quote().total)]);
+    expect(totals()).to.deep.equal(['Subtotal', money(quote().subtotal), 'VAT 22%', money(quote().tax.amount), 'Total due today', money(quote().total)]);
     expect(part(el, 'place-order').textContent!.trim()).to.equal(`Place order · ${money(quote().total)}`);
     expect(part(el, 'add-method').textContent!.trim()).to.equal('Add payment method');
   });
@@ -129,7 +129,7 @@ describe('cw-payment', () => {
     await rest(el, actor, 'pay');
     expect(textOf(el)).to.include('VAT number verified: Müller Maschinenbau GmbH');
     expect(textOf(el)).to.include('Reverse charge: VAT to be accounted for by the recipient (DE136695976)');
-    expect(totals()).to.deep.equal(['VAT 0%', money({ ...subtotal, amount: 0 }), 'Total due today', money(subtotal)]);
+    expect(totals()).to.deep.equal(['Subtotal', money(subtotal), 'VAT 0%', money({ ...subtotal, amount: 0 }), 'Total due today', money(subtotal)]);
     expect(part(el, 'place-order').textContent!.trim()).to.equal(`Place order · ${money(subtotal)}`);
   });
 

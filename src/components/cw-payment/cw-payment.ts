@@ -155,6 +155,8 @@ export class CwPayment extends StepElement {
         )}
       </ul>
       <dl class="totals" part="totals">
+        <dt>${m.subtotal}</dt>
+        <dd>${t.money(quote.subtotal)}</dd>
         <dt>${m.tax(t.percent(quote.tax.rateBasisPoints))}</dt>
         <dd>${t.money(quote.tax.amount)}</dd>
         <dt class="total">${m.totalDue}</dt>
