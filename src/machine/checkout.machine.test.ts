@@ -698,6 +698,17 @@ describe('checkout machine', () => {
       expect(backend.orders).to.have.length(1);
     });
 
+    it('a wrong order-timeout or retry policy from the host falls back to the defaults', () => {
+      for (const orderTimeoutMs of [Number.NaN, -5, 0, Infinity, '15' as unknown as number]) {
+        const actor = createActor(checkoutMachine, {
+          input: { adapter: createMockAdapter(new MockBackend()), orderTimeoutMs, retry: { retries: -1, baseDelayMs: Number.NaN, maxDelayMs: 0 } },
+        });
+        const { orderTimeoutMs: timeout, retry } = actor.getSnapshot().context;
+        expect(timeout, String(orderTimeoutMs)).to.equal(15000);
+        expect(retry).to.deep.equal({ retries: 4, baseDelayMs: 500, maxDelayMs: 8000 });
+      }
+    });
+
     it('waits out Retry-After on 429, at most a minute, with the same key', async () => {
       const { actor, backend, clock } = await toPay();
       backend.inject({ op: 'placeOrder', status: 429, code: 'rate_limited', retryAfter: 2 });

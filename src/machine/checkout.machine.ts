@@ -6,7 +6,7 @@ import { cartItemFor } from './rules.js';
 import { itemInput, quoteVatId } from './selectors.js';
 import { after, before, GATES, isOptional, resumeAt, SAVED_STEPS, type FlowStepId } from './steps.js';
 import { io } from './actors.js';
-import { DEFAULT_ORDER_TIMEOUT_MS, DEFAULT_RETRY, type CheckoutContext } from './types.js';
+import { DEFAULT_ORDER_TIMEOUT_MS, DEFAULT_RETRY, type CheckoutContext, type RetryPolicy } from './types.js';
 import type { Cart } from '../contract/types.js';
 
 export * from './types.js';
@@ -28,6 +28,16 @@ const holdsDraft = (context: CheckoutContext, cart: Cart) => {
   return cart.items.some((i) => i.productId === want.productId && i.tierId === want.tierId && i.seats === want.seats && i.term === want.term);
 };
 
+/** A host's number when it is one that makes sense (finite, above zero; whole where it counts), else the default. */
+const positive = (value: unknown, fallback: number, min = 1) => (typeof value === 'number' && Number.isFinite(value) && value >= min ? value : fallback);
+
+/** The host's retry policy, each value checked: `order-timeout="soon"` or `retries: -1` must not stall or loop a payment. */
+const retryPolicy = (retry: Partial<RetryPolicy> | undefined): RetryPolicy => ({
+  retries: Math.floor(positive(retry?.retries, DEFAULT_RETRY.retries, 0)),
+  baseDelayMs: positive(retry?.baseDelayMs, DEFAULT_RETRY.baseDelayMs),
+  maxDelayMs: positive(retry?.maxDelayMs, DEFAULT_RETRY.maxDelayMs),
+});
+
 const setCart = { type: 'setCart', params: ({ event }: { event: { output: Cart } }) => event.output } as const;
 
 export const checkoutMachine = checkout.createMachine({
@@ -37,8 +47,8 @@ export const checkoutMachine = checkout.createMachine({
     locale: input.locale ?? 'en',
     preselect: input.product,
     newKey: input.newKey ?? (() => crypto.randomUUID()),
-    retry: { ...DEFAULT_RETRY, ...input.retry },
-    orderTimeoutMs: input.orderTimeoutMs ?? DEFAULT_ORDER_TIMEOUT_MS,
+    retry: retryPolicy(input.retry),
+    orderTimeoutMs: positive(input.orderTimeoutMs, DEFAULT_ORDER_TIMEOUT_MS),
     restore: input.restore,
     provider: input.provider,
     allowedOrigins: input.allowedOrigins,
