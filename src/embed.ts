@@ -43,6 +43,8 @@ export interface MountOptions {
   orderTimeout?: number;
   /** Names this widget's saved progress; for a widget mount() creates, defaults to the target's `id`. */
   storageKey?: string;
+  /** Origins the backend's URLs must come from (links, icons, a bank's page); empty: any https origin. */
+  allowedOrigins?: string[];
   /** Listeners by event name; each gets the event's `detail` (and the event). */
   on?: { [K in CheckoutEventName]?: CheckoutEventHandler<K> };
 }
@@ -106,6 +108,7 @@ export function mount(target: Element | string, options: MountOptions = {}): Mou
   set('paymentProvider', options.paymentProvider);
   set('retry', options.retry);
   set('orderTimeout', options.orderTimeout);
+  set('allowedOrigins', options.allowedOrigins);
   set('storageKey', options.storageKey ?? (existing ? undefined : host.id || undefined));
   if (options.theme !== undefined) element.setAttribute('theme', options.theme);
 
