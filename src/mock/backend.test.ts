@@ -6,7 +6,7 @@ import type { CartItemInput, Order, PaymentMethod, PaymentSetup, Problem, Quote 
 import { createMockAdapter } from './adapter.js';
 import { MockBackend, type MockBackendOptions } from './backend.js';
 import { StepClock } from './clock.js';
-import { createState, SCENARIOS, type TestToken } from './fixtures.js';
+import { createState, SCENARIOS, TEST_TOKENS, type TestToken } from './fixtures.js';
 import { createHandlers } from './msw.js';
 import { failure } from '../../test/failure.js';
 
@@ -512,12 +512,7 @@ describe('MockBackend', () => {
     });
 
     describe('declines', () => {
-      for (const [card, declineCode] of [
-        ['tok_chargeDeclined', 'generic_decline'],
-        ['tok_insufficientFunds', 'insufficient_funds'],
-        ['tok_expiredCard', 'card_expired'],
-        ['tok_doNotHonor', 'do_not_honor'],
-      ] as const) {
+      for (const [card, { decline: declineCode }] of Object.entries(TEST_TOKENS).filter(([, c]) => c.decline) as [TestToken, { decline: string }][]) {
         it(`${card}: attaches, then every payment is 402 payment_declined with ${declineCode}, replayed for the key; the attempt failed`, async () => {
           const { backend, pay, lookup, methodId } = await payable(card);
           const declined = await pay('k-1');
