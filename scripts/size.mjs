@@ -6,14 +6,16 @@
 // only shrink. Issue 6's 40 KB target for everything bundled is withdrawn (issue 14 measures
 // what a page loads before the first step instead). Lower a ceiling whenever a change makes
 // room; never raise one without saying why: 52 → 54 KB and 24 → 26 KB in issue 11, for the
-// step table, the order child machine, the error table and contract-generated schemas.
+// step table, the order child machine, the error table and contract-generated schemas;
+// 54 → 56 KB and 26 → 28.5 KB in issue 12, for real payments (3-D Secure, look-ups by key,
+// setups, declines, the recap with its renewal statement, allow-listed events, the URL policy).
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { build, transform } from 'esbuild';
 import { minifyTemplates, shipsTemplates } from './minify-templates.mjs';
 
-const CEILING = { iife: 54 * 1024, esm: 26 * 1024 };
+const CEILING = { iife: 56 * 1024, esm: 28.5 * 1024 };
 const gz = (text) => gzipSync(text, { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
