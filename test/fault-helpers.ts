@@ -1,7 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { TestPaymentProvider, type MockBackend, type OperationId } from '../src/mock/index.js';
 import type { BillingAdapter, PaymentProvider } from '../src/adapter/billing-adapter.js';
 import type { CheckoutWizard } from '../src/components/checkout-wizard/checkout-wizard.js';
+import type { StepElement } from '../src/components/step-element.js';
+import type { CheckoutContext } from '../src/machine/types.js';
+import { VERSION } from '../src/machine/persist.js';
 import { clickText, inStep, settled, stepEl, type, useBackend, waitForStep, walk } from './helpers.js';
 
 // Helpers for test/faults.test.ts: a mount that passes the reliability properties
@@ -34,8 +38,8 @@ export interface WizardOptions {
 let seq = 0;
 /** A storage key no other test uses. */
 export const uniqueKey = (name = 'faults') => `${name}-${Date.now().toString(36)}-${++seq}`;
-/** Where the spec says progress is saved. */
-export const storageName = (key: string) => `checkout-wizard:v1:${key}`;
+/** Where the spec says progress is saved (the save's version is persist.ts's VERSION). */
+export const storageName = (key: string) => `checkout-wizard:v${VERSION}:${key}`;
 
 /** Mounts <checkout-wizard> on `backend` (through MSW), like helpers.ts `mount()`, with the reliability properties. */
 export async function mountWizard(backend: MockBackend, options: WizardOptions = {}) {
@@ -59,10 +63,14 @@ export async function mountWizard(backend: MockBackend, options: WizardOptions =
   return { el, backend, steps, storageKey, options: { ...options, storageKey } };
 }
 
-/** A "reload": the widget is removed (its requests aborted) and a new one mounted with the same storage key on the same backend. */
+/**
+ * A "reload": the widget is removed (its requests aborted), the page loses a bank's challenge that was open, and a
+ * new widget is mounted with the same storage key on the same backend.
+ */
 export async function reload(el: CheckoutWizard, backend: MockBackend, options: WizardOptions & { storageKey: string }) {
   await el.updateComplete;
   await unmount(el);
+  loseChallenge();
   return mountWizard(backend, options);
 }
 
@@ -166,6 +174,36 @@ export const requestsOf = (backend: MockBackend, op: OperationId) => backend.req
 export const orderKeys = (backend: MockBackend) => requestsOf(backend, 'placeOrder').map((r) => r.idempotencyKey);
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
+export const lookupsOf = (backend: MockBackend) => requestsOf(backend, 'lookupOrder').length;
+
+/**
+ * Records the key of every look-up (`GET /orders?idempotencyKey=`) the backend receives from now on
+ * (the request log keeps the path, not the query). Returns the keys so far.
+ */
+export function lookedUp(backend: MockBackend): () => string[] {
+  const keys: string[] = [];
+  const handle = backend.handle.bind(backend);
+  backend.handle = (request: Request) => {
+    const url = new URL(request.url);
+    if (request.method === 'GET' && url.pathname.endsWith(`${backend.basePath}/orders`)) keys.push(url.searchParams.get('idempotencyKey') ?? '');
+    return handle(request);
+  };
+  return () => [...keys];
+}
+
+/**
+ * POST /orders straight to the backend, as another tab of the same account would: its own key, the
+ * widget's quote. Returns the status and the body.
+ */
+export async function placeOrderElsewhere(backend: MockBackend, body: { quoteId: string; paymentMethodId: string }, key = `other-tab-${++seq}`) {
+  const response = await backend.fetch(new URL(`${backend.basePath}/orders`, location.origin), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as { id: string; status: string; code?: string } };
+}
+
 /** Every POST /orders carried the same UUID key; returns it. */
 export function expectOneKey(backend: MockBackend, atLeast = 1): string {
   const keys = orderKeys(backend);
@@ -268,11 +306,41 @@ export async function chooseMethod(el: CheckoutWizard, label: string) {
   await stepEl(el).updateComplete;
 }
 
-/** Adds a payment method through the test provider's fields (the token the provider was made with). */
-export async function addMethod(el: CheckoutWizard, label: string) {
+/** The machine's context, as the step elements read it (the quote, the chosen method, the attempt). */
+export const machineContext = (el: CheckoutWizard): CheckoutContext =>
+  (stepEl(el) as unknown as StepElement).actor!.getSnapshot().context;
+
+// --- The bank's challenge (the test provider's dialog in document.body) ---
+
+export const challengeDialog = () => document.querySelector<HTMLDialogElement>('dialog[data-test-challenge]');
+
+/** Waits for the test bank's challenge and answers it as the buyer would: Complete, Fail, or Escape (abandoned). */
+export async function answerChallenge(answer: 'complete' | 'fail' | 'escape') {
+  await waitUntil(() => challengeDialog()?.open, 'the bank challenge did not open');
+  const dialog = challengeDialog()!;
+  if (answer === 'escape') {
+    // showModal() put focus on its first button: a real key press, as the buyer closes it.
+    dialog.querySelector('button')!.focus();
+    await sendKeys({ press: 'Escape' });
+  } else dialog.querySelector<HTMLButtonElement>(`button[value=${answer}]`)!.click();
+  await waitUntil(() => !challengeDialog(), 'the bank challenge did not close');
+}
+
+/** A reload loses the bank's window: the open challenge disappears without an answer. */
+export function loseChallenge() {
+  for (const dialog of document.querySelectorAll('dialog[data-test-challenge]')) dialog.remove();
+}
+
+/**
+ * Adds a payment method through the test provider's fields (the token the provider was made with).
+ * A card the bank challenges when saved needs `challenge`: how the buyer answers it.
+ */
+export async function addMethod(el: CheckoutWizard, label: string, challenge?: 'complete') {
   await clickText(el, 'Add payment method');
   await waitUntil(() => el.querySelector('[slot=payment] select'), 'the provider fields did not mount');
-  await clickText(el, 'Save payment method');
+  // Not clickText: while the bank's challenge is open the widget is busy, and would not settle.
+  inStep<HTMLButtonElement>(el, '[part=save-method]')!.click();
+  if (challenge) await answerChallenge(challenge);
   await waitUntil(
     () =>
       [...stepEl(el).shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=method]')].some(
@@ -280,4 +348,5 @@ export async function addMethod(el: CheckoutWizard, label: string) {
       ),
     `method ${label} not added and chosen`,
   );
+  await settled(el);
 }
