@@ -104,5 +104,6 @@ export interface PaymentProvider {
   confirmSetup?(clientSecret: string): Promise<void>;
   /** Runs a payment's next action (a challenge, a redirect). It resolves when the buyer is done, passed or not: the backend says which. */
   handleNextAction?(action: NextAction): Promise<void>;
+  /** Takes the fields down; also closes a challenge still open (the widget was removed meanwhile). Safe to call twice. */
   unmount(): void;
 }

@@ -890,6 +890,17 @@ describe('checkout machine', () => {
       }
     });
 
+    it('looks a saved attempt up by its key even when its method is no longer on file', async () => {
+      const backend = new MockBackend({ scenario: 'empty-cart' });
+      const attempt = { key: 'k-saved', quoteId: 'Q-gone', paymentMethodId: 'pm-gone' };
+      const { actor } = start('empty-cart', { backend, restore: saved({ step: 'pay', attempt, paymentMethodId: 'pm-gone' }) });
+      await settle(actor);
+      expect(lookups(backend)).to.be.greaterThan(0);
+      // Never arrived, so only the same key may be sent; the server then says the quote is gone.
+      expect(new Set(orderKeys(backend))).to.deep.equal(new Set(orderKeys(backend).length ? ['k-saved'] : []));
+      expect(backend.orders).to.have.length(0);
+    });
+
     it('resolves an order that was being placed with its saved key: one order', async () => {
       const backend = new MockBackend({ scenario: 'empty-cart' });
       const first = await (async () => {

@@ -60,7 +60,8 @@ export function restorable(saved: Saved, data: { account?: Account; catalog?: Ca
   const { account, catalog, cart, locale } = data;
   const items = cart?.items ?? [];
   if (!account || saved.account !== account.id) return undefined;
-  if (saved.attempt) return account?.paymentMethods.some((m) => m.id === saved.attempt!.paymentMethodId) ? saved : undefined;
+  // An order that may exist is looked up whatever became of its method since: dropping it could lose the order.
+  if (saved.attempt) return saved;
   if (saved.editing && !items.some((i) => i.id === saved.editing!.itemId)) return undefined;
   if (saved.paymentMethodId && !account?.paymentMethods.some((m) => m.id === saved.paymentMethodId)) return undefined;
   const { draft, step } = saved;

@@ -21,7 +21,8 @@ const STEP_PARTS = [
   'heading', 'alert', 'retry', 'back', 'error', 'badge', 'input',
   'product', 'choose', 'option', 'tier', 'details', 'popover', 'stepper', 'next', 'commit',
   'item', 'edit', 'remove', 'add-another', 'checkout', 'quote', 'total', 'continue',
-  'methods', 'method', 'add-method', 'save-method', 'cancel', 'vat', 'apply-vat', 'totals', 'place-order', 'check-again',
+  'methods', 'method', 'add-method', 'save-method', 'cancel', 'vat', 'apply-vat', 'recap', 'totals', 'renewal', 'authorise',
+  'order-status', 'place-order', 'check-again',
   'summary', 'assign', 'add-more', 'portal',
 ].join(', ');
 
@@ -290,6 +291,8 @@ export class CheckoutWizard extends LitElement {
   }
 
   #stop(): void {
+    // A bank's challenge left open would stay over the host page: the provider takes it down with its fields.
+    if (this.#actor && orderState(this.#actor.getSnapshot()) === 'authenticating') this.paymentProvider?.unmount();
     this.#actor?.stop();
     this.#actor = undefined;
     this.#source = undefined;

@@ -27,7 +27,7 @@ import { styles } from './cw-payment.styles.js';
  * @csspart totals - The tax and total of the current quote.
  * @csspart renewal - Each renewal statement ("Renews automatically on … at … a year until you cancel").
  * @csspart authorise - The authorisation to charge the method at each renewal.
- * @csspart order-status - "Confirm the payment with your bank…" or "Checking your order…" while an order is under way.
+ * @csspart order-status - "Confirm the payment in the window from your bank…" or "Checking your order…" while an order is under way.
  * @csspart place-order - The "Place order" button.
  * @csspart check-again - The button that checks an unconfirmed order again.
  * @csspart back - The back button.
