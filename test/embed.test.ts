@@ -119,6 +119,28 @@ describe('embed', () => {
       expect(errors).to.deep.equal([]);
     });
 
+    it('an <img name="currentScript"> in the page cannot name where the locales come from', async () => {
+      await useBackend(new MockBackend({ scenario: 'empty-cart' }));
+      const win = await openPage('/test/embed/blank.html');
+      const { errors } = record(win);
+      // document's named elements win over its own properties: this <img> is what document.currentScript reads.
+      const img = win.document.createElement('img');
+      img.setAttribute('name', 'currentScript');
+      img.dataset.locales = '/elsewhere/locales';
+      win.document.body.append(img);
+      await loadScript(win, BUNDLE);
+      const wizard = win.document.createElement('checkout-wizard') as unknown as CheckoutWizard;
+      wizard.setAttribute('api-base', '/api/billing/v1');
+      wizard.setAttribute('locale', 'fr');
+      win.document.body.append(wizard);
+      await waitForStep(wizard, 'select');
+      const requested = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+      expect(requested.filter((p) => p.startsWith('/elsewhere/'))).to.deep.equal([]);
+      expect(requested).to.include('/dist/locales/fr.js');
+      expect(wizard.shadowRoot!.querySelector('section')!.lang).to.equal('fr');
+      expect(errors).to.deep.equal([]);
+    });
+
     it('a regional language loads with the language it builds on, from the data-locales URL', async () => {
       await useBackend(new MockBackend({ scenario: 'empty-cart' }));
       const win = await openPage('/test/embed/blank.html');

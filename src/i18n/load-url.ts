@@ -4,8 +4,9 @@ import type { Locale } from './locales.js';
 // The script-tag bundle cannot split itself, so it loads locale modules from `locales/`
 // beside its own file, or from the script tag's `data-locales` URL when they are hosted
 // elsewhere. Read while the script runs: `currentScript` is only set then.
-// Only a real script element: `<img name="currentScript">` in the page would otherwise clobber it and name the URL.
-const current = typeof document === 'undefined' ? null : document.currentScript;
+// Read through Document.prototype's own getter: `document.currentScript` itself would be an `<img name="currentScript">`
+// of the page (named elements win over document's properties), which could then name the URL.
+const current: unknown = typeof document === 'undefined' ? null : Object.getOwnPropertyDescriptor(Document.prototype, 'currentScript')?.get?.call(document);
 const script = current && current instanceof HTMLScriptElement ? current : null;
 const from = script?.dataset.locales;
 const src = script?.src;
