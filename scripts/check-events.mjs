@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 
 /** The interface in src/events.ts that declares each element's events. */
-const DECLARED_IN = { 'checkout-wizard': 'CheckoutEventDetails', 'cw-popover': 'PopoverEventDetails' };
+const DECLARED_IN = { 'checkout-wizard': 'CheckoutEventDetails', 'cw-popover': 'PopoverEventDetails', 'cw-progress': 'ProgressEventDetails' };
 
 const source = ts.createSourceFile('events.ts', readFileSync('src/events.ts', 'utf8'), ts.ScriptTarget.Latest, true);
 const norm = (text) => text.replace(/\s+/g, ' ').trim();

@@ -5,6 +5,7 @@
 // so they cost the script-tag bundle nothing and show on hover.
 import type { Cart, Money, Order, Trial } from './contract/types.js';
 import type { StepId } from './machine/checkout.machine.js';
+import type { FlowStepId } from './machine/steps.js';
 
 /** The `detail` of every event <checkout-wizard> fires; all bubble and are composed. */
 export interface CheckoutEventDetails {
@@ -18,6 +19,8 @@ export interface CheckoutEventDetails {
   'cw-trial-started': { trial: TrialDetail };
   /** "Assign licenses to users" was chosen; `detail: { url, productIds }`; cancelable: cancel it to route in the host app instead of following `url`. */
   'cw-assign-licenses': { url: string | null; productIds: string[] };
+  /** The session ended and "Sign in" was chosen; `detail: { url }` (the `sign-in-url`, or null); cancelable: cancel it to sign the user in within the host app instead of following `url`. */
+  'cw-sign-in': { url: string | null };
   /** Something failed; `detail: { code, step }`: the contract's problem code (or the widget's own, such as `network`) and the step it happened on. */
   'cw-error': { code: string; step: StepId | 'loading' };
 }
@@ -57,6 +60,12 @@ export interface PopoverEventDetails {
   'cw-popover-toggle': { open: boolean };
 }
 
+/** The `detail` of every event <cw-progress> fires; they bubble but stay inside the wizard (not composed). */
+export interface ProgressEventDetails {
+  /** A done step was chosen, to go back to it; `detail: { step }`. */
+  'cw-step-select': { step: FlowStepId };
+}
+
 export type CheckoutEventName = keyof CheckoutEventDetails;
 
 /**
@@ -69,13 +78,15 @@ export const CHECKOUT_EVENTS = {
   'cw-order-placed': { prop: 'onOrderPlaced' },
   'cw-trial-started': { prop: 'onTrialStarted' },
   'cw-assign-licenses': { prop: 'onAssignLicenses' },
+  'cw-sign-in': { prop: 'onSignIn' },
   'cw-error': { prop: 'onError' },
 } as const satisfies { [K in CheckoutEventName]: { prop: `on${string}` } };
 
-type EventDetails = CheckoutEventDetails & PopoverEventDetails;
+type EventDetails = CheckoutEventDetails & PopoverEventDetails & ProgressEventDetails;
 
-export function fire<K extends keyof EventDetails>(target: EventTarget, name: K, detail: EventDetails[K], cancelable = false): boolean {
-  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
+/** Fires a declared event; `composed: false` keeps it inside the shadow root it is fired in. */
+export function fire<K extends keyof EventDetails>(target: EventTarget, name: K, detail: EventDetails[K], cancelable = false, composed = true): boolean {
+  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed, cancelable }));
 }
 
 type CustomEventMap<Details> = { [K in keyof Details]: CustomEvent<Details[K]> };

@@ -33,7 +33,7 @@ export interface BillingAdapter {
   addCartItem(item: CartItemInput, options?: CallOptions): Promise<Cart>;
   updateCartItem(itemId: string, item: CartItemInput, options?: CallOptions): Promise<Cart>;
   removeCartItem(itemId: string, options?: CallOptions): Promise<Cart>;
-  createQuote(body: { vatId: string | null }, options?: CallOptions): Promise<Quote>;
+  createQuote(body: { vatId: string | null; promotionCode?: string | null }, options?: CallOptions): Promise<Quote>;
   /** Resolves to the order in any status (`requires_action` and `processing` included); a decline rejects (402). */
   placeOrder(
     body: { quoteId: string; paymentMethodId: string },

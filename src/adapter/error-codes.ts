@@ -23,7 +23,7 @@ export type ErrorCode = ProblemCode | ClientCode;
 export type Gate = 'signed-out' | 'corporate' | 'forbidden' | 'unavailable';
 
 /** The form fields a failure can belong to, named as the contract names them in a problem's `errors`. */
-export type Field = 'seats' | 'vatId' | 'paymentMethodId';
+export type Field = 'seats' | 'vatId' | 'paymentMethodId' | 'promotionCode';
 
 export type MessageKey = keyof Messages['errors'];
 
@@ -62,6 +62,9 @@ const CODES = {
   validation_failed: { message: 'generic' },
   seats_out_of_range: { field: 'seats', message: 'seats_out_of_range' },
   invalid_vat_id: { field: 'vatId', message: 'invalid_vat_id' },
+  promotion_code_invalid: { field: 'promotionCode', message: 'promotion_code_invalid' },
+  promotion_code_expired: { field: 'promotionCode', message: 'promotion_code_expired' },
+  promotion_code_not_applicable: { field: 'promotionCode', message: 'promotion_code_not_applicable' },
   idempotency_key_reused: { message: 'generic' },
   rate_limited: { retry: true, message: 'generic' },
   internal: { retry: true, unknown: true, message: 'unavailable' },
@@ -133,7 +136,7 @@ export const needsRequote = (failure: Failure): boolean => !!classify(failure).r
 /** The gate the failure leads to, if any. */
 export const gateOf = (failure: Failure): Gate | undefined => classify(failure).gate;
 
-const FIELDS: ReadonlySet<string> = new Set<Field>(['seats', 'vatId', 'paymentMethodId']);
+const FIELDS: ReadonlySet<string> = new Set<Field>(['seats', 'vatId', 'paymentMethodId', 'promotionCode']);
 
 /** The form field the failure belongs to: its code's, else the first of its field errors that names a form field. */
 export function fieldOf(failure: Failure): Field | undefined {

@@ -87,7 +87,7 @@ export class HttpBillingAdapter implements BillingAdapter {
     return this.#request(CartSchema, 'cart', { method: 'DELETE', path: `/cart/items/${encodeURIComponent(itemId)}`, headers: keyed(o) }, o);
   }
 
-  createQuote(body: { vatId: string | null }, o?: CallOptions) {
+  createQuote(body: { vatId: string | null; promotionCode?: string | null }, o?: CallOptions) {
     return this.#request(QuoteSchema, 'quote', { method: 'POST', path: '/quotes', body }, o);
   }
 

@@ -106,6 +106,17 @@ export interface paths {
          * @description The new billing period of every line starts today. Tax follows the
          *     billing country; a VAT ID that is valid and verified, from an EU country
          *     other than the seller's, makes the quote reverse charge (tax 0).
+         *
+         *     A promotion code (1.3.0) is applied before tax: tax is computed on the
+         *     subtotal less the discounts, plus the adjustments. A code the server
+         *     does not know answers 422 `promotion_code_invalid`, one past its end
+         *     `promotion_code_expired`, and one that applies to none of the cart's
+         *     products `promotion_code_not_applicable`, each with a field error on
+         *     `promotionCode`. Codes are matched without regard to case.
+         *
+         *     Moving the billing date to today changes the products the account
+         *     already has: their current period ends today. `adjustments` lists
+         *     what that costs or credits, line by line, and the total includes them.
          */
         post: operations["createQuote"];
         delete?: never;
@@ -352,12 +363,23 @@ export interface components {
             vatId?: string | null;
             /** Format: email */
             billingEmail?: string;
+            /** @description Whom a user who is not the billing contact should ask (1.3.0). */
+            billingContact?: {
+                name: string;
+                /** Format: email */
+                email: string;
+            } | null;
             paymentMethods: components["schemas"]["PaymentMethod"][];
             subscriptions: {
                 productId: string;
                 tierId: string;
                 seats: number;
                 term: components["schemas"]["Term"];
+                /**
+                 * Format: date
+                 * @description When the current period ends (1.3.0).
+                 */
+                currentPeriodEnd?: string;
             }[];
             /** @description Product ids whose free trial this account has already had. */
             trialsUsed: string[];
@@ -447,6 +469,15 @@ export interface components {
                 vatId?: string | null;
             };
             total: components["schemas"]["Money"];
+            /** @description The promotion codes applied (1.3.0), before tax. */
+            discounts?: components["schemas"]["Discount"][];
+            /**
+             * @description What moving the billing date to today does to the products the account
+             *     already has (1.3.0): a credit for the unused part of their current
+             *     period (a negative amount) and the prorated charge of a period from
+             *     today to the new billing date. The total includes them.
+             */
+            adjustments?: components["schemas"]["Adjustment"][];
             /**
              * @description What the subscriptions bought will cost when they renew (1.2.0):
              *     one entry per renewal date and term, tax included, as the widget
@@ -464,6 +495,35 @@ export interface components {
             seats: number;
             term: components["schemas"]["Term"];
             unitAmount: components["schemas"]["Money"];
+            amount: components["schemas"]["Money"];
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+        };
+        Discount: {
+            /** @description Normalized, as the server knows it. */
+            code: string;
+            /** @description Localized, e.g. "20 % off, forever". */
+            description: string;
+            /** @description Taken off this quote, a positive amount. */
+            amountOff: components["schemas"]["Money"];
+            /**
+             * @description Whether renewals keep the discount.
+             * @enum {string}
+             */
+            duration: "once" | "forever" | "repeating";
+            durationInMonths?: number | null;
+        };
+        Adjustment: {
+            productId: string;
+            productName: string;
+            /**
+             * @description `credit`: the unused time of the current period, given back; `charge`: the prorated period from today.
+             * @enum {string}
+             */
+            kind: "credit" | "charge";
+            /** @description Negative for a credit. */
             amount: components["schemas"]["Money"];
             /** Format: date */
             periodStart: string;
@@ -494,6 +554,11 @@ export interface components {
             billingDate: string;
             /** Format: email */
             confirmationEmail: string;
+            /**
+             * Format: uri
+             * @description A receipt or invoice for the buyer, https (1.3.0).
+             */
+            receiptUrl?: string | null;
             lines: components["schemas"]["OrderLine"][];
             /** @description What the buyer must do, when `status` is `requires_action`. */
             nextAction?: components["schemas"]["NextAction"] | null;
@@ -609,13 +674,16 @@ export interface components {
          *     - validation_failed (422): see `errors` for the fields; generic 422.
          *     - seats_out_of_range (422): the seat count is outside the tier's range or step.
          *     - invalid_vat_id (422): the VAT ID is malformed or not registered.
+         *     - promotion_code_invalid (422): no such promotion code.
+         *     - promotion_code_expired (422): the promotion code has ended.
+         *     - promotion_code_not_applicable (422): the promotion code applies to none of the cart's products.
          *     - idempotency_key_reused (422): the key was used with another body.
          *     - rate_limited (429): slow down; Retry-After says for how long.
          *     - internal (500): an unexpected server error.
          *     - unavailable (503): the service or a system behind it is down; Retry-After may say for how long.
          * @enum {string}
          */
-        ProblemCode: "bad_request" | "idempotency_key_missing" | "unauthenticated" | "payment_declined" | "forbidden_role" | "corporate_account" | "not_found" | "conflict" | "quote_expired" | "quote_changed" | "idempotency_in_progress" | "quote_already_paid" | "order_in_progress" | "trial_already_used" | "already_subscribed" | "validation_failed" | "seats_out_of_range" | "invalid_vat_id" | "idempotency_key_reused" | "rate_limited" | "internal" | "unavailable";
+        ProblemCode: "bad_request" | "idempotency_key_missing" | "unauthenticated" | "payment_declined" | "forbidden_role" | "corporate_account" | "not_found" | "conflict" | "quote_expired" | "quote_changed" | "idempotency_in_progress" | "quote_already_paid" | "order_in_progress" | "trial_already_used" | "already_subscribed" | "validation_failed" | "seats_out_of_range" | "invalid_vat_id" | "promotion_code_invalid" | "promotion_code_expired" | "promotion_code_not_applicable" | "idempotency_key_reused" | "rate_limited" | "internal" | "unavailable";
     };
     responses: {
         /** @description An RFC 9457 problem. */
@@ -833,6 +901,8 @@ export interface operations {
                 "application/json": {
                     /** @description As typed; the server normalizes it. */
                     vatId?: string | null;
+                    /** @description As typed (1.3.0). */
+                    promotionCode?: string | null;
                 };
             };
         };

@@ -6,7 +6,9 @@ import { errorOf, guards } from './guards.js';
 import { restorable } from './persist.js';
 import { defaultTier, findProduct, seatsTextFor, type Mode } from './rules.js';
 import { rangeOf, vatCheck } from './selectors.js';
-import type { CheckoutContext, CheckoutEmitted, CheckoutInput, Draft, Loaded, MachineEvent } from './types.js';
+import { UNAVAILABLE_RETRY_S, type CheckoutContext, type CheckoutEmitted, type CheckoutInput, type Draft, type Loaded, type MachineEvent } from './types.js';
+import { fieldOf } from '../adapter/error-codes.js';
+import type { Quote } from '../contract/types.js';
 import type { Cart, PaymentMethod } from '../contract/types.js';
 import type { PlaceOrderOutput } from './place-order.machine.js';
 
@@ -27,6 +29,8 @@ export const checkout = setup({
   delays: {
     /** A pause in typing a VAT ID long enough to mean the user has finished. */
     vatPause: 600,
+    /** The backend is down: the next try of its own. */
+    retryLoad: UNAVAILABLE_RETRY_S * 1000,
   },
   actions: {
     clearError: assign({ error: undefined }),
@@ -40,6 +44,15 @@ export const checkout = setup({
     emitError: emit(({ context }) => ({ type: 'error' as const, code: context.error!.code, message: context.error!.message })),
     emitCart: emit(({ context }) => ({ type: 'cart-change' as const, cart: context.cart! })),
     setCart: assign({ cart: (_, cart: Cart) => cart }),
+    /** A new quote: the code the server applied, as it writes it; a refused code's message stays at its field. */
+    quoted: assign(({ context, event }) => {
+      const quote = (event as unknown as { output: Quote }).output;
+      return {
+        quote,
+        promoCode: context.promoCode && (quote.discounts?.[0]?.code ?? context.promoCode),
+        error: context.error && fieldOf(context.error) === 'promotionCode' ? context.error : undefined,
+      };
+    }),
     /** Takes the loaded data in, and checks a saved progress against it once. */
     loaded: assign(({ context }, data: Loaded) => ({
       ...data,
@@ -99,6 +112,8 @@ export const checkout = setup({
         draft: { ...emptyDraft(), ...saved.draft },
         editing: saved.editing,
         vatText: saved.vatText ?? context.vatText,
+        promoCode: saved.promoCode,
+        promoText: saved.promoCode ?? '',
         paymentMethodId: saved.attempt?.paymentMethodId ?? saved.paymentMethodId ?? context.paymentMethodId,
         attempt: saved.attempt,
         orderState: saved.attempt ? ('confirming' as const) : undefined,
@@ -145,6 +160,8 @@ export const checkout = setup({
       attempt: undefined,
       preselect: undefined,
       vatVerdict: undefined,
+      promoCode: undefined,
+      promoText: '',
       error: undefined,
     }),
     fillSeats: assign(({ context }) => ({ draft: { ...context.draft, seatsText: seatsTextFor(context.draft.seatsText, rangeOf(context)) } })),

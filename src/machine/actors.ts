@@ -48,7 +48,9 @@ export const actors = {
   ),
   loadCart: call<Cart>(({ adapter }, o) => adapter.getCart(o)),
   removeItem: call<Cart, { itemId: string; key: string }>(({ adapter, itemId, key }, o) => adapter.removeCartItem(itemId, { ...o, idempotencyKey: key })),
-  quote: call<Quote, { vatId: string | null }>(({ adapter, vatId }, o) => adapter.createQuote({ vatId }, o)),
+  quote: call<Quote, { vatId: string | null; promotionCode: string | null }>(({ adapter, vatId, promotionCode }, o) =>
+    adapter.createQuote(promotionCode ? { vatId, promotionCode } : { vatId }, o),
+  ),
   validateVat: call<VatVerdict, { vatId: string }>(({ adapter, vatId }, o) => adapter.validateVatId({ vatId }, o)),
   /**
    * Saves what the buyer entered in the provider's fields: through a setup the provider confirms (it may challenge

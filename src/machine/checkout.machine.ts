@@ -3,8 +3,8 @@ import { BillingError } from '../adapter/errors.js';
 import { checkout, emptyDraft } from './actions.js';
 import { errorOf } from './guards.js';
 import { cartItemFor } from './rules.js';
-import { itemInput, quoteVatId } from './selectors.js';
-import { after, before, GATES, isOptional, resumeAt, SAVED_STEPS, type FlowStepId } from './steps.js';
+import { itemInput, quoteInput } from './selectors.js';
+import { after, before, GATES, isOptional, onPath, resumeAt, SAVED_STEPS, STEPS, type FlowStepId } from './steps.js';
 import { io } from './actors.js';
 import { DEFAULT_ORDER_TIMEOUT_MS, DEFAULT_RETRY, type CheckoutContext, type RetryPolicy } from './types.js';
 import type { Cart } from '../contract/types.js';
@@ -38,6 +38,28 @@ const retryPolicy = (retry: Partial<RetryPolicy> | undefined): RetryPolicy => ({
   maxDelayMs: positive(retry?.maxDelayMs, DEFAULT_RETRY.maxDelayMs),
 });
 
+/**
+ * A done step chosen in the progress indicator: any step before `from` on the path. Before the item is in the
+ * cart the draft's steps are plain steps back; after it, choosing one of them edits that cart item.
+ */
+function goTo(from: FlowStepId) {
+  const itemSteps = ['mode', 'tier', 'seats', 'term'] as const;
+  const inCart = STEPS.indexOf(from) > STEPS.indexOf('term');
+  const item = (context: CheckoutContext) => (context.draft.productId ? cartItemFor(context.cart, context.draft.productId) : undefined);
+  return before(from).map((step) => {
+    const guard = ({ context, event }: { context: CheckoutContext; event: { step?: string } }) => event.step === step && onPath(step, context);
+    if (inCart && (itemSteps as readonly string[]).includes(step)) {
+      return {
+        guard: ({ context, event }: { context: CheckoutContext; event: { step?: string } }) =>
+          guard({ context, event }) && !!item(context) && step !== 'mode',
+        target: `#checkout.${step}`,
+        actions: { type: 'editItem' as const, params: ({ context }: { context: CheckoutContext }) => ({ itemId: item(context)!.id, returnTo: from === 'cart' ? ('cart' as const) : ('review' as const) }) },
+      };
+    }
+    return { guard, target: `#checkout.${step}` };
+  });
+}
+
 const setCart = { type: 'setCart', params: ({ event }: { event: { output: Cart } }) => event.output } as const;
 
 export const checkoutMachine = checkout.createMachine({
@@ -52,7 +74,9 @@ export const checkoutMachine = checkout.createMachine({
     restore: input.restore,
     provider: input.provider,
     allowedOrigins: input.allowedOrigins,
+    signInUrl: input.signInUrl,
     draft: emptyDraft(),
+    promoText: '',
     seatsTouched: false,
     vatText: '',
     addingMethod: false,
@@ -60,8 +84,7 @@ export const checkoutMachine = checkout.createMachine({
   initial: 'loading',
   on: {
     LOCALE: { actions: assign({ locale: ({ event }) => event.locale }) },
-    PROVIDER: { actions: assign({ provider: ({ event }) => event.provider }) },
-    ALLOWED_ORIGINS: { actions: assign({ allowedOrigins: ({ event }) => event.origins }) },
+    HOST: { actions: assign(({ event }) => event.options) },
   },
   states: {
     loading: {
@@ -91,7 +114,8 @@ export const checkoutMachine = checkout.createMachine({
     'signed-out': { on: { RETRY: 'loading' } },
     corporate: {},
     forbidden: {},
-    unavailable: { on: { RETRY: 'loading' } },
+    /** The backend is down: Retry, or a try of its own after a while, which the gate announces. */
+    unavailable: { after: { retryLoad: 'loading' }, on: { RETRY: 'loading' } },
 
     select: {
       entry: 'clearError',
@@ -113,12 +137,14 @@ export const checkoutMachine = checkout.createMachine({
     item: { always: firstOnPath(after('mode')) },
     mode: {
       on: {
+        GO_TO: goTo('mode'),
         MODE: { target: 'item', actions: assign({ draft: ({ context, event }) => ({ ...context.draft, mode: event.mode }) }) },
         BACK: firstOnPath(before('mode')),
       },
     },
     tier: {
       on: {
+        GO_TO: goTo('tier'),
         TIER: { target: 'seats', actions: assign({ draft: ({ context, event }) => ({ ...context.draft, tierId: event.tierId }) }) },
         BACK: 'leaveItem',
       },
@@ -137,6 +163,7 @@ export const checkoutMachine = checkout.createMachine({
             NEXT: [{ guard: 'isTrial' }, { guard: 'seatsValid', target: '#checkout.term', actions: 'clearError' }, { actions: assign({ seatsTouched: true }) }],
             START_TRIAL: [{ guard: not('isTrial') }, { guard: 'seatsValid', target: 'starting' }, { actions: assign({ seatsTouched: true }) }],
             SEATS: { actions: assign({ draft: ({ context, event }) => ({ ...context.draft, seatsText: event.text }), error: undefined }) },
+            GO_TO: goTo('seats'),
             BACK: [{ guard: { type: 'onPath', params: 'tier' }, target: '#checkout.tier' }, { target: '#checkout.leaveItem' }],
           },
         },
@@ -161,6 +188,7 @@ export const checkoutMachine = checkout.createMachine({
         idle: {
           on: {
             TERM: { actions: assign({ draft: ({ context, event }) => ({ ...context.draft, term: event.term }) }) },
+            GO_TO: goTo('term'),
             COMMIT: { target: 'saving', actions: assign({ changeKey: ({ context }) => context.newKey() }) },
             // The same change again: its key too.
             RETRY: 'saving',
@@ -214,6 +242,7 @@ export const checkoutMachine = checkout.createMachine({
             EDIT: { target: '#checkout.item', actions: { type: 'editItem', params: ({ event }) => ({ itemId: event.itemId, returnTo: 'cart' as const }) } },
             ADD_ANOTHER: '#checkout.select',
             CHECKOUT: '#checkout.review',
+            GO_TO: goTo('cart'),
           },
         },
         removing: {
@@ -238,9 +267,13 @@ export const checkoutMachine = checkout.createMachine({
           on: { BACK: '#checkout.cart' },
           invoke: {
             src: 'quote',
-            input: io(({ context }) => ({ vatId: quoteVatId(context) })),
-            onDone: { target: 'ready', actions: assign({ quote: ({ event }) => event.output, error: undefined }) },
-            onError: { target: 'failed', actions: 'fail' },
+            input: io(({ context }) => quoteInput(context)),
+            onDone: { target: 'ready', actions: 'quoted' },
+            onError: [
+              // The code was refused (unknown, expired, or for other products): say so at its field, and price without it.
+              { guard: 'promoRefused', target: 'quoting', reenter: true, actions: [{ type: 'setError', params: errorOf }, assign({ promoCode: undefined })] },
+              { target: 'failed', actions: 'fail' },
+            ],
           },
         },
         ready: {
@@ -248,9 +281,13 @@ export const checkoutMachine = checkout.createMachine({
             CONTINUE: { target: '#checkout.pay', actions: assign({ requoted: undefined }) },
             EDIT: { target: '#checkout.item', actions: { type: 'editItem', params: ({ event }) => ({ itemId: event.itemId, returnTo: 'review' as const }) } },
             BACK: '#checkout.cart',
+            GO_TO: goTo('review'),
+            PROMO: { actions: assign({ promoText: ({ event }) => event.text, error: undefined }) },
+            APPLY_PROMO: { guard: ({ context }) => context.promoText.trim() !== '', target: 'quoting', actions: assign({ promoCode: ({ context }) => context.promoText.trim(), error: undefined }) },
+            REMOVE_PROMO: { target: 'quoting', actions: assign({ promoCode: undefined, promoText: '', error: undefined }) },
           },
         },
-        failed: { on: { RETRY: 'quoting', BACK: '#checkout.cart' } },
+        failed: { on: { RETRY: 'quoting', BACK: '#checkout.cart', GO_TO: goTo('review') } },
       },
     },
     pay: {
@@ -282,6 +319,7 @@ export const checkoutMachine = checkout.createMachine({
               { actions: { type: 'setError', params: () => new BillingError('payment_method_required', 'Choose a payment method.') } },
             ],
             BACK: '#checkout.review',
+            GO_TO: goTo('pay'),
           },
         },
         addingMethod: {
@@ -318,7 +356,7 @@ export const checkoutMachine = checkout.createMachine({
           on: { BACK: '#checkout.review', VAT: { target: 'idle', actions: 'typeVat' } },
           invoke: {
             src: 'quote',
-            input: io(({ context }) => ({ vatId: quoteVatId(context) })),
+            input: io(({ context }) => quoteInput(context)),
             onDone: { target: 'idle', actions: assign({ quote: ({ event }) => event.output }) },
             onError: { target: 'idle', actions: 'fail' },
           },

@@ -44,4 +44,5 @@ export const guards = {
     return step === 'ordering' ? !!saved.attempt : !saved.attempt && saved.step === step;
   },
   seatsRejected: (args: Args) => fieldOf(errorOf(args)) === 'seats',
+  promoRefused: (args: Args) => fieldOf(errorOf(args)) === 'promotionCode',
 };

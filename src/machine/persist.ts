@@ -33,6 +33,8 @@ const SavedSchema = v.object({
   editing: v.optional(v.object({ itemId: id, returnTo: v.picklist(['review', 'cart']) })),
   /** Only when the user typed it. */
   vatText: v.optional(text(40)),
+  /** The promotion code the quote was priced with. */
+  promoCode: v.optional(text(64)),
   paymentMethodId: v.optional(id),
   attempt: v.optional(AttemptSchema),
 });
@@ -82,7 +84,15 @@ export function restorable(saved: Saved, data: { account?: Account; catalog?: Ca
 /** The part of the machine's context a save keeps. */
 export function toSaved(
   step: string,
-  context: { account?: { id: string; vatId?: string | null }; draft: Draft; editing?: Saved['editing']; vatText: string; paymentMethodId?: string; attempt?: Attempt },
+  context: {
+    account?: { id: string; vatId?: string | null };
+    draft: Draft;
+    editing?: Saved['editing'];
+    vatText: string;
+    promoCode?: string;
+    paymentMethodId?: string;
+    attempt?: Attempt;
+  },
   /** An order is being placed and its outcome is not known yet. */
   pending: boolean,
 ): Saved | undefined {
@@ -96,6 +106,7 @@ export function toSaved(
     draft: { ...context.draft, seatsText: context.draft.seatsText.slice(0, 40) },
     editing: context.editing,
     vatText: typed ? context.vatText.slice(0, 40) : undefined,
+    promoCode: context.promoCode?.slice(0, 64),
     paymentMethodId: context.paymentMethodId,
     // Only an attempt that may have reached the server needs resolving after a reload.
     attempt: pending ? context.attempt : undefined,

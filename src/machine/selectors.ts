@@ -45,6 +45,9 @@ export const vatPending = (c: CheckoutContext) => c.vatText.trim() !== '' && !ve
 /** The VAT ID a quote is priced with: only one the registry found valid can reverse-charge. */
 export const quoteVatId = (c: CheckoutContext): string | null => (c.vatVerdict?.status === 'valid' ? c.vatVerdict.vatId : null);
 
+/** What a quote is asked with: the verified VAT ID and the promotion code being applied or applied. */
+export const quoteInput = (c: CheckoutContext) => ({ vatId: quoteVatId(c), promotionCode: c.promoCode ?? null });
+
 /** Where the current error belongs: at a form field, or as the step's alert. (A gate's error is the gate itself.) */
 export const fieldError = (c: CheckoutContext, field: Field): BillingError | undefined => (c.error && fieldOf(c.error) === field ? c.error : undefined);
 

@@ -15,6 +15,8 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { retries: 4, baseDelayMs: 500, maxDelayMs: 8000 };
 export const DEFAULT_ORDER_TIMEOUT_MS = 15000;
+/** How long the unavailable gate waits before it tries again by itself, in seconds. */
+export const UNAVAILABLE_RETRY_S = 30;
 
 export interface CheckoutInput {
   adapter: BillingAdapter;
@@ -33,7 +35,12 @@ export interface CheckoutInput {
   provider?: PaymentProvider;
   /** Origins the backend's URLs (links, icons, a bank's page) must come from; empty allows any https origin. */
   allowedOrigins?: readonly string[];
+  /** Where "Sign in" leads when the session has ended. */
+  signInUrl?: string;
 }
+
+/** What the host sets on the element and may change at any time. */
+export type HostOptions = Pick<CheckoutInput, 'provider' | 'allowedOrigins' | 'signInUrl'>;
 
 /** Where placing an order stands, as the order child machine reports it: sent, with the bank's challenge, being checked, or unknown after every retry. */
 export type OrderState = 'placing' | 'authenticating' | 'confirming' | 'unconfirmed';
@@ -45,6 +52,7 @@ export interface CheckoutContext {
   adapter: BillingAdapter;
   provider?: PaymentProvider;
   allowedOrigins?: readonly string[];
+  signInUrl?: string;
   locale: string;
   preselect?: string;
   newKey: () => string;
@@ -61,6 +69,10 @@ export interface CheckoutContext {
   requoted?: { reason: 'quote_expired' | 'quote_changed'; previousTotal?: Money };
   vatText: string;
   vatVerdict?: VatVerdict;
+  /** The promotion code field as typed. */
+  promoText: string;
+  /** The promotion code the quote is priced with, once the server took it. */
+  promoCode?: string;
   paymentMethodId?: string;
   addingMethod: boolean;
   attempt?: Attempt;
@@ -109,8 +121,13 @@ export type CheckoutEvent =
   | { type: 'CHECK_AGAIN' }
   | { type: 'RESTART' }
   | { type: 'LOCALE'; locale: string }
-  | { type: 'PROVIDER'; provider?: PaymentProvider }
-  | { type: 'ALLOWED_ORIGINS'; origins?: readonly string[] };
+  /** The host changed one of its options. */
+  | { type: 'HOST'; options: HostOptions }
+  /** A done step chosen in the progress indicator. */
+  | { type: 'GO_TO'; step: StepId }
+  | { type: 'PROMO'; text: string }
+  | { type: 'APPLY_PROMO' }
+  | { type: 'REMOVE_PROMO' };
 
 /** How the order child machine tells the checkout where it stands, so the checkout's snapshot (and the screen) follows. */
 export interface OrderStateEvent {

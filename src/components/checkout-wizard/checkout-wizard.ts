@@ -7,7 +7,7 @@ import { actorContext, localizerContext } from '../../controllers/contexts.js';
 import { SelectorController } from '../../controllers/selector-controller.js';
 import { Localizer, type StringOverrides } from '../../i18n/localizer.js';
 import { resolveLocale } from '../../i18n/locales.js';
-import { checkoutMachine, type CheckoutActor, type CheckoutSnapshot, type RetryPolicy } from '../../machine/checkout.machine.js';
+import { checkoutMachine, type CheckoutActor, type CheckoutSnapshot, type HostOptions, type RetryPolicy } from '../../machine/checkout.machine.js';
 import { readSaved, toSaved, VERSION } from '../../machine/persist.js';
 import { orderState, stepOf, verdictCurrent } from '../../machine/selectors.js';
 import { GATES, pathOf, tagOf, type StepId } from '../../machine/steps.js';
@@ -80,6 +80,7 @@ const STEP_PARTS = [
  * @fires cw-order-placed - An order was placed: paid, or `processing` until a bank debit clears; `detail: { id, status, total, billingDate, productIds }`.
  * @fires cw-trial-started - A free trial started; `detail: { trial }` with its id, productId, tierId, seats and endsAt.
  * @fires cw-assign-licenses - "Assign licenses to users" was chosen; `detail: { url, productIds }`; cancelable: cancel it to route in the host app instead of following `url`.
+ * @fires cw-sign-in - The session ended and "Sign in" was chosen; `detail: { url }` (the `sign-in-url`, or null); cancelable: cancel it to sign the user in within the host app instead of following `url`.
  * @fires cw-error - Something failed; `detail: { code, step }`: the contract's problem code (or the widget's own, such as `network`) and the step it happened on.
  */
 export class CheckoutWizard extends LitElement {
@@ -96,6 +97,7 @@ export class CheckoutWizard extends LitElement {
     label: {},
     strings: { attribute: false },
     theme: { reflect: true },
+    signInUrl: { attribute: 'sign-in-url' },
     allowedOrigins: {
       attribute: 'allowed-origins',
       converter: { fromAttribute: (value: string | null) => value?.split(/\s+/).filter(Boolean), toAttribute: (value?: string[]) => value?.join(' ') },
@@ -132,6 +134,8 @@ export class CheckoutWizard extends LitElement {
    * `allowed-origins="https://billing.example.com https://cdn.example.com"`. Empty: any https origin (and http on localhost).
    */
   declare allowedOrigins?: string[];
+  /** Where "Sign in" leads when the session has ended; without it, `cw-sign-in` tells the host to sign the user in. */
+  declare signInUrl?: string;
 
   #actor?: CheckoutActor;
   #source?: BillingAdapter | string;
@@ -236,8 +240,9 @@ export class CheckoutWizard extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale') || changed.has('strings')) this.#setLocale();
     if (changed.has('paymentProvider') && changed.get('paymentProvider') !== undefined) this.#unmountPayment(changed.get('paymentProvider'));
-    if (changed.has('paymentProvider')) this.#actor?.send({ type: 'PROVIDER', provider: this.paymentProvider });
-    if (changed.has('allowedOrigins')) this.#actor?.send({ type: 'ALLOWED_ORIGINS', origins: this.allowedOrigins });
+    if (this.#actor && (changed.has('paymentProvider') || changed.has('allowedOrigins') || changed.has('signInUrl'))) {
+      this.#actor.send({ type: 'HOST', options: this.#hostOptions() });
+    }
     const source = this.adapter ?? this.apiBase;
     if (source !== this.#source || (!this.#actor && source)) {
       this.#stop();
@@ -275,8 +280,7 @@ export class CheckoutWizard extends LitElement {
         retry: this.retry,
         orderTimeoutMs: this.orderTimeout,
         restore,
-        provider: this.paymentProvider,
-        allowedOrigins: this.allowedOrigins,
+        ...this.#hostOptions(),
       },
     });
     actor.on('cart-change', (e) => fire(this, 'cw-cart-change', { cart: cartDetail(e.cart) }));
@@ -288,6 +292,11 @@ export class CheckoutWizard extends LitElement {
     this.#snap.actor = actor;
     this.#actorProvider.setValue(actor);
     actor.start();
+  }
+
+  /** The options the host may change at any time, as the machine takes them. */
+  #hostOptions(): HostOptions {
+    return { provider: this.paymentProvider, allowedOrigins: this.allowedOrigins, signInUrl: this.signInUrl };
   }
 
   #stop(): void {
@@ -384,6 +393,7 @@ export class CheckoutWizard extends LitElement {
             .current=${step}
             .labels=${m.stepNames}
             label=${this.label ? `${m.progressLabel}: ${this.label}` : m.progressLabel}
+            @cw-step-select=${(e: CustomEvent<{ step: StepId }>) => this.#actor?.send({ type: 'GO_TO', step: e.detail.step })}
           ></cw-progress>`
         : nothing}
       ${this.#offline ? html`<div class="offline" role="status" part="offline">${m.offline}</div>` : nothing}

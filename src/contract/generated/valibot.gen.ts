@@ -36,12 +36,17 @@ export const vAccount = v.looseObject({
     currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/)),
     vatId: v.nullish(v.string()),
     billingEmail: v.optional(v.string()),
+    billingContact: v.nullish(v.looseObject({
+        name: v.string(),
+        email: v.string()
+    })),
     paymentMethods: v.array(vPaymentMethod),
     subscriptions: v.array(v.looseObject({
         productId: v.string(),
         tierId: v.string(),
         seats: v.pipe(v.number(), v.integer()),
-        term: vTerm
+        term: vTerm,
+        currentPeriodEnd: v.optional(v.pipe(v.string(), v.isoDate()))
     })),
     trialsUsed: v.array(v.string()),
     assignLicensesUrl: v.nullish(v.string())
@@ -112,6 +117,27 @@ export const vQuoteLine = v.looseObject({
     periodEnd: v.pipe(v.string(), v.isoDate())
 });
 
+export const vDiscount = v.looseObject({
+    code: v.string(),
+    description: v.string(),
+    amountOff: vMoney,
+    duration: v.picklist([
+        'once',
+        'forever',
+        'repeating'
+    ]),
+    durationInMonths: v.nullish(v.pipe(v.number(), v.integer(), v.minValue(1)))
+});
+
+export const vAdjustment = v.looseObject({
+    productId: v.string(),
+    productName: v.string(),
+    kind: v.picklist(['credit', 'charge']),
+    amount: vMoney,
+    periodStart: v.pipe(v.string(), v.isoDate()),
+    periodEnd: v.pipe(v.string(), v.isoDate())
+});
+
 export const vRenewal = v.looseObject({
     date: v.pipe(v.string(), v.isoDate()),
     term: vTerm,
@@ -132,6 +158,8 @@ export const vQuote = v.looseObject({
         vatId: v.nullish(v.string())
     }),
     total: vMoney,
+    discounts: v.optional(v.array(vDiscount)),
+    adjustments: v.optional(v.array(vAdjustment)),
     renewals: v.optional(v.array(vRenewal))
 });
 
@@ -192,6 +220,7 @@ export const vOrder = v.looseObject({
     total: vMoney,
     billingDate: v.pipe(v.string(), v.isoDate()),
     confirmationEmail: v.string(),
+    receiptUrl: v.nullish(v.string()),
     lines: v.array(vOrderLine),
     nextAction: v.nullish(vNextAction),
     failure: v.nullish(vPaymentFailure)
@@ -247,6 +276,9 @@ export const vVatVerdict = v.looseObject({
  * - validation_failed (422): see `errors` for the fields; generic 422.
  * - seats_out_of_range (422): the seat count is outside the tier's range or step.
  * - invalid_vat_id (422): the VAT ID is malformed or not registered.
+ * - promotion_code_invalid (422): no such promotion code.
+ * - promotion_code_expired (422): the promotion code has ended.
+ * - promotion_code_not_applicable (422): the promotion code applies to none of the cart's products.
  * - idempotency_key_reused (422): the key was used with another body.
  * - rate_limited (429): slow down; Retry-After says for how long.
  * - internal (500): an unexpected server error.
@@ -272,6 +304,9 @@ export const vProblemCode = v.picklist([
     'validation_failed',
     'seats_out_of_range',
     'invalid_vat_id',
+    'promotion_code_invalid',
+    'promotion_code_expired',
+    'promotion_code_not_applicable',
     'idempotency_key_reused',
     'rate_limited',
     'internal',
