@@ -18,6 +18,12 @@ export const en = {
   },
   progressLabel: 'Checkout progress',
   stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
+  /** The narrow progress indicator's text for assistive technology: the count and the current step's name. */
+  stepOfNamed: (n: number, total: number, step: string) => `Step ${n} of ${total}: ${step}`,
+  /** A done step in the progress indicator, as assistive technology reads it. */
+  stepDone: (step: string) => `${step}, completed`,
+  /** A done step's button in the progress indicator: it goes back to that step. */
+  stepDoneGoBack: (step: string) => `${step}, completed — go back`,
 
   selectHeading: 'Choose a product',
   selectIntro: 'Add a plan or a free trial to your account. You can use the new product right away.',
@@ -96,6 +102,14 @@ export const en = {
   editOrder: 'Edit order',
   editOrderOf: (product: string) => `Edit order: ${product}`,
   continueToPayment: 'Continue to payment',
+  addPromo: 'Add a promotion code',
+  promoLabel: 'Promotion code',
+  applyPromo: 'Apply',
+  promoApplied: (code: string) => `Promotion code ${code} applied`,
+  removePromo: 'Remove code',
+  adjustmentsHeading: 'Your current products, from today',
+  adjustCredit: (product: string) => `${product}: credit for the unused time`,
+  adjustCharge: (product: string, period: string) => `${product}: new period ${period}`,
   quoteChanged: 'Prices changed since you last looked. Review the new total before you pay.',
   quoteExpired: 'Your quote expired, so we priced your order again. Review it before you pay.',
   totalChanged: (from: string, to: string) => `The total changed from ${from} to ${to}.`,

@@ -134,7 +134,8 @@ export const checkout = setup({
       // A decline is the payment's own failure, kept under its key: the next try is a new attempt, under a new key.
       // Any other failure left nothing under the key (a 422, a rate limit), so a repeat keeps it.
       if (outcome.result === 'failed') {
-        return enqueue.assign({ error: outcome.error, attempt: outcome.error.code === 'payment_declined' ? undefined : context.attempt });
+        const declined = outcome.error.code === 'payment_declined';
+        return enqueue.assign({ error: outcome.error, attempt: declined ? undefined : context.attempt, declinedMethodId: declined ? context.attempt?.paymentMethodId : undefined });
       }
       if (outcome.result === 'requote') return enqueue.assign({ requoted: { reason: outcome.reason, previousTotal: context.quote?.total } });
       const purchased = context.cart?.items.map((i) => i.productId) ?? [];

@@ -308,6 +308,45 @@ describe('checkout machine', () => {
     });
   });
 
+  describe('finding the way back', () => {
+    it('Back from a review reached without a cart step goes to the billing choice of the item, editing it', async () => {
+      const { actor, backend } = start('empty-cart');
+      await settle(actor);
+      await toTerm(actor, singleTierNoTrial(actor));
+      await send(actor, { type: 'COMMIT' });
+      expect(step(actor)).to.equal('review');
+      await send(actor, { type: 'BACK' });
+      expect(step(actor)).to.equal('term');
+      expect(commitAction(ctx(actor))).to.equal('save');
+      await send(actor, { type: 'TERM', term: 'annual' });
+      await send(actor, { type: 'COMMIT' });
+      expect(step(actor)).to.equal('review');
+      expect(backend.cart.items).to.have.length(1);
+      expect(backend.cart.items[0]!.term).to.equal('annual');
+    });
+
+    it('a done step chosen in the progress indicator: before the cart a plain step back, after it an edit of the item', async () => {
+      const { actor } = start('empty-cart');
+      await settle(actor);
+      const product = singleTierNoTrial(actor);
+      await toTerm(actor, product);
+      await send(actor, { type: 'GO_TO', step: 'seats' });
+      expect(step(actor)).to.equal('seats');
+      expect(ctx(actor).editing).to.equal(undefined);
+      await send(actor, { type: 'GO_TO', step: 'review' });
+      expect(step(actor), 'a step not done yet is not a way').to.equal('seats');
+      await send(actor, { type: 'NEXT' });
+      await send(actor, { type: 'COMMIT' });
+      await send(actor, { type: 'CONTINUE' });
+      expect(step(actor)).to.equal('pay');
+      await send(actor, { type: 'GO_TO', step: 'seats' });
+      expect(step(actor)).to.equal('seats');
+      expect(ctx(actor).editing).to.deep.include({ returnTo: 'review' });
+      await send(actor, { type: 'GO_TO', step: 'select' });
+      expect(step(actor)).to.equal('select');
+    });
+  });
+
   describe('cart and commit', () => {
     it('says Complete transaction on an empty cart and goes straight to review', async () => {
       const { actor, backend, emitted } = start();
@@ -455,7 +494,10 @@ describe('checkout machine', () => {
         expect(ctx(actor).error!.declineCode).to.equal(declineCode);
         expect(ctx(actor).attempt).to.equal(undefined);
         await send(actor, { type: 'PLACE_ORDER' });
-        expect(ctx(actor).error!.declineCode, 'the same card again: declined again').to.equal(declineCode);
+        expect(orderKeys(backend), 'the declined card is not tried again until chosen again').to.have.length(1);
+        await send(actor, { type: 'PAYMENT_METHOD', id: declined });
+        await send(actor, { type: 'PLACE_ORDER' });
+        expect(ctx(actor).error!.declineCode, 'the same card chosen again: declined again').to.equal(declineCode);
         const good = ctx(actor).account!.paymentMethods.find((m) => m.id !== declined)!;
         await send(actor, { type: 'PAYMENT_METHOD', id: good.id });
         await send(actor, { type: 'PLACE_ORDER' });

@@ -60,6 +60,15 @@ function goTo(from: FlowStepId) {
   });
 }
 
+/** Back from review: to the cart when it is on the path, else to the billing choice of the item just added (editing it). */
+const backFromReview = [
+  { guard: { type: 'onPath' as const, params: 'cart' as const }, target: '#checkout.cart' },
+  ...goTo('review')
+    .filter((t) => t.target === '#checkout.term')
+    .map((t) => ({ ...t, guard: ({ context }: { context: CheckoutContext }) => t.guard({ context, event: { step: 'term' } }) })),
+  { target: '#checkout.cart' },
+];
+
 const setCart = { type: 'setCart', params: ({ event }: { event: { output: Cart } }) => event.output } as const;
 
 export const checkoutMachine = checkout.createMachine({
@@ -264,7 +273,7 @@ export const checkoutMachine = checkout.createMachine({
         quoting: {
           tags: ['busy'],
           // Leaving stops the quote request; its late answer can no longer change anything.
-          on: { BACK: '#checkout.cart' },
+          on: { BACK: backFromReview },
           invoke: {
             src: 'quote',
             input: io(({ context }) => quoteInput(context)),
@@ -280,14 +289,14 @@ export const checkoutMachine = checkout.createMachine({
           on: {
             CONTINUE: { target: '#checkout.pay', actions: assign({ requoted: undefined }) },
             EDIT: { target: '#checkout.item', actions: { type: 'editItem', params: ({ event }) => ({ itemId: event.itemId, returnTo: 'review' as const }) } },
-            BACK: '#checkout.cart',
+            BACK: backFromReview,
             GO_TO: goTo('review'),
             PROMO: { actions: assign({ promoText: ({ event }) => event.text, error: undefined }) },
             APPLY_PROMO: { guard: ({ context }) => context.promoText.trim() !== '', target: 'quoting', actions: assign({ promoCode: ({ context }) => context.promoText.trim(), error: undefined }) },
             REMOVE_PROMO: { target: 'quoting', actions: assign({ promoCode: undefined, promoText: '', error: undefined }) },
           },
         },
-        failed: { on: { RETRY: 'quoting', BACK: '#checkout.cart', GO_TO: goTo('review') } },
+        failed: { on: { RETRY: 'quoting', BACK: backFromReview, GO_TO: goTo('review') } },
       },
     },
     pay: {
@@ -295,7 +304,7 @@ export const checkoutMachine = checkout.createMachine({
       states: {
         idle: {
           on: {
-            PAYMENT_METHOD: { actions: assign({ paymentMethodId: ({ event }) => event.id, error: undefined }) },
+            PAYMENT_METHOD: { actions: assign({ paymentMethodId: ({ event }) => event.id, declinedMethodId: undefined, error: undefined }) },
             VAT: { actions: 'typeVat' },
             ADD_METHOD: { actions: assign({ addingMethod: true, error: undefined }) },
             CANCEL_METHOD: { actions: assign({ addingMethod: false }) },
@@ -312,6 +321,8 @@ export const checkoutMachine = checkout.createMachine({
               { target: 'validatingVat', actions: 'normalizeVat' },
             ],
             PLACE_ORDER: [
+              // The card the bank just declined stays declined until the user chooses it, or another, again.
+              { guard: ({ context }) => !!context.declinedMethodId && context.declinedMethodId === context.paymentMethodId },
               { guard: and(['vatPending', 'vatMalformed']), actions: 'rejectVat' },
               // A VAT number typed but not applied may change the price: apply it and let the user confirm the new total.
               { guard: 'vatPending', target: 'validatingVat', actions: 'normalizeVat' },

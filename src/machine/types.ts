@@ -74,6 +74,8 @@ export interface CheckoutContext {
   /** The promotion code the quote is priced with, once the server took it. */
   promoCode?: string;
   paymentMethodId?: string;
+  /** The method the bank just declined: Place order waits until the user chooses it (or another) again. */
+  declinedMethodId?: string;
   addingMethod: boolean;
   attempt?: Attempt;
   /** Where the current attempt stands while it is under way. */

@@ -127,4 +127,15 @@ export const styles = css`
   fieldset:disabled {
     opacity: 0.7;
   }
+  .declined {
+    border: 1px solid var(--_danger);
+    border-inline-start-width: 4px;
+    border-radius: var(--_radius);
+    padding: 0.6em 0.8em;
+    margin: var(--_gap) 0;
+  }
+  .declined:focus {
+    outline: var(--_focus-width) solid var(--_focus);
+    outline-offset: 2px;
+  }
 `;

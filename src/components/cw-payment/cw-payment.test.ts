@@ -88,16 +88,25 @@ describe('cw-payment', () => {
     expect(parts(el, 'save-method')).to.have.length(0);
   });
 
-  it('a declined card is explained at the payment method, which gets focus', async () => {
-    const { el, actor, methods, addCard } = await payment();
+  it('a decline is said beside Place order, which gets focus; the card stays declined until chosen again', async () => {
+    const { el, actor, backend, sent, methods, addCard } = await payment();
     await addCard('tok_chargeDeclined');
     part(el, 'place-order').click();
     await rest(el, actor, 'pay');
     expect(alertText(el, '#method-error')).to.equal('Your payment method was declined. Choose or add another one.');
+    const message = el.shadowRoot!.querySelector('#method-error')!;
+    expect(message.nextElementSibling!.matches('.actions'), 'right above Place order').to.equal(true);
     expect(part(el, 'methods').getAttribute('aria-describedby')).to.equal('method-error');
-    const checked = el.shadowRoot!.querySelector<HTMLInputElement>('input[name=method]:checked')!;
     expect(methods().find((m) => m.checked)!.text).to.include('Visa •••• 0002');
-    expect(el.shadowRoot!.activeElement === checked, 'focus on the declined method').to.equal(true);
+    expect(el.shadowRoot!.activeElement === message, 'focus on the decline').to.equal(true);
+    // Place order again with the same card asks nothing until the card is chosen again.
+    const posts = () => backend.requests.filter((r) => r.op === 'placeOrder').length;
+    part(el, 'place-order').click();
+    await rest(el, actor, 'pay');
+    expect(posts()).to.equal(1);
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[name=method]:checked')!.click();
+    await el.updateComplete;
+    expect(sent.filter((e) => e.type === 'PAYMENT_METHOD')).to.have.length(1);
     // Choosing another method clears the message.
     el.shadowRoot!.querySelector<HTMLInputElement>('input[name=method]')!.click();
     await el.updateComplete;

@@ -22,6 +22,9 @@ import { styles } from './cw-payment.styles.js';
  * @csspart input - The VAT number field.
  * @csspart apply-vat - The button that applies the VAT number.
  * @csspart error - A payment-method or VAT error message.
+ * @csspart declined - A decline, said beside Place order.
+ * @csspart discount - Each discount in the recap.
+ * @csspart adjustment - Each adjustment in the recap: what moving the billing date does to a product the account has.
  * @csspart alert - A step-level error, and the "order not confirmed" notice.
  * @csspart recap - What is paid for, above Place order: lines, tax, total, renewals and the authorisation.
  * @csspart totals - The tax and total of the current quote.
@@ -40,6 +43,8 @@ export class CwPayment extends StepElement {
     const state = this.snap.value;
     const vatError = !!fieldError(this.ctx, 'vatId');
     const methodError = fieldError(this.ctx, 'paymentMethodId');
+    // A decline is said next to Place order, where the eye is; the method's own problems at the method.
+    const fieldMessage = methodError && methodError.code !== 'payment_declined' ? methodError : undefined;
     const methods = account?.paymentMethods ?? [];
     // While an order is under way (or its outcome unknown), no other method, VAT ID or new quote may start another.
     const locked = !!orderState(this.snap.value);
@@ -55,17 +60,17 @@ export class CwPayment extends StepElement {
               name="method"
               .checked=${live(pm.id === paymentMethodId)}
               aria-describedby=${methodError ? 'method-error' : nothing}
-              @change=${() => this.send({ type: 'PAYMENT_METHOD', id: pm.id })}
+              @click=${() => this.send({ type: 'PAYMENT_METHOD', id: pm.id })}
             />
             <span>${pm.label}</span>
             ${pm.expires ? html`<span class="muted">${m.expires(this.t.monthYear(pm.expires))}</span>` : nothing}
             ${pm.isDefault ? html`<span class="badge" part="badge">${m.defaultMethod}</span>` : nothing}
           </label>`,
         )}
-        ${methodError
+        ${fieldMessage
           ? html`<p id="method-error" class="error" part="error" role="alert">
               ${/* The provider's own words, when it could not make a token: they are the host's, not the backend's. */
-              (methodError.code === 'payment_method_failed' && methodError.message) || this.errorText(methodError)}
+              (fieldMessage.code === 'payment_method_failed' && fieldMessage.message) || this.errorText(fieldMessage)}
             </p>`
           : nothing}
         ${addingMethod
@@ -128,7 +133,11 @@ export class CwPayment extends StepElement {
       return html`<p class="note busy" part="order-status"><span class="spinner" aria-hidden="true"></span>${order === 'confirming' ? m.confirming : m.authenticating}</p>`;
     }
     const { quote } = this.ctx;
-    return html`<div class="actions">
+    const declined = fieldError(this.ctx, 'paymentMethodId');
+    return html`${declined?.code === 'payment_declined'
+        ? html`<p id="method-error" class="error declined" part="error declined" role="alert" tabindex="-1">${this.errorText(declined)}</p>`
+        : nothing}
+      <div class="actions">
       ${this.backButton()}
       ${this.primaryButton(order === 'placing' ? m.placingOrder : quote ? m.placeOrder(this.t.money(quote.total)) : m.updatingTotal, { type: 'PLACE_ORDER' }, 'place-order')}
     </div>`;
@@ -157,6 +166,14 @@ export class CwPayment extends StepElement {
       <dl class="totals" part="totals">
         <dt>${m.subtotal}</dt>
         <dd>${t.money(quote.subtotal)}</dd>
+        ${(quote.discounts ?? []).map(
+          (d) => html`<dt part="discount">${d.code} · <bdi>${d.description}</bdi></dt>
+            <dd>${t.money({ ...d.amountOff, amount: -d.amountOff.amount })}</dd>`,
+        )}
+        ${(quote.adjustments ?? []).map(
+          (a) => html`<dt part="adjustment">${a.kind === 'credit' ? m.adjustCredit(a.productName) : m.adjustCharge(a.productName, t.dateRange(a.periodStart, a.periodEnd))}</dt>
+            <dd>${t.money(a.amount)}</dd>`,
+        )}
         <dt>${m.tax(t.percent(quote.tax.rateBasisPoints))}</dt>
         <dd>${t.money(quote.tax.amount)}</dd>
         <dt class="total">${m.totalDue}</dt>
@@ -188,7 +205,10 @@ export class CwPayment extends StepElement {
   /** A payment-method error points at the method (the provider's fields while adding one), else the VAT field if it is wrong. */
   protected override invalidField(): HTMLElement | null {
     const root = this.renderRoot;
-    if (!root.querySelector('#method-error')) return super.invalidField();
+    const message = root.querySelector<HTMLElement>('#method-error');
+    if (!message) return super.invalidField();
+    // A decline: focus on its message, beside Place order.
+    if (message.classList.contains('declined')) return message;
     const slot = root.querySelector<HTMLSlotElement>('slot[name=payment]');
     const fields = slot?.assignedElements({ flatten: true }).map((e) => e.querySelector<HTMLElement>('input, select, textarea, iframe'));
     return fields?.find(Boolean) ?? root.querySelector<HTMLElement>('input[name=method]:checked') ?? root.querySelector<HTMLElement>('input[name=method], [part=add-method]');

@@ -99,4 +99,26 @@ export const styles = css`
       text-align: start;
     }
   }
+  .promo {
+    margin: var(--_gap) 0;
+    display: grid;
+    gap: 0.25em;
+    justify-items: start;
+  }
+  .promo .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_gap);
+    width: 100%;
+  }
+  .promo input {
+    flex: 1 1 10em;
+    text-transform: uppercase;
+  }
+  .promo .ok {
+    margin: 0;
+  }
+  .discount .code {
+    font-weight: 600;
+  }
 `;

@@ -1,6 +1,9 @@
 import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { StepElement } from '../step-element.js';
-import type { Quote } from '../../contract/types.js';
+import type { Money, Quote } from '../../contract/types.js';
+import { fieldError } from '../../machine/selectors.js';
+import { onPath } from '../../machine/steps.js';
 import { styles } from './cw-review.styles.js';
 
 /**
@@ -17,9 +20,28 @@ import { styles } from './cw-review.styles.js';
  * @csspart back - The "Back to cart" button.
  * @csspart alert - The error when the quote failed.
  * @csspart retry - The retry button when the quote failed.
+ * @csspart discount - Each discount row (a promotion code).
+ * @csspart adjustment - Each adjustment row: what moving the billing date does to a product the account already has.
+ * @csspart promo - The promotion code group: "Add a promotion code", its field and Apply, or the code applied with Remove.
+ * @csspart input - The promotion code field.
+ * @csspart apply-promo - The button that applies the promotion code.
+ * @csspart remove-promo - The button that removes the applied promotion code.
+ * @csspart error - The promotion code's error message.
  */
+/** A discount as the table shows it: taken off, so written with a minus (the amount is the quote's). */
+const negative = (money: Money): Money => ({ ...money, amount: -money.amount });
+
 export class CwReview extends StepElement {
   static override styles = [StepElement.styles, styles];
+  static override properties = { ...StepElement.properties, _promoOpen: { state: true } };
+
+  /** "Add a promotion code" was chosen: the field shows (presentation only; the code itself is the machine's). */
+  declare _promoOpen: boolean;
+
+  constructor() {
+    super();
+    this._promoOpen = false;
+  }
 
   protected override renderStep() {
     // One heading for every state of the step, so the focus put on it survives the quote arriving.
@@ -32,13 +54,13 @@ export class CwReview extends StepElement {
     if (this.snap.value.matches({ review: 'failed' })) {
       return html`${this.alert(error)}
         <div class="actions">
-          ${this.backButton(m.backToCart)}
+          ${this.backButton(this.#backLabel())}
           <button type="button" class="primary" part="retry" @click=${() => this.send({ type: 'RETRY' })}>${m.retry}</button>
         </div>`;
     }
     if (!quote || this.busy) {
       return html`<p class="muted" aria-busy="true">${m.updatingTotal}</p>
-        <div class="actions">${this.backButton(m.backToCart)}</div>`;
+        <div class="actions">${this.backButton(this.#backLabel())}</div>`;
     }
     return html`
       ${requoted
@@ -50,13 +72,63 @@ export class CwReview extends StepElement {
           </div>`
         : nothing}
       <p>${m.reviewIntro}</p>
-      ${this.#table(quote)}
+      ${this.#table(quote)} ${this.#promo()}
       <p class="note">${m.billingDate(this.t.date(quote.billingDate))}</p>
       <div class="actions">
-        ${this.backButton(m.backToCart)}
+        ${this.backButton(this.#backLabel())}
         <button type="button" class="primary" part="continue" @click=${() => this.send({ type: 'CONTINUE' })}>${m.continueToPayment}</button>
       </div>
     `;
+  }
+
+  /** "Add a promotion code": the field opens on demand; an applied code shows with Remove; a refused one says why at the field. */
+  #promo() {
+    const m = this.t.m;
+    const { promoCode, promoText } = this.ctx;
+    const error = fieldError(this.ctx, 'promotionCode');
+    if (promoCode && !error) {
+      return html`<div class="promo" part="promo">
+        <p class="ok">${m.promoApplied(promoCode)}</p>
+        <button type="button" class="link" part="remove-promo" @click=${() => this.send({ type: 'REMOVE_PROMO' })}>${m.removePromo}</button>
+      </div>`;
+    }
+    if (!this._promoOpen && !promoText && !error) {
+      return html`<div class="promo" part="promo">
+        <button type="button" class="link" aria-expanded="false" @click=${this.#openPromo}>${m.addPromo}</button>
+      </div>`;
+    }
+    return html`<div class="promo" part="promo">
+      <label for="promo">${m.promoLabel}</label>
+      <div class="row">
+        <input
+          id="promo"
+          part="input"
+          type="text"
+          autocomplete="off"
+          autocapitalize="characters"
+          spellcheck="false"
+          maxlength="64"
+          .value=${live(promoText)}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${error ? 'promo-error' : nothing}
+          @input=${(e: Event) => this.send({ type: 'PROMO', text: (e.target as HTMLInputElement).value })}
+          @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.submit({ type: 'APPLY_PROMO' })}
+        />
+        <button type="button" part="apply-promo" @click=${() => this.submit({ type: 'APPLY_PROMO' })}>${m.applyPromo}</button>
+      </div>
+      ${error ? html`<p id="promo-error" class="error" part="error" role="alert">${this.errorText(error)}</p>` : nothing}
+    </div>`;
+  }
+
+  readonly #openPromo = async () => {
+    this._promoOpen = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#promo')?.focus();
+  };
+
+  /** Back says where it goes: the cart when the path has one, else back to the item's billing choice. */
+  #backLabel() {
+    return onPath('cart', this.ctx) ? this.t.m.backToCart : this.t.m.back;
   }
 
   #table(quote: Quote) {
@@ -97,6 +169,20 @@ export class CwReview extends StepElement {
             <th scope="row" role="rowheader" colspan="4">${m.subtotal}</th>
             <td role="cell" class="num">${t.money(quote.subtotal)}</td>
           </tr>
+          ${(quote.discounts ?? []).map(
+            (d) => html`<tr role="row" class="discount" part="discount">
+              <th scope="row" role="rowheader" colspan="4"><span class="code">${d.code}</span> <bdi class="muted">${d.description}</bdi></th>
+              <td role="cell" class="num">${t.money(negative(d.amountOff))}</td>
+            </tr>`,
+          )}
+          ${(quote.adjustments ?? []).map(
+            (a) => html`<tr role="row" part="adjustment">
+              <th scope="row" role="rowheader" colspan="4">
+                ${a.kind === 'credit' ? m.adjustCredit(a.productName) : m.adjustCharge(a.productName, t.dateRange(a.periodStart, a.periodEnd))}
+              </th>
+              <td role="cell" class="num">${t.money(a.amount)}</td>
+            </tr>`,
+          )}
           <tr role="row">
             <th scope="row" role="rowheader" colspan="4">
               ${m.tax(t.percent(quote.tax.rateBasisPoints))}
