@@ -10,6 +10,7 @@ import type {
   PaymentSetup,
   Product,
   Quote,
+  QuoteLine,
   Renewal,
   SeatRange,
   Tier,
@@ -18,10 +19,16 @@ import type {
 } from '../contract/types.js';
 import { checkVatId } from '../vat/index.js';
 import {
+  addDays,
+  addMonths,
   createState,
+  day,
+  localizeCatalog,
+  PROMOTION_CODES,
   TEST_TOKENS,
   testCard,
   VAT_REGISTRY,
+  type CatalogLanguage,
   type MockState,
   type ScenarioName,
   type TestCard,
@@ -170,6 +177,9 @@ const PROBLEMS: Record<string, [number, string]> = {
   validation_failed: [422, 'Some fields are not valid'],
   seats_out_of_range: [422, 'The number of licenses is out of range'],
   invalid_vat_id: [422, 'The VAT ID is not valid'],
+  promotion_code_invalid: [422, 'No such promotion code'],
+  promotion_code_expired: [422, 'The promotion code has ended'],
+  promotion_code_not_applicable: [422, 'The promotion code applies to none of the products in the cart'],
   idempotency_key_reused: [422, 'The Idempotency-Key was used with another request'],
   rate_limited: [429, 'Too many requests'],
   internal: [500, 'Internal error'],
@@ -210,10 +220,28 @@ class Fail extends Error {
   }
 }
 
+/** Field error codes that are contract problem codes of their own. */
+const OWN_CODES = [
+  'seats_out_of_range',
+  'invalid_vat_id',
+  'promotion_code_invalid',
+  'promotion_code_expired',
+  'promotion_code_not_applicable',
+];
+
 /** A 422 for field errors; the top-level code is the field's when it is a contract code of its own. */
 function invalid(errors: FieldError[], detail = 'Some fields are not valid.'): Fail {
-  const own = errors.length === 1 && ['seats_out_of_range', 'invalid_vat_id'].includes(errors[0]!.code);
+  const own = errors.length === 1 && OWN_CODES.includes(errors[0]!.code);
   return new Fail(own ? errors[0]!.code : 'validation_failed', detail, { errors });
+}
+
+/**
+ * The language of catalog texts for an `Accept-Language` header: the primary subtag of its first
+ * language range (`it-IT,it;q=0.9` → it), English when it is neither Italian nor Arabic.
+ */
+function catalogLanguage(header: string | null): CatalogLanguage {
+  const first = header?.split(',')[0]?.split(';')[0]?.trim().toLowerCase().split('-')[0];
+  return first === 'it' || first === 'ar' ? first : 'en';
 }
 
 const toResponse = ({ status, json, headers }: Reply) =>
@@ -229,21 +257,12 @@ export interface Clock {
 
 const realClock: Clock = { setTimeout: (fn, ms) => setTimeout(fn, ms) };
 
-// --- Dates (UTC calendar days) ---
-// The contract puts dates in the account's time zone (Account.timeZone); the mock keeps UTC days,
-// which the browser suite's real-time date checks read.
+// Dates are UTC calendar days (day, addMonths, addDays: fixtures.ts).
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
-
-/** Adds months, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb), as billing periods do. */
-function addMonths(d: Date, months: number): Date {
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth() + months;
-  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m, Math.min(d.getUTCDate(), last)));
-}
-
-const addDays = (d: Date, days: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + days));
+const DAY_MS = 86_400_000;
+/** Whole days from one YYYY-MM-DD to another. */
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
+const termMonths = (term: CartItemInput['term']) => (term === 'annual' ? 12 : 1);
 
 // --- Tax and VAT IDs ---
 
@@ -294,6 +313,50 @@ function taxRule(billingCountry: string, verdict: VatVerdict | undefined) {
     verdict?.status === 'valid' &&
     EU_VAT[verdict.vatId.slice(0, 2)]?.[0] === billingCountry;
   return reverseCharge ? { rateBasisPoints: 0, reverseCharge } : { rateBasisPoints: rate, reverseCharge };
+}
+
+// --- Promotion codes ---
+
+type Discount = NonNullable<Quote['discounts']>[number];
+type Adjustment = NonNullable<Quote['adjustments']>[number];
+
+/**
+ * The discount a promotion code gives the quote's lines (PROMOTION_CODES), or undefined for none
+ * (no code, or an empty one). `byLine`: how much of it each line takes (item id → minor units),
+ * which is what a `forever` discount takes off that line's renewals. Trimmed and upper-cased before
+ * it is looked up; 422 for a code unknown, ended or applying to no line.
+ */
+function promote(
+  raw: unknown,
+  lines: QuoteLine[],
+  { today, currency, language }: { today: string; currency: string; language: CatalogLanguage },
+): { discount: Discount; byLine: Map<string, number> } | undefined {
+  const code = typeof raw === 'string' ? raw.trim().toUpperCase() : '';
+  if (!code) return undefined;
+  const refuse = (problem: string, detail: string) => invalid([{ field: 'promotionCode', code: problem }], detail);
+  const promo = Object.hasOwn(PROMOTION_CODES, code) ? PROMOTION_CODES[code] : undefined;
+  if (!promo) throw refuse('promotion_code_invalid', `There is no promotion code ${code}.`);
+  if (promo.endsOn !== undefined && today > promo.endsOn) throw refuse('promotion_code_expired', `${code} ended on ${promo.endsOn}.`);
+  const applies = lines.filter((l) => !promo.productIds || promo.productIds.includes(l.productId!));
+  const fixed = 'amount' in promo.off ? promo.off.amount[currency] : undefined;
+  if (!applies.length || ('amount' in promo.off && fixed === undefined)) {
+    throw refuse('promotion_code_not_applicable', `${code} applies to none of the products in the cart.`);
+  }
+  const byLine = new Map<string, number>();
+  // A percentage: of each line, rounded half up. A fixed amount: line by line until it is used up.
+  let left = fixed ?? 0;
+  for (const { itemId, amount } of applies) {
+    const off = 'percent' in promo.off ? Math.floor((amount.amount * promo.off.percent + 50) / 100) : Math.min(left, amount.amount);
+    left -= off;
+    byLine.set(itemId, off);
+  }
+  const text = promo.description[language];
+  const description = typeof text === 'string' ? text : (text[currency] ?? code);
+  const amountOff = [...byLine.values()].reduce((sum, n) => sum + n, 0);
+  return {
+    discount: { code, description, amountOff: { amount: amountOff, currency }, duration: promo.duration, durationInMonths: null },
+    byLine,
+  };
 }
 
 // --- Field rules ---
@@ -400,8 +463,8 @@ export class MockBackend implements TestNetwork {
   readonly #log: RequestRecord[] = [];
 
   constructor(options: MockBackendOptions = {}) {
-    this.#state = options.seed ? clone(options.seed) : createState(options.scenario);
     this.#now = options.now ?? (() => new Date());
+    this.#state = options.seed ? clone(options.seed) : createState(options.scenario, this.#now());
     this.latencyMs = options.latencyMs ?? 0;
     this.clock = options.clock ?? realClock;
     this.basePath = options.basePath ?? '/api/billing/v1';
@@ -475,7 +538,13 @@ export class MockBackend implements TestNetwork {
       const bought = new Set(attempt.items.map((i) => i.productId));
       const { account } = this.#state;
       account.subscriptions = account.subscriptions.filter((s) => !bought.has(s.productId));
+      // The subscriptions the quote moved keep their old period: the credit's end.
+      for (const { kind, productId, periodEnd } of attempt.quote.adjustments ?? []) {
+        const moved = account.subscriptions.find((s) => s.productId === productId);
+        if (moved && kind === 'credit') moved.currentPeriodEnd = periodEnd;
+      }
     }
+    order.receiptUrl = receiptUrl(order);
     return clone(order);
   }
 
@@ -566,7 +635,8 @@ export class MockBackend implements TestNetwork {
       const body = request.method === 'POST' || request.method === 'PUT' ? await readBody(request) : {};
       const key = request.headers.get('Idempotency-Key');
       if (op === 'placeOrder') return toResponse(await this.#placeOrder(key, body, wait));
-      const run = () => this.#run(op, body, param ?? '', new URL(request.url).searchParams);
+      const language = catalogLanguage(request.headers.get('Accept-Language'));
+      const run = () => this.#run(op, body, param ?? '', new URL(request.url).searchParams, language);
       return toResponse(key && CART_CHANGES.has(op) ? this.#once(key, JSON.stringify([op, param, body]), run) : run());
     } catch (e) {
       if (e instanceof Fail) return toResponse(e.reply);
@@ -574,13 +644,13 @@ export class MockBackend implements TestNetwork {
     }
   }
 
-  #run(op: Exclude<OperationId, 'placeOrder'>, body: Body, param: string, query: URLSearchParams): Reply {
+  #run(op: Exclude<OperationId, 'placeOrder'>, body: Body, param: string, query: URLSearchParams, language: CatalogLanguage): Reply {
     const { account, cart } = this.#state;
     switch (op) {
       case 'getAccount':
         return { status: 200, json: account };
       case 'getCatalog':
-        return { status: 200, json: this.#catalog() };
+        return { status: 200, json: localizeCatalog(this.#catalog(), language) };
       case 'getCart':
         return { status: 200, json: cart };
       case 'addCartItem':
@@ -595,7 +665,7 @@ export class MockBackend implements TestNetwork {
         cart.items.splice(this.#itemIndex(param), 1);
         return this.#cartChanged(200);
       case 'createQuote':
-        return { status: 201, json: this.#quote(body) };
+        return { status: 201, json: this.#quote(body, language) };
       case 'lookupOrder':
         return { status: 200, json: this.#lookup(query.get('idempotencyKey')) };
       case 'getOrder':
@@ -705,10 +775,13 @@ export class MockBackend implements TestNetwork {
     return { vatId, status: 'valid', name: known?.name ?? 'Registered business', address: known?.address ?? null };
   }
 
-  #quote(body: Body): Quote {
+  #quote(body: Body, language: CatalogLanguage): Quote {
     const { account, cart } = this.#state;
     if (body.vatId !== undefined && body.vatId !== null && typeof body.vatId !== 'string') {
       throw invalid([{ field: 'vatId', code: 'invalid' }]);
+    }
+    if (body.promotionCode !== undefined && body.promotionCode !== null && typeof body.promotionCode !== 'string') {
+      throw invalid([{ field: 'promotionCode', code: 'invalid' }]);
     }
     const typed = typeof body.vatId === 'string' && body.vatId.trim() ? body.vatId : undefined;
     const verdict = typed === undefined ? undefined : this.#verdict(typed);
@@ -721,8 +794,8 @@ export class MockBackend implements TestNetwork {
     const today = day(now);
     const currency = account.currency;
     const money = (amount: number) => ({ amount, currency });
-    const products = this.#catalog().products;
-    const lines = cart.items.map((item) => {
+    const products = localizeCatalog(this.#catalog(), language).products;
+    const lines: QuoteLine[] = cart.items.map((item) => {
       const product = products.find((p) => p.id === item.productId);
       const tier = product?.tiers.find((t) => t.id === item.tierId);
       if (!product || !tier) throw new Fail('internal', `Cart item ${item.id} is no longer sold.`);
@@ -737,18 +810,25 @@ export class MockBackend implements TestNetwork {
         unitAmount: money(unit),
         amount: money(unit * item.seats),
         periodStart: today,
-        periodEnd: day(addMonths(now, item.term === 'annual' ? 12 : 1)),
+        periodEnd: day(addMonths(now, termMonths(item.term))),
       };
     });
+    const promotion = promote(body.promotionCode, lines, { today, currency, language });
+    const adjustments = this.#adjustments(products, now);
     const subtotal = lines.reduce((sum, l) => sum + l.amount.amount, 0);
+    const discounted = subtotal - (promotion?.discount.amountOff.amount ?? 0);
+    // Tax on what is charged today: the lines less the discounts, plus the adjustments.
+    const taxable = discounted + adjustments.reduce((sum, a) => sum + a.amount.amount, 0);
     const { rateBasisPoints, reverseCharge } = taxRule(account.billingCountry, verdict);
-    const tax = taxOn(subtotal, rateBasisPoints);
-    // One renewal per date and term: the lines that renew together, taxed on their sum as the quote is.
+    const tax = taxOn(taxable, rateBasisPoints);
+    // One renewal per date and term: the lines that renew together, less a discount that lasts
+    // (`forever`), taxed on their sum as the quote is.
     const renewals: Renewal[] = [];
-    for (const { periodEnd: date, term, amount } of lines) {
+    for (const { itemId, periodEnd: date, term, amount } of lines) {
+      const kept = promotion?.discount.duration === 'forever' ? (promotion.byLine.get(itemId) ?? 0) : 0;
       const group = renewals.find((r) => r.date === date && r.term === term);
-      if (group) group.amount.amount += amount.amount;
-      else renewals.push({ date, term, amount: money(amount.amount) });
+      if (group) group.amount.amount += amount.amount - kept;
+      else renewals.push({ date, term, amount: money(amount.amount - kept) });
     }
     for (const { amount } of renewals) amount.amount += taxOn(amount.amount, rateBasisPoints);
     const quote: Quote = {
@@ -759,11 +839,41 @@ export class MockBackend implements TestNetwork {
       lines,
       subtotal: money(subtotal),
       tax: { rateBasisPoints, amount: money(tax), reverseCharge, vatId: verdict?.vatId ?? null },
-      total: money(subtotal + tax),
+      total: money(taxable + tax),
+      discounts: promotion ? [promotion.discount] : [],
+      adjustments,
       renewals,
     };
     this.#quotes.set(quote.id, { quote, revision: this.#revision, items: clone(cart.items) });
     return quote;
+  }
+
+  /**
+   * Quote.adjustments (1.3.0): the billing date moves to today, so each subscription whose current
+   * period ends after today gets a credit for the unused days of that period (its price × seats ×
+   * unused days / the period's days, rounded half up) and the charge of a whole new period from
+   * today. A subscription without a `currentPeriodEnd` cannot be prorated, so it gets none; one
+   * whose plan is no longer sold cannot be priced, so it gets none either.
+   */
+  #adjustments(products: Product[], now: Date): Adjustment[] {
+    const today = day(now);
+    const currency = this.#state.account.currency;
+    const adjustments: Adjustment[] = [];
+    for (const { productId, tierId, seats, term, currentPeriodEnd: end } of this.#state.account.subscriptions) {
+      const product = products.find((p) => p.id === productId);
+      const tier = product?.tiers.find((t) => t.id === tierId);
+      if (!end || end <= today || !product || !tier) continue;
+      const full = tier.prices[term].amount * seats;
+      const periodDays = daysBetween(day(addMonths(new Date(end), -termMonths(term))), end);
+      const unused = Math.min(daysBetween(today, end), periodDays);
+      const credit = Math.floor((2 * full * unused + periodDays) / (2 * periodDays));
+      const base = { productId, productName: product.name };
+      adjustments.push(
+        { ...base, kind: 'credit', amount: { amount: -credit, currency }, periodStart: today, periodEnd: end },
+        { ...base, kind: 'charge', amount: { amount: full, currency }, periodStart: today, periodEnd: day(addMonths(now, termMonths(term))) },
+      );
+    }
+    return adjustments;
   }
 
   // --- Orders ---
@@ -833,6 +943,7 @@ export class MockBackend implements TestNetwork {
       total: quote.total,
       billingDate: this.#today(),
       confirmationEmail: account.billingEmail ?? account.viewer.email,
+      receiptUrl: null,
       lines: clone(quote.lines),
     };
     attempt.order = order;
@@ -848,18 +959,28 @@ export class MockBackend implements TestNetwork {
     } else {
       // A bank debit is accepted now and clears later (settle); its products are added now all the same.
       order.status = card.type === 'sepa_debit' ? 'processing' : 'completed';
+      order.receiptUrl = receiptUrl(order);
       this.#fulfil(attempt);
     }
     // A copy: the stored reply stays the first answer while the order moves on.
     return { status: 201, json: clone(order) };
   }
 
-  /** An order that took the money (or will): the cart is emptied and its products are the account's. */
-  #fulfil({ items }: Attempt) {
-    const { account, cart } = this.#state;
-    for (const { productId, tierId, seats, term } of items) {
+  /**
+   * An order that took the money (or will): the cart is emptied and its products are the account's.
+   * The subscriptions its quote adjusted start their new period today; where the account keeps
+   * periods (MockState.prorates), the new products carry theirs.
+   */
+  #fulfil({ items, quote }: Attempt) {
+    const { account, cart, prorates } = this.#state;
+    for (const { kind, productId, periodEnd } of quote.adjustments ?? []) {
+      const moved = account.subscriptions.find((s) => s.productId === productId);
+      if (moved && kind === 'charge') moved.currentPeriodEnd = periodEnd;
+    }
+    for (const { id, productId, tierId, seats, term } of items) {
       account.subscriptions = account.subscriptions.filter((s) => s.productId !== productId);
-      account.subscriptions.push({ productId, tierId, seats, term });
+      const line = quote.lines.find((l) => l.itemId === id);
+      account.subscriptions.push({ productId, tierId, seats, term, ...(prorates && line && { currentPeriodEnd: line.periodEnd }) });
     }
     cart.items = [];
     this.#revision++;
@@ -888,6 +1009,7 @@ export class MockBackend implements TestNetwork {
     delete order.nextAction;
     if (attempt.passed) {
       order.status = 'completed';
+      order.receiptUrl = receiptUrl(order);
       this.#fulfil(attempt);
     } else {
       // Failed or abandoned: the quote is free for another attempt.
@@ -970,11 +1092,15 @@ export class MockBackend implements TestNetwork {
   }
 }
 
-/** A failed payment: `failed`, with why. */
+/** A failed payment: `failed`, with why, and no receipt. */
 function failOrder(order: Order, declineCode: DeclineCode, message: string) {
   order.status = 'failed';
   order.failure = { code: 'payment_declined', declineCode, message };
+  order.receiptUrl = null;
 }
+
+/** Order.receiptUrl (1.3.0): an order that took the money or will (`completed`, `processing`) has a receipt; any other, none. */
+const receiptUrl = (order: Order) => (PAYING.has(order.status) ? `https://billing.example.com/receipts/${order.id}` : null);
 
 /** Whether a fault replaces the handler's answer (rather than only delaying or dropping it, or losing it behind a gateway). */
 const answers = (f: Fault) => !f.gateway && [f.status, f.code, f.retryAfter, f.body, f.json].some((x) => x !== undefined);

@@ -1,7 +1,7 @@
 import type { Account, Cart, Catalog, DeclineCode, PaymentMethod, Product, Tier } from '../contract/types.js';
 
 // Data only: every export is a constant or a function that builds fresh state,
-// so two mock backends never share an object.
+// so two mock backends never share an object (and the calendar helpers both use).
 
 export type ScenarioName =
   | 'empty-cart'
@@ -11,7 +11,8 @@ export type ScenarioName =
   | 'signed-out'
   | 'backend-down'
   | 'usd-account'
-  | 'eu-business';
+  | 'eu-business'
+  | 'renewing-account';
 
 export const SCENARIOS: readonly { name: ScenarioName; label: string }[] = [
   { name: 'empty-cart', label: 'Billing contact, Italy (EUR), empty cart' },
@@ -22,6 +23,7 @@ export const SCENARIOS: readonly { name: ScenarioName; label: string }[] = [
   { name: 'backend-down', label: 'Backend down (every call answers 503)' },
   { name: 'usd-account', label: 'Billing contact, United States (USD)' },
   { name: 'eu-business', label: 'Business in Germany (EUR, reverse charge with a VAT ID)' },
+  { name: 'renewing-account', label: 'Billing contact, Italy (EUR), owns products: billing date moves' },
 ];
 
 /** What a backend starts from; `MockBackend` copies it, so a seed can be reused. */
@@ -36,7 +38,31 @@ export interface MockState {
   down?: boolean;
   /** Payment method id → the test token it was attached from; a method not listed pays like `tok_visa`. */
   cards?: Record<string, TestToken>;
+  /**
+   * The account's subscriptions keep their current period (`currentPeriodEnd`, 1.3.0): products
+   * an order adds get one, and those a quote moved get their new one. Quotes adjust every
+   * subscription that has a `currentPeriodEnd` (Quote.adjustments); one without it cannot be
+   * prorated, so it gets none. Only the 'renewing-account' scenario sets it, so the scenarios
+   * older than 1.3.0 keep their totals.
+   */
+  prorates?: boolean;
 }
+
+// --- Calendar (UTC days) ---
+// The contract puts dates in the account's time zone (Account.timeZone); the mock keeps UTC days,
+// which the browser suite's real-time date checks read.
+
+export const day = (d: Date): string => d.toISOString().slice(0, 10);
+
+/** Adds months, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb), as billing periods do. */
+export function addMonths(d: Date, months: number): Date {
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + months;
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m, Math.min(d.getUTCDate(), last)));
+}
+
+export const addDays = (d: Date, days: number): Date => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + days));
 
 /**
  * How a test card (or bank account) behaves at the mock's payment network. Numbers
@@ -218,6 +244,195 @@ const PRODUCTS: ProductDef[] = [
   },
 ];
 
+/** The languages the catalog's texts come in (contract: `Accept-Language`); English is the default. */
+export type CatalogLanguage = 'en' | 'it' | 'ar';
+
+interface TierTexts {
+  description?: string;
+  features?: string[];
+}
+
+/** A product's texts in one language: those not given stay English. */
+interface ProductTexts {
+  name?: string;
+  description?: string;
+  tiers?: Record<string, TierTexts>;
+}
+
+/**
+ * PRODUCTS' texts in Italian and Arabic, by product and tier id; ids, prices and seat ranges are
+ * the same in every language. Product and plan names are brands and stay English, as vendors
+ * often keep them ("Scegli Phone System"); descriptions and features are translated.
+ */
+export const CATALOG_TEXTS: Readonly<Record<Exclude<CatalogLanguage, 'en'>, Record<string, ProductTexts>>> = {
+  it: {
+    'remote-support': {
+      description: "Raggiungi e ripara qualsiasi computer, con o senza l'utente presente.",
+      tiers: {
+        'rs-standard': {
+          description: 'Per piccoli team che assistono i clienti.',
+          features: ['Sessioni con utente presente', 'Trasferimento file', 'Chat di sessione'],
+        },
+        'rs-premium': {
+          description: 'Per help desk che assistono molti dispositivi.',
+          features: ['Tutto quanto incluso in Standard', 'Accesso non presidiato', 'Registrazione delle sessioni', 'Supporto dei dispositivi mobili'],
+        },
+        'rs-enterprise': {
+          description: 'Per grandi reparti IT.',
+          features: ['Tutto quanto incluso in Premium', 'Single sign-on', 'Registro di controllo', 'Assistenza prioritaria'],
+        },
+      },
+    },
+    meetings: {
+      description: 'Videoriunioni con condivisione dello schermo, da qualsiasi dispositivo.',
+      tiers: {
+        'mt-professional': {
+          description: 'Riunioni fino a 150 partecipanti.',
+          features: ['150 partecipanti', 'Condivisione dello schermo', 'Blocco della riunione'],
+        },
+        'mt-business': {
+          description: 'Riunioni fino a 250 partecipanti, con registrazione.',
+          features: ['250 partecipanti', 'Registrazione illimitata nel cloud', 'Trascrizione', 'Strumenti di disegno'],
+        },
+      },
+    },
+    'phone-system': {
+      description: 'Numeri di telefono aziendali, instradamento delle chiamate e segreteria telefonica nel cloud.',
+      tiers: { 'ps-standard': { features: ['Numeri locali e numeri verdi', 'Code di chiamata', 'Segreteria via e-mail'] } },
+    },
+    webinars: {
+      description: 'Webinar dal vivo e registrati, con iscrizioni e report.',
+      tiers: { 'wb-standard': { features: ['Fino a 500 partecipanti', 'Pagine di iscrizione', 'Sondaggi e domande e risposte'] } },
+    },
+    'help-desk': {
+      description: 'Ticket, knowledge base e inventario degli asset IT in un unico posto.',
+      tiers: {
+        'hd-starter': { features: ['Gestione dei ticket', 'Knowledge base', 'Canale e-mail'] },
+        'hd-pro': { features: ['Tutto quanto incluso in Starter', 'Gestione degli asset', 'Criteri SLA', 'Automazioni'] },
+      },
+    },
+  },
+  ar: {
+    'remote-support': {
+      description: 'صِل إلى أي حاسوب وأصلحه، بحضور المستخدم أو دونه.',
+      tiers: {
+        'rs-standard': {
+          description: 'للفرق الصغيرة التي تساعد العملاء.',
+          features: ['جلسات بحضور المستخدم', 'نقل الملفات', 'دردشة الجلسة'],
+        },
+        'rs-premium': {
+          description: 'لمكاتب المساعدة التي تدعم أجهزة كثيرة.',
+          features: ['كل ما في Standard', 'الوصول دون حضور المستخدم', 'تسجيل الجلسات', 'دعم الأجهزة المحمولة'],
+        },
+        'rs-enterprise': {
+          description: 'لأقسام تقنية المعلومات الكبيرة.',
+          features: ['كل ما في Premium', 'تسجيل الدخول الموحّد', 'سجل التدقيق', 'دعم ذو أولوية'],
+        },
+      },
+    },
+    meetings: {
+      description: 'اجتماعات فيديو مع مشاركة الشاشة، من أي جهاز.',
+      tiers: {
+        'mt-professional': {
+          description: 'اجتماعات تضم حتى 150 مشاركًا.',
+          features: ['150 مشاركًا', 'مشاركة الشاشة', 'قفل الاجتماع'],
+        },
+        'mt-business': {
+          description: 'اجتماعات تضم حتى 250 مشاركًا، مع التسجيل.',
+          features: ['250 مشاركًا', 'تسجيل سحابي غير محدود', 'تفريغ نصي', 'أدوات الرسم'],
+        },
+      },
+    },
+    'phone-system': {
+      description: 'أرقام هواتف للأعمال وتوجيه المكالمات والبريد الصوتي في السحابة.',
+      tiers: { 'ps-standard': { features: ['أرقام محلية وأرقام مجانية', 'قوائم انتظار المكالمات', 'البريد الصوتي إلى البريد الإلكتروني'] } },
+    },
+    webinars: {
+      description: 'ندوات عبر الإنترنت مباشرة ومسجّلة، مع التسجيل فيها والتقارير.',
+      tiers: { 'wb-standard': { features: ['حتى 500 حاضر', 'صفحات التسجيل', 'استطلاعات وأسئلة وأجوبة'] } },
+    },
+    'help-desk': {
+      description: 'التذاكر وقاعدة المعرفة وتتبّع أصول تقنية المعلومات في مكان واحد.',
+      tiers: {
+        'hd-starter': { features: ['إدارة التذاكر', 'قاعدة المعرفة', 'قناة البريد الإلكتروني'] },
+        'hd-pro': { features: ['كل ما في Starter', 'إدارة الأصول', 'سياسات اتفاقيات مستوى الخدمة', 'الأتمتة'] },
+      },
+    },
+  },
+};
+
+/** A copy of `catalog` with its texts in `language` (CATALOG_TEXTS); what has no translation stays as it is. */
+export function localizeCatalog(catalog: Catalog, language: CatalogLanguage): Catalog {
+  const copy = structuredClone(catalog);
+  if (language === 'en') return copy;
+  for (const product of copy.products) {
+    const texts = CATALOG_TEXTS[language][product.id];
+    if (!texts) continue;
+    if (texts.name !== undefined) product.name = texts.name;
+    if (texts.description !== undefined) product.description = texts.description;
+    for (const tier of product.tiers) {
+      const t = texts.tiers?.[tier.id];
+      if (t?.description !== undefined) tier.description = t.description;
+      if (t?.features !== undefined) tier.features = [...t.features];
+    }
+  }
+  return copy;
+}
+
+/** A promotion code the mock knows (contract: POST /quotes `promotionCode`). */
+export interface PromotionCode {
+  /** A percentage of the lines it applies to (each line rounded half up), or a fixed amount per currency in minor units, never more than those lines. */
+  off: { percent: number } | { amount: Partial<Record<string, number>> };
+  /** `forever`: renewals keep it; `once`: this quote only. */
+  duration: 'once' | 'forever';
+  /** Its last day (inclusive); after it the code is `promotion_code_expired`. */
+  endsOn?: string;
+  /** The products it applies to; every product when unset. */
+  productIds?: readonly string[];
+  /** Discount.description per language; per currency where the text names an amount. */
+  description: Record<CatalogLanguage, string | Partial<Record<string, string>>>;
+}
+
+/**
+ * The promotion codes, matched trimmed and without regard to case. WELCOME20: 20 % off, forever.
+ * SAVE50: 50 off in the account's currency (€50, $50), once. SUMMER24: ended (422
+ * promotion_code_expired). PHONE10: 10 % off Phone System's lines only, forever (422
+ * promotion_code_not_applicable without Phone System in the cart). Any other code: 422
+ * promotion_code_invalid.
+ */
+export const PROMOTION_CODES: Readonly<Record<string, PromotionCode>> = {
+  WELCOME20: {
+    off: { percent: 20 },
+    duration: 'forever',
+    description: { en: '20% off, forever', it: '20% di sconto, per sempre', ar: 'خصم 20% دائمًا' },
+  },
+  SAVE50: {
+    off: { amount: { EUR: 5000, USD: 5000 } },
+    duration: 'once',
+    description: {
+      en: { EUR: '€50 off, once', USD: '$50 off, once' },
+      it: { EUR: '50 € di sconto, una volta', USD: '50 USD di sconto, una volta' },
+      ar: { EUR: 'خصم 50 يورو لمرة واحدة', USD: 'خصم 50 دولارًا لمرة واحدة' },
+    },
+  },
+  SUMMER24: {
+    off: { percent: 15 },
+    duration: 'once',
+    endsOn: '2024-09-30',
+    description: { en: '15% off, once', it: '15% di sconto, una volta', ar: 'خصم 15% لمرة واحدة' },
+  },
+  PHONE10: {
+    off: { percent: 10 },
+    duration: 'forever',
+    productIds: ['phone-system'],
+    description: {
+      en: '10% off Phone System, forever',
+      it: '10% di sconto su Phone System, per sempre',
+      ar: 'خصم 10% على Phone System دائمًا',
+    },
+  },
+};
+
 export function createCatalog(currency: keyof Prices): Catalog {
   const money = (amount: number) => ({ amount, currency });
   return {
@@ -243,6 +458,9 @@ const card = (id: string, token: TestToken, isDefault = true): PaymentMethod => 
 
 const GIULIA = { name: 'Giulia Rossi', email: 'giulia.rossi@example.it', role: 'billing-contact' } as const;
 
+/** Account.billingContact (1.3.0): the account's billing contact, whom a plain user asks; on a billing contact's own account, themselves. */
+const contact = ({ name, email }: { name: string; email: string }) => ({ name, email });
+
 export function createAccount(id: 'acc-it' | 'acc-us' | 'acc-corp' | 'acc-de', viewer?: Account['viewer']): Account {
   switch (id) {
     case 'acc-it':
@@ -257,6 +475,7 @@ export function createAccount(id: 'acc-it' | 'acc-us' | 'acc-corp' | 'acc-de', v
         currency: 'EUR',
         vatId: null,
         billingEmail: GIULIA.email,
+        billingContact: contact(GIULIA),
         paymentMethods: [card('pm-it-visa', 'tok_visa')],
         subscriptions: [{ productId: 'help-desk', tierId: 'hd-starter', seats: 10, term: 'annual' }],
         trialsUsed: ['webinars'],
@@ -274,6 +493,7 @@ export function createAccount(id: 'acc-it' | 'acc-us' | 'acc-corp' | 'acc-de', v
         currency: 'USD',
         vatId: null,
         billingEmail: 'sam.carter@example.com',
+        billingContact: contact({ name: 'Sam Carter', email: 'sam.carter@example.com' }),
         paymentMethods: [card('pm-us-mastercard', 'tok_mastercard')],
         subscriptions: [{ productId: 'meetings', tierId: 'mt-professional', seats: 25, term: 'monthly' }],
         trialsUsed: [],
@@ -291,6 +511,7 @@ export function createAccount(id: 'acc-it' | 'acc-us' | 'acc-corp' | 'acc-de', v
         currency: 'EUR',
         vatId: null,
         billingEmail: 'claire.martin@example.fr',
+        billingContact: contact({ name: 'Claire Martin', email: 'claire.martin@example.fr' }),
         paymentMethods: [],
         subscriptions: [{ productId: 'remote-support', tierId: 'rs-enterprise', seats: 500, term: 'annual' }],
         trialsUsed: [],
@@ -309,6 +530,7 @@ export function createAccount(id: 'acc-it' | 'acc-us' | 'acc-corp' | 'acc-de', v
         // Unset so the widget's VAT step decides: the fixture's registered ID is DE136695976.
         vatId: null,
         billingEmail: 'anna.mueller@example.de',
+        billingContact: contact({ name: 'Anna Müller', email: 'anna.mueller@example.de' }),
         paymentMethods: [card('pm-de-visa', 'tok_visa')],
         subscriptions: [],
         trialsUsed: [],
@@ -317,7 +539,12 @@ export function createAccount(id: 'acc-it' | 'acc-us' | 'acc-corp' | 'acc-de', v
   }
 }
 
-export function createState(scenario: ScenarioName = 'empty-cart'): MockState {
+/**
+ * A scenario's starting state. `now` is the mock's clock at the start: the 'renewing-account'
+ * scenario's subscriptions end their current period relative to it (the monthly one in 12 days,
+ * the annual one in 5 months), so its quotes always have unused time to credit.
+ */
+export function createState(scenario: ScenarioName = 'empty-cart', now: Date = new Date()): MockState {
   const account =
     scenario === 'usd-account'
       ? createAccount('acc-us')
@@ -328,6 +555,12 @@ export function createState(scenario: ScenarioName = 'empty-cart'): MockState {
           : scenario === 'user'
             ? createAccount('acc-it', { name: 'Marco Bianchi', email: 'marco.bianchi@example.it', role: 'user' })
             : createAccount('acc-it');
+  if (scenario === 'renewing-account') {
+    account.subscriptions = [
+      { productId: 'help-desk', tierId: 'hd-starter', seats: 10, term: 'annual', currentPeriodEnd: day(addMonths(now, 5)) },
+      { productId: 'meetings', tierId: 'mt-professional', seats: 5, term: 'monthly', currentPeriodEnd: day(addDays(now, 12)) },
+    ];
+  }
   const cart: Cart = { id: `cart-${account.id}`, items: [] };
   if (scenario === 'cart-with-items') {
     cart.items.push({ id: 'ci-meetings', productId: 'meetings', tierId: 'mt-business', seats: 5, term: 'annual' });
@@ -339,5 +572,6 @@ export function createState(scenario: ScenarioName = 'empty-cart'): MockState {
     signedOut: scenario === 'signed-out',
     down: scenario === 'backend-down',
     cards: {},
+    prorates: scenario === 'renewing-account',
   };
 }
