@@ -1,3 +1,9 @@
+/** English ordinals for a day of the month: "1" → "1st", "22" → "22nd", "13" → "13th". */
+const nth = (day: string) => {
+  const n = Number(day);
+  return `${day}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+};
+
 /** English, the fallback every other locale is checked against. */
 export const en = {
   widgetLabel: 'Add a subscription',
@@ -39,6 +45,8 @@ export const en = {
   buyHint: 'Choose a plan and pay monthly or annually.',
   tryFree: { one: 'Try free for # day', other: 'Try free for # days' },
   tryHint: 'No payment needed. You get a welcome e-mail with the details.',
+  trialLasts: { one: 'The trial lasts # day.', other: 'The trial lasts # days.' },
+  trialNoCharge: (date: string) => `Nothing is charged unless you buy before ${date}.`,
 
   tierHeading: 'Choose a plan',
   recommended: 'Recommended',
@@ -74,6 +82,8 @@ export const en = {
   annual: 'Annual',
   perSeatMonth: (price: string) => `${price} per license / month`,
   perSeatYear: (price: string) => `${price} per license / year`,
+  termTotalMonth: (total: string) => `${total} a month for your licenses, before tax`,
+  termTotalYear: (total: string) => `${total} a year for your licenses, before tax`,
   save: (percent: string) => `Save ${percent}`,
   addToCart: 'Add to cart',
   completeTransaction: 'Complete transaction',
@@ -86,6 +96,9 @@ export const en = {
   remove: 'Remove',
   removeItem: (product: string) => `Remove ${product}`,
   addAnother: 'Add another product',
+  removedItem: (product: string) => `${product} was removed from your cart.`,
+  undo: 'Undo',
+  estimatedSubtotal: (total: string) => `Estimated subtotal ${total}, before tax. Review shows the exact total.`,
 
   reviewHeading: 'Review your order',
   reviewIntro: 'The new billing period starts today.',
@@ -165,6 +178,20 @@ export const en = {
   assignLicenses: 'Assign licenses to users',
   assignHint: 'Assign the new licenses to your users so they can sign in.',
   addMore: 'Add another product',
+  orderSummary: 'Order summary',
+  trialSummary: 'Your trial',
+  /**
+   * The new billing date, by the terms bought. `day`: the day of the month ("2"); `month`: the month's name as a date
+   * writes it ("December"; "декабря"); `date`: both as the locale writes them ("December 2"; "2. Dezember"; "12月2日").
+   */
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) => `Your billing date is now the ${nth(day)} of each month.`,
+    annual: (day: string, month: string, _date: string) => `Your billing date is now the ${nth(day)} of ${month} each year.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Your billing date is now the ${nth(day)} of each month for monthly plans, and the ${nth(day)} of ${month} each year for annual plans.`,
+  },
+  viewReceipt: 'View receipt',
+  opensInNewTab: '(opens in a new tab)',
 
   signedOutHeading: 'Please sign in again',
   signedOutText: 'Your session has ended. Sign in again, then try again.',
@@ -175,6 +202,12 @@ export const en = {
   forbiddenText: (email: string) => (email ? `Ask your billing contact (${email}) to add it for you.` : 'Ask your billing contact to add it for you.'),
   unavailableHeading: 'Checkout is not available right now',
   unavailableText: 'We could not reach the billing service. Check your connection and try again.',
+  retryIn: { one: 'We will try again in # second.', other: 'We will try again in # seconds.' },
+  signIn: 'Sign in',
+  askContact: (name: string) => `Ask ${name}`,
+  askSubject: (product: string) => (product ? `Please add ${product} to our subscription` : 'Please add a product to our subscription'),
+  askBody: (name: string, product: string, sender: string) =>
+    `Hi ${name},\n\nCould you add ${product || 'a product'} to our subscription? Only billing contacts can add products.\n\nThank you,\n${sender}`,
 
   errors: {
     network: 'We could not reach the billing service. Check your connection and try again.',

@@ -6,7 +6,7 @@ import { errorOf, guards } from './guards.js';
 import { restorable } from './persist.js';
 import { defaultTier, findProduct, seatsTextFor, type Mode } from './rules.js';
 import { rangeOf, vatCheck } from './selectors.js';
-import { UNAVAILABLE_RETRY_S, type CheckoutContext, type CheckoutEmitted, type CheckoutInput, type Draft, type Loaded, type MachineEvent } from './types.js';
+import { UNAVAILABLE_RETRY_S, UNDO_S, type CheckoutContext, type CheckoutEmitted, type CheckoutInput, type Draft, type Loaded, type MachineEvent } from './types.js';
 import { fieldOf } from '../adapter/error-codes.js';
 import type { Quote } from '../contract/types.js';
 import type { Cart, PaymentMethod } from '../contract/types.js';
@@ -31,6 +31,8 @@ export const checkout = setup({
     vatPause: 600,
     /** The backend is down: the next try of its own. */
     retryLoad: UNAVAILABLE_RETRY_S * 1000,
+    /** How long Undo stays after the last cart item was removed. */
+    undoWindow: UNDO_S * 1000,
   },
   actions: {
     clearError: assign({ error: undefined }),

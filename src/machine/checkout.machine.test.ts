@@ -425,8 +425,27 @@ describe('checkout machine', () => {
       expect(step(actor)).to.equal('cart');
       expect(ctx(actor).cart!.items.map((i) => i.id)).to.deep.equal([second!.id]);
       await send(actor, { type: 'REMOVE', itemId: second!.id });
-      expect(step(actor)).to.equal('select');
       expect(backend.cart.items).to.have.length(0);
+      // Undo stays for a few seconds, then the product list.
+      expect(actor.getSnapshot().matches({ cart: 'emptied' })).to.equal(true);
+      clocks.get(actor)!.increment(8000);
+      await flush();
+      expect(step(actor)).to.equal('select');
+    });
+
+    it('Undo after removing the last item puts it back as it was', async () => {
+      const { actor, backend } = start('cart-with-items');
+      await settle(actor);
+      const [only] = backend.cart.items;
+      await send(actor, { type: 'CHECKOUT' });
+      await send(actor, { type: 'BACK' });
+      expect(step(actor)).to.equal('cart');
+      await send(actor, { type: 'REMOVE', itemId: only!.id });
+      expect(ctx(actor).removed!.id).to.equal(only!.id);
+      await send(actor, { type: 'UNDO' });
+      expect(actor.getSnapshot().matches({ cart: 'idle' })).to.equal(true);
+      const { productId, tierId, seats, term } = only!;
+      expect(backend.cart.items.map(({ productId, tierId, seats, term }) => ({ productId, tierId, seats, term }))).to.deep.equal([{ productId, tierId, seats, term }]);
     });
   });
 

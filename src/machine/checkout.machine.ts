@@ -247,7 +247,10 @@ export const checkoutMachine = checkout.createMachine({
         idle: {
           always: { guard: 'cartEmpty', target: '#checkout.select' },
           on: {
-            REMOVE: 'removing',
+            REMOVE: {
+              target: 'removing',
+              actions: assign({ removed: ({ context, event }) => context.cart?.items.find((i) => i.id === event.itemId) }),
+            },
             EDIT: { target: '#checkout.item', actions: { type: 'editItem', params: ({ event }) => ({ itemId: event.itemId, returnTo: 'cart' as const }) } },
             ADD_ANOTHER: '#checkout.select',
             CHECKOUT: '#checkout.review',
@@ -260,8 +263,32 @@ export const checkoutMachine = checkout.createMachine({
           invoke: {
             src: 'removeItem',
             input: io(({ context, event }) => ({ itemId: (event as { itemId: string }).itemId, key: context.newKey() })),
-            onDone: { target: 'idle', actions: [setCart, 'emitCart'] },
+            onDone: [
+              // The last item: Undo for a few seconds, rather than a silent jump to the product list.
+              { guard: ({ event }) => event.output.items.length === 0, target: 'emptied', actions: [setCart, 'emitCart'] },
+              { target: 'idle', actions: [setCart, 'emitCart', assign({ removed: undefined })] },
+            ],
             onError: { target: 'idle', actions: 'fail' },
+          },
+        },
+        emptied: {
+          after: { undoWindow: { target: '#checkout.select', actions: assign({ removed: undefined }) } },
+          on: {
+            UNDO: { guard: ({ context }) => !!context.removed, target: 'restoring' },
+            ADD_ANOTHER: { target: '#checkout.select', actions: assign({ removed: undefined }) },
+          },
+        },
+        /** Undo: the item is put back as it was (a new change, with its own key). */
+        restoring: {
+          tags: ['busy'],
+          invoke: {
+            src: 'saveItem',
+            input: io(({ context }) => {
+              const { productId, tierId, seats, term } = context.removed!;
+              return { item: { productId, tierId, seats, term }, key: context.newKey() };
+            }),
+            onDone: { target: 'idle', actions: [setCart, 'emitCart', assign({ removed: undefined })] },
+            onError: { target: 'emptied', actions: 'fail' },
           },
         },
       },

@@ -1,6 +1,6 @@
 import type { BillingAdapter, PaymentProvider } from '../adapter/billing-adapter.js';
 import type { BillingError } from '../adapter/errors.js';
-import type { Account, Cart, Catalog, Money, Order, Quote, Term, Trial, VatVerdict } from '../contract/types.js';
+import type { Account, Cart, CartItem, Catalog, Money, Order, Quote, Term, Trial, VatVerdict } from '../contract/types.js';
 import type { Attempt, Saved } from './persist.js';
 import type { Draft, Mode } from './rules.js';
 import type { GateId, StepId } from './steps.js';
@@ -17,6 +17,8 @@ export const DEFAULT_RETRY: RetryPolicy = { retries: 4, baseDelayMs: 500, maxDel
 export const DEFAULT_ORDER_TIMEOUT_MS = 15000;
 /** How long the unavailable gate waits before it tries again by itself, in seconds. */
 export const UNAVAILABLE_RETRY_S = 30;
+/** How long Undo stays offered after the last cart item was removed, in seconds. */
+export const UNDO_S = 8;
 
 export interface CheckoutInput {
   adapter: BillingAdapter;
@@ -82,6 +84,8 @@ export interface CheckoutContext {
   orderState?: OrderState;
   /** The Idempotency-Key of the cart change being saved, kept for Try again. */
   changeKey?: string;
+  /** The last item removed from the cart, while Undo can still put it back. */
+  removed?: CartItem;
   /** What the item's commit button did when pressed. */
   commitAs?: CommitAction;
   retry: RetryPolicy;
@@ -108,6 +112,7 @@ export type CheckoutEvent =
   | { type: 'START_TRIAL' }
   | { type: 'EDIT'; itemId: string }
   | { type: 'REMOVE'; itemId: string }
+  | { type: 'UNDO' }
   | { type: 'ADD_ANOTHER' }
   | { type: 'CHECKOUT' }
   | { type: 'CONTINUE' }

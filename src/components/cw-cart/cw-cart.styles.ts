@@ -20,4 +20,14 @@ export const styles = css`
     display: flex;
     gap: 0.25em;
   }
+  .price {
+    font-variant-numeric: tabular-nums;
+    margin-top: 0.25em;
+  }
+  .estimate {
+    margin: var(--_gap) 0;
+  }
+  .removed {
+    margin: var(--_gap) 0;
+  }
 `;

@@ -37,4 +37,7 @@ export const styles = css`
   .title {
     font-weight: 600;
   }
+  .total {
+    font-variant-numeric: tabular-nums;
+  }
 `;

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { StepElement } from '../step-element.js';
 import { commitAction, seatsOf } from '../../machine/selectors.js';
-import { annualSaving, findProduct, findTier } from '../../machine/rules.js';
+import { annualSaving, estimate, findProduct, findTier } from '../../machine/rules.js';
 import type { Term } from '../../contract/types.js';
 import { styles } from './cw-term-picker.styles.js';
 
@@ -17,6 +17,7 @@ import { styles } from './cw-term-picker.styles.js';
  * @csspart commit - The commit button.
  * @csspart back - The back button.
  * @csspart badge - The annual saving badge.
+ * @csspart total - Each option's total for the licenses chosen (an estimate before tax).
  * @csspart alert - A step-level error.
  * @csspart retry - The retry button of a failed save.
  */
@@ -30,6 +31,9 @@ export class CwTermPicker extends StepElement {
     const tier = findTier(product, draft.tierId);
     if (!product || !tier) return nothing;
     const saving = annualSaving(tier);
+    const seats = seatsOf(this.ctx).seats ?? 0;
+    // Each term's total for the licenses chosen, an estimate before tax: the quote at review is what is paid.
+    const total = (term: Term) => this.t.money(estimate(tier, term, seats));
     const option = (term: Term, title: string, price: string, extra: unknown) => html`
       <label class="option card" part="option" ?data-selected=${draft.term === term}>
         <input
@@ -41,6 +45,7 @@ export class CwTermPicker extends StepElement {
         />
         <span class="text">
           <span class="title">${title}</span>
+          <span class="total" part="total">${term === 'annual' ? m.termTotalYear(total(term)) : m.termTotalMonth(total(term))}</span>
           <span class="muted">${price}</span>
           ${extra}
         </span>
@@ -50,7 +55,7 @@ export class CwTermPicker extends StepElement {
     const label = action === 'save' ? m.saveChanges : action === 'add-to-cart' ? m.addToCart : m.completeTransaction;
     return html`
       ${this.heading(m.termHeading)}
-      <p class="muted">${product.name} · ${tier.name} · ${this.t.count(m.licenses, seatsOf(this.ctx).seats ?? 0)}</p>
+      <p class="muted"><bdi>${product.name}</bdi> · <bdi>${tier.name}</bdi> · ${this.t.count(m.licenses, seats)}</p>
       ${this.alert(this.ctx.error, { type: 'RETRY' })}
       <fieldset>
         <legend class="visually-hidden">${m.termHeading}</legend>
