@@ -128,6 +128,17 @@ export const en = {
   totalChanged: (from: string, to: string) => `The total changed from ${from} to ${to}.`,
   updatingTotal: 'Updating total…',
 
+  /** The order summary beside the steps (cw-summary): the quote once there is one, an estimate from list prices before. */
+  summaryHeading: 'Order summary',
+  summaryEmpty: 'Your order summary appears here as you choose.',
+  /** The badge beside the heading while the figures are an estimate. */
+  summaryEstimate: 'Estimate',
+  estimatedTotal: 'Estimated total, before tax',
+  summaryEstimateNote: 'At list prices. Review shows the exact total, with tax.',
+  /** The collapsed summary's figure when it is an estimate: "Order summary · about €800.00". */
+  summaryAbout: (total: string) => `about ${total}`,
+  freeTrialDays: { one: 'Free trial · # day', other: 'Free trial · # days' },
+
   payHeading: 'Payment',
   paymentMethod: 'Payment method',
   defaultMethod: 'Default',
@@ -147,6 +158,8 @@ export const en = {
   vatValid: (name: string) => (name ? `VAT number verified: ${name}` : 'VAT number verified'),
   vatInvalid: 'This VAT number is not valid. Check it, or leave the field empty.',
   vatUnavailable: 'We could not verify this VAT number right now. You can still place your order; VAT is charged.',
+  vatOtherCountry: 'This VAT number is from another country than your billing address, so VAT is charged.',
+  vatCharged: 'Your VAT number is verified, and VAT is charged: reverse charge does not apply to a business in your country.',
   placeOrder: (total: string) => `Place order · ${total}`,
   payingFor: 'Your order',
   billedMonthly: 'Billed monthly',

@@ -14,6 +14,16 @@ export const EU_COUNTRIES: ReadonlySet<string> = /* @__PURE__ */ new Set(
   'AT BE BG CY CZ DE DK EE EL ES FI FR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK'.split(' '),
 );
 
+/** The VAT prefix of a billing country (Greece writes EL). */
+export const vatPrefixOf = (billingCountry: string): string => (billingCountry === 'GR' ? 'EL' : billingCountry);
+
+/** Billing countries (ISO 3166) whose businesses have a VAT number the widget asks for: the EU, the UK (GB and XI numbers), Switzerland and Norway. */
+export function hasVatNumber(billingCountry: string | undefined): boolean {
+  // EL is a VAT prefix, not a country code: Greece bills as GR.
+  if (!billingCountry || billingCountry === 'EL') return false;
+  return EU_COUNTRIES.has(vatPrefixOf(billingCountry)) || ['GB', 'CH', 'NO'].includes(billingCountry);
+}
+
 export interface VatCheck {
   /** Normalized: country prefix and number, no separators. */
   vatId: string;

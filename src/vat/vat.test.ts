@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
-import { checkVatId, EU_COUNTRIES, normalizeVatId } from './index.js';
+import { checkVatId, EU_COUNTRIES, hasVatNumber, normalizeVatId, vatPrefixOf } from './index.js';
 
 /*
  * Behaviour of the rule set. Every public test vector of python-stdnum and jsvat (3,000 and more)
@@ -52,6 +52,15 @@ const BAD_FORMAT = [
   'NL 001241643801', 'NL 009122746B00', 'NL B06753742B01', 'NL 82X569759b01', 'NL006866304B021', 'SE 55643359201',
   'SE 5567003255201', 'SK A078449064', 'SK 012 274 96 19', 'SK 2010 237 945',
 ];
+
+describe('which billing countries are asked for a VAT number', () => {
+  it('the EU (Greece as GR), the UK, Switzerland and Norway; not the US, nor an unknown country', () => {
+    for (const c of ['IT', 'DE', 'GR', 'GB', 'CH', 'NO', 'SK']) expect(hasVatNumber(c), c).to.equal(true);
+    for (const c of ['US', 'CA', 'EL', '', undefined]) expect(hasVatNumber(c), String(c)).to.equal(false);
+    expect(vatPrefixOf('GR')).to.equal('EL');
+    expect(vatPrefixOf('IT')).to.equal('IT');
+  });
+});
 
 describe('VAT IDs', () => {
   describe('normalizeVatId', () => {

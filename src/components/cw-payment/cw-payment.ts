@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { StepElement } from '../step-element.js';
 import { fieldError, orderState, stepError } from '../../machine/selectors.js';
+import { hasVatNumber, vatPrefixOf } from '../../vat/index.js';
 import { styles } from './cw-payment.styles.js';
 
 /**
@@ -88,7 +89,7 @@ export class CwPayment extends StepElement {
               : html`<p class="muted">${m.noProvider}</p>`}
       </fieldset>
 
-      <div class="vat" part="vat">
+      ${hasVatNumber(account?.billingCountry) ? html`<div class="vat" part="vat">
         <label for="vat">${m.vatLabel}</label>
         <p id="vat-hint" class="muted hint">${m.vatHint}</p>
         <div class="row">
@@ -108,7 +109,7 @@ export class CwPayment extends StepElement {
           <button type="button" part="apply-vat" ?disabled=${locked} @click=${() => this.submit({ type: 'APPLY_VAT' })}>${m.applyVat}</button>
         </div>
         <div id="vat-status">${this.#vatStatus(vatError)}</div>
-      </div>
+      </div>` : nothing}
       ${this.#recap()}
 
       ${this.#actions()}
@@ -195,7 +196,17 @@ export class CwPayment extends StepElement {
       return html`<p class="error" part="error" role="alert">${text}</p>`;
     }
     if (!verdict || verdict.vatId !== this.ctx.vatText) return nothing;
-    if (verdict.status === 'valid') return html`<p class="ok">${m.vatValid(verdict.name ?? '')}</p>`;
+    if (verdict.status === 'valid') {
+      const { quote, account } = this.ctx;
+      // Verified, yet VAT is charged: say why, so the total is no surprise.
+      const why =
+        quote && !quote.tax.reverseCharge && quote.tax.rateBasisPoints > 0
+          ? verdict.vatId.slice(0, 2) !== vatPrefixOf(account?.billingCountry ?? '')
+            ? m.vatOtherCountry
+            : m.vatCharged
+          : undefined;
+      return html`<p class="ok">${m.vatValid(verdict.name ?? '')}</p>${why ? html`<p class="muted">${why}</p>` : nothing}`;
+    }
     if (verdict.status === 'invalid') return html`<p class="error" part="error" role="alert">${m.vatInvalid}</p>`;
     return html`<p class="muted">${m.vatUnavailable}</p>`;
   }
