@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import { setupServer } from 'msw/node';
 import { HttpBillingAdapter } from '../adapter/http-adapter.js';
-import type { CartItemInput, Order, PaymentMethod, PaymentSetup, Problem, Quote } from '../contract/types.js';
+import type { CartItemInput, Catalog, Order, PaymentMethod, PaymentSetup, Problem, Quote } from '../contract/types.js';
 import { createMockAdapter } from './adapter.js';
 import { MockBackend, type MockBackendOptions } from './backend.js';
 import { StepClock } from './clock.js';
@@ -268,6 +268,358 @@ describe('MockBackend', () => {
       ]);
       // Renewals bought today cost what today's total does.
       expect(quote.renewals!.reduce((sum, r) => sum + r.amount.amount, 0)).to.equal(quote.total.amount);
+    });
+  });
+
+  describe('promotion codes (1.3.0)', () => {
+    const premium = (term: CartItemInput['term'] = 'monthly'): CartItemInput => ({ productId: 'remote-support', tierId: 'rs-premium', seats: 1, term });
+    const meetings: CartItemInput = { productId: 'meetings', tierId: 'mt-business', seats: 3, term: 'annual' };
+
+    /** A quote of `items`, with `promotionCode` and `Accept-Language` as given, read raw. */
+    async function priced(items: CartItemInput[], promotionCode: unknown, options: MockBackendOptions & { language?: string } = {}) {
+      const { backend } = setup(options);
+      for (const item of items) await send(backend, 'POST', '/cart/items', item);
+      const headers: Record<string, string> = options.language ? { 'Accept-Language': options.language } : {};
+      return send(backend, 'POST', '/quotes', { vatId: null, promotionCode }, headers);
+    }
+
+    it('WELCOME20: 20 % off the lines before tax, forever: the renewals keep it (the first product of empty-cart, as the widget picks it)', async () => {
+      const { api } = setup();
+      await api.addCartItem(premium());
+      const quote = await api.createQuote({ vatId: null, promotionCode: 'WELCOME20' });
+      expect(quote.subtotal.amount).to.equal(4900);
+      expect(quote.discounts).to.deep.equal([
+        { code: 'WELCOME20', description: '20% off, forever', amountOff: { amount: 980, currency: 'EUR' }, duration: 'forever', durationInMonths: null },
+      ]);
+      // 22 % of 39.20 is 8.624: 862.
+      expect(quote.tax.amount.amount).to.equal(862);
+      expect(quote.total.amount).to.equal(4782);
+      expect(quote.adjustments).to.deep.equal([]);
+      expect(quote.renewals).to.deep.equal([{ date: '2026-02-28', term: 'monthly', amount: { amount: 4782, currency: 'EUR' } }]);
+
+      const { quote: annual } = await priced([premium('annual')], 'WELCOME20');
+      expect([annual.subtotal.amount, annual.discounts![0]!.amountOff.amount, annual.tax.amount.amount, annual.total.amount]).to.deep.equal([49000, 9800, 8624, 47824]);
+      expect(annual.renewals).to.deep.equal([{ date: '2027-01-31', term: 'annual', amount: { amount: 47824, currency: 'EUR' } }]);
+    });
+
+    it('WELCOME20 on two lines: each line\'s 20 %, and each renewal less its lines\' discount', async () => {
+      const { status, quote } = await priced([phone(10, 'monthly'), meetings], 'WELCOME20');
+      expect(status).to.equal(201);
+      // 22000 − 4400 + 48000 − 9600 = 56000; 22 % of it is 12320.
+      expect(quote.subtotal.amount).to.equal(70000);
+      expect(quote.discounts![0]!.amountOff.amount).to.equal(14000);
+      expect(quote.tax.amount.amount).to.equal(12320);
+      expect(quote.total.amount).to.equal(68320);
+      expect(quote.renewals).to.deep.equal([
+        { date: '2026-02-28', term: 'monthly', amount: { amount: 17600 + 3872, currency: 'EUR' } },
+        { date: '2027-01-31', term: 'annual', amount: { amount: 38400 + 8448, currency: 'EUR' } },
+      ]);
+    });
+
+    it('SAVE50: 50 off in the account\'s currency, once: the renewals do not keep it; never more than the lines', async () => {
+      const { quote } = await priced([phone(10, 'monthly'), meetings], 'SAVE50');
+      expect(quote.discounts).to.deep.equal([
+        { code: 'SAVE50', description: '€50 off, once', amountOff: { amount: 5000, currency: 'EUR' }, duration: 'once', durationInMonths: null },
+      ]);
+      // 70000 − 5000 = 65000; 22 % is 14300.
+      expect([quote.subtotal.amount, quote.tax.amount.amount, quote.total.amount]).to.deep.equal([70000, 14300, 79300]);
+      expect(quote.renewals!.map((r) => r.amount.amount)).to.deep.equal([22000 + 4840, 48000 + 10560]);
+
+      // One Phone System license costs 22.00: 22.00 off, nothing to pay, nothing to tax.
+      const { quote: small } = await priced([phone(1)], 'save50');
+      expect(small.discounts![0]!.amountOff).to.deep.equal({ amount: 2200, currency: 'EUR' });
+      expect([small.subtotal.amount, small.tax.amount.amount, small.total.amount]).to.deep.equal([2200, 0, 0]);
+      expect(small.renewals![0]!.amount.amount).to.equal(2684);
+
+      const { quote: usd } = await priced([{ productId: 'help-desk', tierId: 'hd-starter', seats: 3, term: 'monthly' }], 'SAVE50', { scenario: 'usd-account' });
+      expect(usd.discounts![0]).to.deep.include({ description: '$50 off, once', amountOff: { amount: 5000, currency: 'USD' } });
+      expect([usd.subtotal.amount, usd.tax.amount.amount, usd.total.amount]).to.deep.equal([5100, 0, 100]);
+    });
+
+    it('PHONE10: 10 % off the Phone System lines only, forever; refused without Phone System in the cart', async () => {
+      const { quote } = await priced([phone(10, 'monthly'), meetings], 'PHONE10');
+      expect(quote.discounts).to.deep.equal([
+        { code: 'PHONE10', description: '10% off Phone System, forever', amountOff: { amount: 2200, currency: 'EUR' }, duration: 'forever', durationInMonths: null },
+      ]);
+      // 70000 − 2200 = 67800; 22 % is 14916.
+      expect([quote.tax.amount.amount, quote.total.amount]).to.deep.equal([14916, 82716]);
+      // Only Phone System's renewal keeps it.
+      expect(quote.renewals!.map((r) => r.amount.amount)).to.deep.equal([19800 + 4356, 48000 + 10560]);
+
+      const refused = await priced([meetings], 'PHONE10');
+      expect(refused.status).to.equal(422);
+      expect(refused.problem).to.include({ code: 'promotion_code_not_applicable', status: 422 });
+      expect(refused.problem.errors).to.deep.equal([{ field: 'promotionCode', code: 'promotion_code_not_applicable' }]);
+    });
+
+    it('refuses an unknown code, an ended one and one for no product in the cart with 422 and a field error on promotionCode', async () => {
+      for (const [code, items, expected] of [
+        ['NOPE', [phone()], 'promotion_code_invalid'],
+        ['WELCOME2O', [phone()], 'promotion_code_invalid'],
+        ['x'.repeat(65), [phone()], 'promotion_code_invalid'],
+        ['SUMMER24', [phone()], 'promotion_code_expired'],
+        ['phone10', [premium()], 'promotion_code_not_applicable'],
+      ] as const) {
+        const { status, type, problem } = await priced([...items], code);
+        expect(status, code).to.equal(422);
+        expect(type).to.equal('application/problem+json');
+        expect(problem, code).to.include({ code: expected, status: 422, type: `https://checkout-wizard.example/problems/${expected}` });
+        expect(problem.errors, code).to.deep.equal([{ field: 'promotionCode', code: expected }]);
+      }
+      // Through the adapter: the code, and the field it belongs to.
+      const { api } = setup();
+      await api.addCartItem(phone());
+      const error = await failure(api.createQuote({ vatId: null, promotionCode: 'summer24' }));
+      expect(error).to.include({ code: 'promotion_code_expired', status: 422 });
+      expect(error.fieldErrors).to.deep.equal([{ field: 'promotionCode', code: 'promotion_code_expired' }]);
+      // A code that is not a string is malformed.
+      const malformed = await priced([phone()], 42);
+      expect(malformed.problem).to.include({ code: 'validation_failed', status: 422 });
+      expect(malformed.problem.errors).to.deep.equal([{ field: 'promotionCode', code: 'invalid' }]);
+    });
+
+    it('matches codes trimmed and without regard to case, answering the code as it knows it; null, empty or blank is none', async () => {
+      for (const typed of ['welcome20', ' Welcome20 ', '\tWELCOME20\n']) {
+        const { quote } = await priced([phone(1)], typed);
+        expect(quote.discounts!.map((d) => d.code), typed).to.deep.equal(['WELCOME20']);
+      }
+      for (const none of [null, '', '   ', undefined]) {
+        const { status, quote } = await priced([phone(1)], none);
+        expect(status).to.equal(201);
+        expect(quote.discounts, String(none)).to.deep.equal([]);
+        expect(quote.total.amount).to.equal(2200 + 484);
+      }
+      // An ended code is refused however it is written.
+      expect((await priced([phone()], ' summer24')).problem.code).to.equal('promotion_code_expired');
+    });
+
+    it('describes the discount in Italian and Arabic when Accept-Language asks, English otherwise', async () => {
+      const description = async (code: string, language: string, scenario: MockBackendOptions['scenario'] = 'empty-cart') =>
+        (await priced([phone()], code, { language, scenario })).quote.discounts![0]!.description;
+      expect(await description('WELCOME20', 'it-IT,it;q=0.9,en;q=0.8')).to.equal('20% di sconto, per sempre');
+      expect(await description('SAVE50', 'it')).to.equal('50 € di sconto, una volta');
+      expect(await description('PHONE10', 'ar')).to.equal('خصم 10% على Phone System دائمًا');
+      expect(await description('SAVE50', 'ar-EG', 'usd-account')).to.equal('خصم 50 دولارًا لمرة واحدة');
+      expect(await description('WELCOME20', 'de-DE')).to.equal('20% off, forever');
+    });
+
+    it('orders pay the discounted total', async () => {
+      const { api, backend } = setup();
+      await api.addCartItem(premium());
+      const quote = await api.createQuote({ vatId: null, promotionCode: 'WELCOME20' });
+      const order = await api.placeOrder({ quoteId: quote.id, paymentMethodId: 'pm-it-visa' }, 'k-1');
+      expect(order.total).to.deep.equal({ amount: 4782, currency: 'EUR' });
+      expect(backend.orders[0]!.total.amount).to.equal(4782);
+    });
+  });
+
+  describe('adjustments: the billing date moves to today (1.3.0)', () => {
+    it("gives 'renewing-account' subscriptions whose current period ends after the mock's now; other scenarios' carry none", async () => {
+      const { api } = setup({ scenario: 'renewing-account' });
+      const account = await api.getAccount();
+      expect(account.subscriptions).to.deep.equal([
+        { productId: 'help-desk', tierId: 'hd-starter', seats: 10, term: 'annual', currentPeriodEnd: '2026-06-30' },
+        { productId: 'meetings', tierId: 'mt-professional', seats: 5, term: 'monthly', currentPeriodEnd: '2026-02-12' },
+      ]);
+      expect(createState('renewing-account', new Date('2025-03-10T12:00:00Z')).account.subscriptions.map((s) => s.currentPeriodEnd)).to.deep.equal([
+        '2025-08-10',
+        '2025-03-22',
+      ]);
+      expect(SCENARIOS.find((s) => s.name === 'renewing-account')!.label).to.match(/billing date moves/);
+      for (const { name } of SCENARIOS.filter((s) => s.name !== 'renewing-account')) {
+        for (const sub of createState(name).account.subscriptions) expect(sub, name).to.not.have.property('currentPeriodEnd');
+      }
+    });
+
+    it('credits the unused days of each current period (half up) and charges a whole new period from today; tax and total include them', async () => {
+      const { api } = setup({ scenario: 'renewing-account' });
+      await api.addCartItem(phone(1));
+      const quote = await api.createQuote({ vatId: null });
+      expect(quote.adjustments).to.deep.equal([
+        // 10 × 150.00 a year; 150 of the period's 365 days unused: 61643.8 → 61644.
+        { productId: 'help-desk', productName: 'Help Desk', kind: 'credit', amount: { amount: -61644, currency: 'EUR' }, periodStart: '2026-01-31', periodEnd: '2026-06-30' },
+        { productId: 'help-desk', productName: 'Help Desk', kind: 'charge', amount: { amount: 150000, currency: 'EUR' }, periodStart: '2026-01-31', periodEnd: '2027-01-31' },
+        // 5 × 12.00 a month; 12 of the period's 31 days (12 Jan – 12 Feb) unused: 2322.6 → 2323.
+        { productId: 'meetings', productName: 'Meetings', kind: 'credit', amount: { amount: -2323, currency: 'EUR' }, periodStart: '2026-01-31', periodEnd: '2026-02-12' },
+        { productId: 'meetings', productName: 'Meetings', kind: 'charge', amount: { amount: 6000, currency: 'EUR' }, periodStart: '2026-01-31', periodEnd: '2026-02-28' },
+      ]);
+      // 2200 + 92033 = 94233; 22 % of it is 20731.26.
+      expect(quote.subtotal.amount).to.equal(2200);
+      expect(quote.tax.amount.amount).to.equal(20731);
+      expect(quote.total.amount).to.equal(114964);
+      // Renewals state what was bought.
+      expect(quote.renewals).to.deep.equal([{ date: '2026-02-28', term: 'monthly', amount: { amount: 2684, currency: 'EUR' } }]);
+
+      // With WELCOME20: the discount is the line's, the adjustments stay. 1760 + 92033 = 93793; tax 20634.46.
+      const discounted = await api.createQuote({ vatId: null, promotionCode: 'WELCOME20' });
+      expect(discounted.adjustments).to.deep.equal(quote.adjustments);
+      expect([discounted.discounts![0]!.amountOff.amount, discounted.tax.amount.amount, discounted.total.amount]).to.deep.equal([440, 20634, 114427]);
+    });
+
+    it('prorates on the day the quote is made; a period that has ended gets nothing', async () => {
+      let now = new Date(NOW);
+      const { api } = setup({ scenario: 'renewing-account', now: () => now });
+      await api.addCartItem(phone(1));
+      now = new Date('2026-02-20T10:00:00Z');
+      const quote = await api.createQuote({ vatId: null });
+      // Meetings' period ended on 12 Feb. Help Desk: 130 of 365 days unused, 53424.7 → 53425.
+      expect(quote.adjustments!.map((a) => [a.productId, a.kind, a.amount.amount, a.periodEnd])).to.deep.equal([
+        ['help-desk', 'credit', -53425, '2026-06-30'],
+        ['help-desk', 'charge', 150000, '2027-02-20'],
+      ]);
+    });
+
+    it('adjusts no subscription without a current period: the other scenarios\' totals are the lines\' and tax', async () => {
+      const { api } = setup();
+      expect((await api.getAccount()).subscriptions).to.have.length(1);
+      await api.addCartItem(phone(1));
+      const quote = await api.createQuote({ vatId: null });
+      expect(quote.adjustments).to.deep.equal([]);
+      expect(quote.total.amount).to.equal(2684);
+    });
+
+    it('paying moves the periods: the bought product and the adjusted ones end their period on their new date; a bounced debit puts them back', async () => {
+      const { api, backend } = setup({ scenario: 'renewing-account' });
+      await api.addCartItem(phone(1));
+      const quote = await api.createQuote({ vatId: null });
+      const order = await api.placeOrder({ quoteId: quote.id, paymentMethodId: 'pm-it-visa' }, 'k-1');
+      expect(order.total.amount).to.equal(114964);
+      expect(backend.account.subscriptions.map((s) => [s.productId, s.currentPeriodEnd])).to.deep.equal([
+        ['help-desk', '2027-01-31'],
+        ['meetings', '2026-02-28'],
+        ['phone-system', '2026-02-28'],
+      ]);
+      // Quoted again the same day, every period is unused in full: each credit cancels its charge.
+      await api.addCartItem({ productId: 'remote-support', tierId: 'rs-standard', seats: 1, term: 'monthly' });
+      const again = await api.createQuote({ vatId: null });
+      expect(again.adjustments!.reduce((sum, a) => sum + a.amount.amount, 0)).to.equal(0);
+      expect(again.adjustments!.filter((a) => a.kind === 'credit').map((a) => a.amount.amount)).to.deep.equal([-150000, -6000, -2200]);
+      expect(again.total.amount).to.equal(2900 + 638);
+
+      const debit = new MockBackend({ now: () => new Date(NOW), scenario: 'renewing-account' });
+      const { method } = await send(debit, 'POST', '/payment-methods', { token: 'tok_sepaDebit' });
+      await send(debit, 'POST', '/cart/items', phone(1));
+      const { quote: q } = await send(debit, 'POST', '/quotes', { vatId: null });
+      const { order: processing } = await send(debit, 'POST', '/orders', { quoteId: q.id, paymentMethodId: method.id }, { 'Idempotency-Key': 'k-1' });
+      expect(debit.account.subscriptions.map((s) => s.currentPeriodEnd)).to.deep.equal(['2027-01-31', '2026-02-28', '2026-02-28']);
+      debit.settle(processing.id, 'failed');
+      expect(debit.account.subscriptions).to.deep.equal(createState('renewing-account', new Date(NOW)).account.subscriptions);
+    });
+  });
+
+  describe('receipts and billing contacts (1.3.0)', () => {
+    async function paying(card?: TestToken) {
+      const backend = new MockBackend({ now: () => new Date(NOW), scenario: 'cart-with-items' });
+      const methodId = card ? (await send(backend, 'POST', '/payment-methods', { token: card })).method.id : 'pm-it-visa';
+      const { quote } = await send(backend, 'POST', '/quotes', { vatId: null });
+      const pay = (key: string) => send(backend, 'POST', '/orders', { quoteId: quote.id, paymentMethodId: methodId }, { 'Idempotency-Key': key });
+      const get = (orderId: string) => send(backend, 'GET', `/orders/${orderId}`);
+      return { backend, pay, get };
+    }
+    const receipt = (orderId: string) => `https://billing.example.com/receipts/${orderId}`;
+
+    it('gives a completed or processing order a receipt, and none to a failed one or one that requires action', async () => {
+      const completed = (await (await paying()).pay('k-1')).order;
+      expect(completed).to.include({ status: 'completed', receiptUrl: receipt(completed.id) });
+
+      const debit = await paying('tok_sepaDebit');
+      const processing = (await debit.pay('k-1')).order;
+      expect(processing).to.include({ status: 'processing', receiptUrl: receipt(processing.id) });
+      expect(debit.backend.settle(processing.id, 'completed').receiptUrl).to.equal(receipt(processing.id));
+
+      const bounced = await paying('tok_sepaDebit');
+      const returned = (await bounced.pay('k-1')).order;
+      expect(bounced.backend.settle(returned.id, 'failed').receiptUrl).to.equal(null);
+
+      const declined = await paying('tok_chargeDeclined');
+      expect((await declined.pay('k-1')).status).to.equal(402);
+      expect(declined.backend.attempts[0]).to.include({ status: 'failed', receiptUrl: null });
+
+      const challenged = await paying('tok_threeDSecureRequired');
+      const pending = (await challenged.pay('k-1')).order;
+      expect(pending).to.include({ status: 'requires_action', receiptUrl: null });
+      challenged.backend.authenticate(pending.nextAction!.clientSecret!, true);
+      const confirmed = (await send(challenged.backend, 'POST', `/orders/${pending.id}/confirm`)).order;
+      expect(confirmed).to.include({ status: 'completed', receiptUrl: receipt(pending.id) });
+      expect((await challenged.get(pending.id)).order.receiptUrl).to.equal(receipt(pending.id));
+
+      const failing = await paying('tok_threeDSecureFail');
+      const failed = (await failing.pay('k-1')).order;
+      failing.backend.authenticate(failed.nextAction!.clientSecret!, true);
+      expect((await send(failing.backend, 'POST', `/orders/${failed.id}/confirm`)).order).to.include({ status: 'failed', receiptUrl: null });
+    });
+
+    it("names the billing contact a plain user should ask; a billing contact's account names them", async () => {
+      const user = await setup({ scenario: 'user' }).api.getAccount();
+      expect(user.viewer.role).to.equal('user');
+      expect(user.billingContact).to.deep.equal({ name: 'Giulia Rossi', email: 'giulia.rossi@example.it' });
+      for (const { name } of SCENARIOS.filter((s) => !['user', 'signed-out', 'backend-down'].includes(s.name))) {
+        const account = await setup({ scenario: name }).api.getAccount();
+        expect(account.billingContact, name).to.deep.equal({ name: account.viewer.name, email: account.viewer.email });
+      }
+    });
+  });
+
+  describe('catalog texts per Accept-Language (1.3.0)', () => {
+    const read = async (language?: string, scenario: MockBackendOptions['scenario'] = 'empty-cart') =>
+      (await send(setup({ scenario }).backend, 'GET', '/catalog', undefined, language ? { 'Accept-Language': language } : {})).text;
+    const catalog = async (language?: string, scenario?: MockBackendOptions['scenario']) => JSON.parse(await read(language, scenario)) as Catalog;
+    /** Everything but the texts: ids, prices, seats, trials, icons. */
+    const shape = (c: Catalog) =>
+      c.products.map(({ id, iconUrl, trial, tiers }) => ({ id, iconUrl, trial, tiers: tiers.map(({ id: t, seats, prices, recommended }) => ({ t, seats, prices, recommended })) }));
+
+    it('answers in Italian for it (it-IT, it;q=…): descriptions and features translated, brand names kept, ids and prices the same', async () => {
+      const english = await catalog();
+      const italian = await catalog('it-IT,it;q=0.9,en;q=0.8');
+      expect(shape(italian)).to.deep.equal(shape(english));
+      const remote = italian.products[0]!;
+      expect(remote.name).to.equal('Remote Support');
+      expect(remote.description).to.equal("Raggiungi e ripara qualsiasi computer, con o senza l'utente presente.");
+      expect(remote.tiers.map((t) => t.name)).to.deep.equal(['Standard', 'Premium', 'Enterprise']);
+      expect(remote.tiers[0]!.features).to.deep.equal(['Sessioni con utente presente', 'Trasferimento file', 'Chat di sessione']);
+      expect(italian.products.find((p) => p.id === 'phone-system')!.tiers[0]!.features![1]).to.equal('Code di chiamata');
+      // Every description and feature differs from the English one but for brand-like words.
+      italian.products.forEach((p, i) => {
+        expect(p.description).to.not.equal(english.products[i]!.description);
+        p.tiers.forEach((t, j) => expect(t.features).to.not.deep.equal(english.products[i]!.tiers[j]!.features));
+      });
+      expect(await catalog('IT')).to.deep.equal(italian);
+    });
+
+    it('answers in Arabic for ar, in the account\'s currency', async () => {
+      const english = await catalog(undefined, 'usd-account');
+      const arabic = await catalog('ar-EG', 'usd-account');
+      expect(shape(arabic)).to.deep.equal(shape(english));
+      expect(arabic.currency).to.equal('USD');
+      const meetings = arabic.products.find((p) => p.id === 'meetings')!;
+      expect(meetings.name).to.equal('Meetings');
+      expect(meetings.description).to.equal('اجتماعات فيديو مع مشاركة الشاشة، من أي جهاز.');
+      expect(meetings.tiers[1]!.features).to.deep.equal(['250 مشاركًا', 'تسجيل سحابي غير محدود', 'تفريغ نصي', 'أدوات الرسم']);
+    });
+
+    it('falls back to English for any other language, none, or a later range only', async () => {
+      const english = await read();
+      for (const language of ['en-US', 'de', 'fr-CA,it;q=0.9', '*', 'ita', 'i']) expect(await read(language), language).to.equal(english);
+      expect(JSON.parse(english).products[0].description).to.equal('Reach and fix any computer, attended or unattended.');
+    });
+
+    it("keeps a seed's own catalog, translating only the texts it knows", async () => {
+      const seed = createState('empty-cart');
+      seed.catalogs.EUR!.products[0]!.iconUrl = 'https://cdn.example.com/rs.svg';
+      seed.catalogs.EUR!.products.push({ id: 'fax', name: 'Fax', description: 'Faxes.', tiers: [{ ...seed.catalogs.EUR!.products[2]!.tiers[0]!, id: 'fx' }] });
+      const italian = JSON.parse((await send(setup({ seed }).backend, 'GET', '/catalog', undefined, { 'Accept-Language': 'it' })).text) as Catalog;
+      expect(italian.products[0]!.iconUrl).to.equal('https://cdn.example.com/rs.svg');
+      expect(italian.products.at(-1)).to.deep.include({ id: 'fax', name: 'Fax', description: 'Faxes.' });
+    });
+
+    it('names quote lines and adjustments from the catalog in the asked language', async () => {
+      const { backend } = setup({ scenario: 'renewing-account' });
+      await send(backend, 'POST', '/cart/items', phone(1));
+      const it = await send(backend, 'POST', '/quotes', { vatId: null }, { 'Accept-Language': 'it' });
+      const en = await send(backend, 'POST', '/quotes', { vatId: null });
+      expect(it.quote.lines.map((l) => [l.productName, l.tierName])).to.deep.equal(en.quote.lines.map((l) => [l.productName, l.tierName]));
+      expect(it.quote.adjustments!.map((a) => a.productName)).to.deep.equal(['Help Desk', 'Help Desk', 'Meetings', 'Meetings']);
+      expect(it.quote.total).to.deep.equal(en.quote.total);
     });
   });
 

@@ -264,6 +264,17 @@ const DAY_MS = 86_400_000;
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
 const termMonths = (term: CartItemInput['term']) => (term === 'annual' ? 12 : 1);
 
+/**
+ * The first day of a period of `months` that ends on `end`: the latest day that many months before
+ * it, so a period ending on 28 Feb began on 31 Jan (addMonths clamps), as the periods quotes make do.
+ */
+function periodStartOf(end: string, months: number): string {
+  const last = new Date(end);
+  let start = addMonths(last, -months);
+  while (day(addMonths(addDays(start, 1), months)) === end) start = addDays(start, 1);
+  return day(start);
+}
+
 // --- Tax and VAT IDs ---
 
 const SELLER_COUNTRY = 'IT';
@@ -864,7 +875,7 @@ export class MockBackend implements TestNetwork {
       const tier = product?.tiers.find((t) => t.id === tierId);
       if (!end || end <= today || !product || !tier) continue;
       const full = tier.prices[term].amount * seats;
-      const periodDays = daysBetween(day(addMonths(new Date(end), -termMonths(term))), end);
+      const periodDays = daysBetween(periodStartOf(end, termMonths(term)), end);
       const unused = Math.min(daysBetween(today, end), periodDays);
       const credit = Math.floor((2 * full * unused + periodDays) / (2 * periodDays));
       const base = { productId, productName: product.name };
