@@ -1,7 +1,7 @@
 import type { Account, Cart, Catalog, DeclineCode, PaymentMethod, Product, Tier } from '../contract/types.js';
 
-// Data only: every export is a constant or a function that builds fresh state,
-// so two mock backends never share an object (and the calendar helpers both use).
+// Data only: every export is a constant, a function that builds fresh state (so two mock
+// backends never share an object), or one of the calendar helpers the backend shares.
 
 export type ScenarioName =
   | 'empty-cart'
