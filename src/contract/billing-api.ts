@@ -474,8 +474,8 @@ export interface components {
             /**
              * @description What moving the billing date to today does to the products the account
              *     already has (1.3.0): a credit for the unused part of their current
-             *     period (a negative amount) and the prorated charge of a period from
-             *     today to the new billing date. The total includes them.
+             *     period (a negative amount) and the charge of their new period, which
+             *     starts today like the lines'. The total includes them.
              */
             adjustments?: components["schemas"]["Adjustment"][];
             /**
@@ -519,7 +519,7 @@ export interface components {
             productId: string;
             productName: string;
             /**
-             * @description `credit`: the unused time of the current period, given back; `charge`: the prorated period from today.
+             * @description `credit`: the unused time of the current period, given back; `charge`: the new period from today.
              * @enum {string}
              */
             kind: "credit" | "charge";
