@@ -9,7 +9,7 @@ import { StepClock } from '../mock/clock.js';
 import type { PaymentMethod, Product } from '../contract/types.js';
 import type { PaymentProvider } from '../adapter/billing-adapter.js';
 import { TEST_TOKENS, type TestToken } from '../mock/fixtures.js';
-import type { Saved } from './persist.js';
+import { toSaved, type Saved } from './persist.js';
 
 // The machine without a DOM, on the real in-memory backend; the machine and the backend share one simulated clock.
 
@@ -73,6 +73,9 @@ async function until(actor: CheckoutActor, done: (s: CheckoutSnapshot) => boolea
   await flush();
   if (!done(actor.getSnapshot())) throw new Error(`stuck at ${JSON.stringify(actor.getSnapshot().value)}`);
 }
+
+/** What the element would save for this actor now. */
+const toSavedOf = (actor: CheckoutActor) => toSaved(stepOf(actor.getSnapshot()), ctx(actor), !!orderState(actor.getSnapshot()))!;
 
 /** The key of every attempt sent (POST /orders), in order. */
 const orderKeys = (backend: MockBackend) => backend.requests.filter((r) => r.method === 'POST' && r.path === '/orders').map((r) => r.idempotencyKey);
@@ -305,6 +308,72 @@ describe('checkout machine', () => {
         await send(actor, { type: 'NEXT' });
         expect(step(actor), text).to.equal('seats');
       }
+    });
+  });
+
+  describe('promotion codes', () => {
+    /** Review of one product, not Phone System (PHONE10 is for Phone System only). */
+    async function toReview() {
+      const started = start('empty-cart');
+      await settle(started.actor);
+      await toTerm(started.actor, buyable(started.actor, (p) => p.id !== 'phone-system'));
+      await send(started.actor, { type: 'COMMIT' });
+      expect(step(started.actor)).to.equal('review');
+      return started;
+    }
+
+    it('applies a code at review: the quote carries the discount, the code survives Edit order and a reload', async () => {
+      const { actor, backend, quotedWith } = await toReview();
+      const before = ctx(actor).quote!.total.amount;
+      await send(actor, { type: 'PROMO', text: ' welcome20 ' });
+      await send(actor, { type: 'APPLY_PROMO' });
+      expect(ctx(actor).promoCode).to.equal('WELCOME20');
+      expect(ctx(actor).quote!.discounts!.map((d) => d.code)).to.deep.equal(['WELCOME20']);
+      expect(ctx(actor).quote!.total.amount).to.be.lessThan(before);
+      const item = backend.cart.items[0]!;
+      await send(actor, { type: 'EDIT', itemId: item.id });
+      if (step(actor) === 'tier') await send(actor, { type: 'TIER', tierId: item.tierId });
+      await send(actor, { type: 'NEXT' });
+      await send(actor, { type: 'COMMIT' });
+      expect(step(actor)).to.equal('review');
+      expect(ctx(actor).quote!.discounts!.map((d) => d.code), 'after Edit order').to.deep.equal(['WELCOME20']);
+      const saved = toSavedOf(actor);
+      expect(saved.promoCode).to.equal('WELCOME20');
+      const again = start('empty-cart', { backend, restore: saved });
+      await settle(again.actor);
+      expect(step(again.actor)).to.equal('review');
+      expect(ctx(again.actor).quote!.discounts!.map((d) => d.code), 'after a reload').to.deep.equal(['WELCOME20']);
+      expect(quotedWith.length).to.be.greaterThan(0);
+    });
+
+    for (const [code, expected] of [
+      ['NOPE', 'promotion_code_invalid'],
+      ['SUMMER24', 'promotion_code_expired'],
+      ['PHONE10', 'promotion_code_not_applicable'],
+    ] as const) {
+      it(`${code} is refused at its field (${expected}); the order is priced without it`, async () => {
+        const { actor } = await toReview();
+        const total = ctx(actor).quote!.total.amount;
+        await send(actor, { type: 'PROMO', text: code });
+        await send(actor, { type: 'APPLY_PROMO' });
+        expect(step(actor)).to.equal('review');
+        expect(actor.getSnapshot().matches({ review: 'ready' })).to.equal(true);
+        expect(ctx(actor).error!.code).to.equal(expected);
+        expect(ctx(actor).promoCode).to.equal(undefined);
+        expect(ctx(actor).promoText, 'what the user typed is kept').to.equal(code);
+        expect(ctx(actor).quote!.discounts ?? []).to.deep.equal([]);
+        expect(ctx(actor).quote!.total.amount).to.equal(total);
+      });
+    }
+
+    it('Remove takes the code off and prices again', async () => {
+      const { actor } = await toReview();
+      await send(actor, { type: 'PROMO', text: 'SAVE50' });
+      await send(actor, { type: 'APPLY_PROMO' });
+      expect(ctx(actor).quote!.discounts).to.have.length(1);
+      await send(actor, { type: 'REMOVE_PROMO' });
+      expect(ctx(actor).promoCode).to.equal(undefined);
+      expect(ctx(actor).quote!.discounts ?? []).to.deep.equal([]);
     });
   });
 
