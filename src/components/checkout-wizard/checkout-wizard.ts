@@ -15,6 +15,7 @@ import { cartDetail, fire, orderDetail, trialDetail } from '../../events.js';
 import type { StepElement } from '../step-element.js';
 import { styles } from './checkout-wizard.styles.js';
 import { readTheme } from '../../styles/tokens.js';
+import { skeleton } from './skeleton.js';
 
 /** Every part of the step elements, exported through the wizard so `checkout-wizard::part(heading)` reaches it. */
 const STEP_PARTS = [
@@ -22,7 +23,8 @@ const STEP_PARTS = [
   'product', 'choose', 'option', 'tier', 'details', 'popover', 'stepper', 'next', 'commit',
   'item', 'edit', 'remove', 'add-another', 'checkout', 'quote', 'total', 'continue',
   'methods', 'method', 'add-method', 'save-method', 'cancel', 'vat', 'apply-vat', 'recap', 'totals', 'renewal', 'authorise',
-  'order-status', 'place-order', 'check-again',
+  'order-status', 'place-order', 'check-again', 'declined', 'discount', 'adjustment', 'promo', 'apply-promo', 'remove-promo',
+  'price', 'estimate', 'undo',
   'summary', 'assign', 'add-more', 'portal',
 ].join(', ');
 
@@ -249,6 +251,46 @@ export class CheckoutWizard extends LitElement {
       this.#source = source;
       if (source) this.#start(typeof source === 'string' ? new HttpBillingAdapter(source) : source);
     }
+    this.#measureFrame();
+  }
+
+  /** What the frame shows (a step, or `loading`) as last measured, its height then, and the animation from it. */
+  #framed?: string;
+  #heightFrom?: number;
+  #heightAnimation?: Animation;
+
+  /** Before the frame draws another step: its height now (mid-animation, the height on screen). */
+  #measureFrame(): void {
+    const shows = this.step;
+    if (shows === this.#framed) return;
+    this.#framed = shows;
+    this.#heightFrom = this.renderRoot.querySelector('.base')?.getBoundingClientRect().height;
+  }
+
+  /**
+   * Once the new step is drawn, the frame grows or shrinks to it over 180 ms instead of jumping (none with
+   * reduced motion). Measured in the next frame, before it paints, when the step's own elements have rendered too.
+   * Only the animation holds a height: when it ends or is cancelled, the frame is as tall as its content.
+   */
+  #animateHeight(): void {
+    const from = this.#heightFrom;
+    this.#heightFrom = undefined;
+    if (!from || matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+    requestAnimationFrame(() => {
+      const base = this.renderRoot.querySelector<HTMLElement>('.base');
+      if (!base || !this.isConnected) return;
+      this.#heightAnimation?.cancel();
+      const to = base.getBoundingClientRect().height;
+      if (!to || Math.abs(to - from) < 2) return;
+      // clip-path, not overflow: the content is cut at the frame while it moves, and nothing is a scroll container meanwhile.
+      this.#heightAnimation = base.animate(
+        [
+          { height: `${from}px`, clipPath: 'inset(0)' },
+          { height: `${to}px`, clipPath: 'inset(0)' },
+        ],
+        { duration: 180, easing: 'cubic-bezier(0.2, 0, 0, 1)' },
+      );
+    });
   }
 
   /** English applies at once; another locale loads its messages first, and until then the widget keeps the language it has. */
@@ -310,6 +352,7 @@ export class CheckoutWizard extends LitElement {
   }
 
   protected override updated(): void {
+    this.#animateHeight();
     const snapshot = this.#actor?.getSnapshot();
     if (!snapshot || this.#localePending) return;
     const step = stepOf(snapshot);
@@ -380,7 +423,8 @@ export class CheckoutWizard extends LitElement {
 
   protected override render() {
     const snapshot = this.#snap.value;
-    if (!this.#actor || !snapshot || this.#localePending) return html`<div part="base" class="base" aria-busy="true"></div>`;
+    // While the first locale loads, the skeleton holds the frame's height; nothing is said in the wrong language.
+    if (!this.#actor || !snapshot || this.#localePending) return html`<div part="base" class="base" aria-busy="true">${this.#actor ? skeleton() : nothing}</div>`;
     const m = this.#localizer.m;
     const step = stepOf(snapshot);
     const inFlow = step !== 'loading' && !(GATES as readonly string[]).includes(step);
@@ -408,7 +452,8 @@ export class CheckoutWizard extends LitElement {
   #stepElement(step: StepId | 'loading') {
     if (step === 'loading') {
       this.#drawn = undefined;
-      return html`<p class="loading" part="loading" aria-busy="true">${this.#localizer.m.loading}</p>`;
+      // The shape of what comes next: the product list, or after a gate's "Try again", most likely the gate again.
+      return skeleton(this.#lastStep && (GATES as readonly string[]).includes(this.#lastStep) ? 'gate' : 'list');
     }
     if (this.#drawn?.step !== step) {
       const el = document.createElement(tagOf(step)) as StepElement;

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { driveTo } from '../../mock/drive.js';
 import { findProduct, findTier } from '../../machine/rules.js';
-import { HeldBackend, part, parts, recordSends, rest, stepNow } from '../../../test/step-fixture.js';
+import { HeldBackend, money, part, parts, recordSends, rest, stepNow } from '../../../test/step-fixture.js';
 import '../../define.js';
 import type { CwCart } from './cw-cart.js';
 
@@ -24,8 +24,11 @@ describe('cw-cart', () => {
     expect(rows()).to.deep.equal(
       items().map((i) => {
         const product = findProduct(catalog, i.productId)!;
+        const tier = findTier(product, i.tierId)!;
         const licenses = `${i.seats} user license${i.seats === 1 ? '' : 's'}`;
-        return `${product.name} ${findTier(product, i.tierId)!.name} · ${licenses} · ${i.term === 'annual' ? 'Annual' : 'Monthly'} Edit Remove`;
+        // Each item's first period at its plan's price, an estimate (the quote at review is what is paid).
+        const price = money({ ...tier.prices[i.term], amount: tier.prices[i.term].amount * i.seats });
+        return `${product.name} ${tier.name} · ${licenses} · ${i.term === 'annual' ? 'Annual' : 'Monthly'} ${price} Edit Remove`;
       }),
     );
     const names = items().map((i) => findProduct(catalog, i.productId)!.name);
@@ -79,5 +82,25 @@ describe('cw-cart', () => {
     part(checkout.el, 'checkout').click();
     expect(checkout.sent).to.deep.equal([{ type: 'CHECKOUT' }]);
     expect(stepNow(checkout.actor)).to.equal('review');
+  });
+
+  it('removing the last item offers Undo, which puts it back; the estimated subtotal sums the items', async () => {
+    const { el, actor, sent, items } = await cart();
+    const prices = parts(el, 'price').map((p) => p.textContent!.trim());
+    expect(prices).to.have.length(items().length);
+    expect(part(el, 'estimate').textContent).to.match(/^Estimated subtotal .+, before tax\. Review shows the exact total\.$/);
+    const [first, second] = items();
+    part(el, 'remove').click();
+    await rest(el, actor, 'cart');
+    part(el, 'remove').click();
+    await rest(el, actor, 'cart');
+    expect(items()).to.have.length(0);
+    expect(el.shadowRoot!.textContent).to.include('was removed from your cart.');
+    part(el, 'undo').click();
+    await rest(el, actor, 'cart');
+    expect(items().map((i) => i.productId)).to.deep.equal([second!.productId]);
+    expect(parts(el, 'item')).to.have.length(1);
+    expect(sent.map((e) => e.type)).to.deep.equal(['REMOVE', 'REMOVE', 'UNDO']);
+    expect(first).to.exist;
   });
 });

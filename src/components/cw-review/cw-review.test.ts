@@ -87,14 +87,14 @@ describe('cw-review', () => {
     const busy = el.shadowRoot!.querySelector('[aria-busy=true]')!;
     expect(busy.textContent).to.equal('Updating total…');
     expect(parts(el, 'continue')).to.have.length(0);
-    expect(parts(el, 'back').map((b) => b.textContent!.trim())).to.deep.equal(['Back to cart']);
+    expect(parts(el, 'back').map((b) => b.textContent!.trim())).to.deep.equal(['Back']);
     backend.release();
     await rest(el, actor, 'review');
     expect(parts(el, 'quote')).to.have.length(1);
     expect(el.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
   });
 
-  it('Continue to payment, Edit order and Back to cart send their events and lead on', async () => {
+  it('Continue to payment, Edit order and Back send their events and lead on; Back says where it goes', async () => {
     const pay = await review();
     part(pay.el, 'continue').click();
     expect(pay.sent).to.deep.equal([{ type: 'CONTINUE' }]);
@@ -106,10 +106,46 @@ describe('cw-review', () => {
     expect(edit.sent).to.deep.equal([{ type: 'EDIT', itemId }]);
     expect(edit.actor.getSnapshot().context.editing).to.deep.equal({ itemId, returnTo: 'review' });
 
+    // With only this item in the cart there is no cart step: Back goes to its billing choice, and says only "Back".
     const back = await review();
+    expect(part(back.el, 'back').textContent!.trim()).to.equal('Back');
     part(back.el, 'back').click();
     expect(back.sent).to.deep.equal([{ type: 'BACK' }]);
-    expect(stepNow(back.actor)).to.equal('cart');
+    expect(stepNow(back.actor)).to.equal('term');
+  });
+
+  it('a promotion code: added on demand, refused at its field with the typed code kept, applied as a discount row, removed', async () => {
+    const { el, actor, sent, table } = await review();
+    expect(el.shadowRoot!.querySelector('#promo'), 'the field opens on demand').to.equal(null);
+    const add = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=promo] button')].find((b) => b.textContent!.includes('Add a promotion code'))!;
+    add.click();
+    await el.updateComplete;
+    // The field is drawn anew after each quote (the table shows "Updating total…" meanwhile).
+    const field = () => el.shadowRoot!.querySelector<HTMLInputElement>('#promo')!;
+    expect(el.shadowRoot!.activeElement).to.equal(field());
+    const type = async (text: string) => {
+      field().value = text;
+      field().dispatchEvent(new InputEvent('input'));
+      await el.updateComplete;
+    };
+    await type('SUMMER24');
+    part(el, 'apply-promo').click();
+    await rest(el, actor, 'review');
+    expect(el.shadowRoot!.querySelector('#promo-error[role=alert]')!.textContent!.trim()).to.equal('This promotion code has expired.');
+    expect(field().getAttribute('aria-invalid')).to.equal('true');
+    expect(field().value).to.equal('SUMMER24');
+    await type('welcome20');
+    part(el, 'apply-promo').click();
+    await rest(el, actor, 'review');
+    const quote = actor.getSnapshot().context.quote!;
+    const [discount] = quote.discounts!;
+    expect(discount!.code).to.equal('WELCOME20');
+    expect(table().foot.some((row) => row[0]!.startsWith('WELCOME20') && row[1] === money({ ...discount!.amountOff, amount: -discount!.amountOff.amount }))).to.equal(true);
+    expect(textOf(el)).to.include('Promotion code WELCOME20 applied');
+    part(el, 'remove-promo').click();
+    await rest(el, actor, 'review');
+    expect(actor.getSnapshot().context.quote!.discounts ?? []).to.deep.equal([]);
+    expect(sent.map((e) => e.type)).to.include.members(['PROMO', 'APPLY_PROMO', 'REMOVE_PROMO']);
   });
 
   it('when the cart changed before paying, says so with the old and the new total', async () => {

@@ -27,9 +27,12 @@ describe('cw-term-picker', () => {
     const saving = Math.round((1 - annual.amount / (12 * monthly.amount)) * 100);
     expect(saving, 'the fixture plan saves on annual billing').to.be.greaterThan(0);
     expect(textOf(el)).to.include(`${product.name} · ${tier.name} · ${draft.seatsText} user license`);
+    // Each term's total for the licenses chosen, before tax, then the price per license.
+    const seats = Number(draft.seatsText);
+    const times = (m: typeof monthly) => money({ ...m, amount: m.amount * seats });
     expect(parts(el, 'option').map((o) => o.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
-      `Monthly ${money(monthly)} per license / month`,
-      `Annual ${money(annual)} per license / year Save ${saving}%`,
+      `Monthly ${times(monthly)} a month for your licenses, before tax ${money(monthly)} per license / month`,
+      `Annual ${times(annual)} a year for your licenses, before tax ${money(annual)} per license / year Save ${saving}%`,
     ]);
   });
 
