@@ -11,6 +11,7 @@ import { CwConfirmation } from './components/cw-confirmation/cw-confirmation.js'
 import { CwGate } from './components/cw-gate/cw-gate.js';
 import { CwPopover } from './components/cw-popover/cw-popover.js';
 import { CwProgress } from './components/cw-progress/cw-progress.js';
+import { CwSummary } from './components/cw-summary/cw-summary.js';
 import { VERSION } from './version.js';
 
 export const ELEMENTS = {
@@ -27,6 +28,7 @@ export const ELEMENTS = {
   'cw-gate': CwGate,
   'cw-popover': CwPopover,
   'cw-progress': CwProgress,
+  'cw-summary': CwSummary,
 } as const;
 
 // Copies of the library find each other through the registered class: the copy that
@@ -110,5 +112,6 @@ declare global {
     'cw-gate': CwGate;
     'cw-popover': CwPopover;
     'cw-progress': CwProgress;
+    'cw-summary': CwSummary;
   }
 }

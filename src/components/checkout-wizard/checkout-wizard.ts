@@ -17,6 +17,9 @@ import { styles } from './checkout-wizard.styles.js';
 import { readTheme } from '../../styles/tokens.js';
 import { skeleton } from './skeleton.js';
 
+/** From this width of the widget the order summary sits beside the steps; below it, a bar above them. */
+const SUMMARY_BESIDE_PX = 760;
+
 /** Every part of the step elements, exported through the wizard so `checkout-wizard::part(heading)` reaches it. */
 const STEP_PARTS = [
   'heading', 'alert', 'retry', 'back', 'error', 'badge', 'input',
@@ -48,6 +51,15 @@ const STEP_PARTS = [
  * @csspart progress-list - The progress indicator's list of steps.
  * @csspart progress-step - Each step in the progress indicator.
  * @csspart progress-current - The current step in the progress indicator.
+ * @csspart summary-panel - The order summary: beside the steps when the widget is wide, a bar above them when narrow.
+ * @csspart summary-frame - The order summary's card.
+ * @csspart summary-bar - The order summary's collapsible bar ("Order summary · total"), on a narrow widget.
+ * @csspart summary-lines - The order summary's list of lines.
+ * @csspart summary-line - Each line of the order summary.
+ * @csspart summary-totals - The order summary's subtotal, discounts, tax and total.
+ * @csspart summary-total - The order summary's total.
+ * @csspart summary-renewal - The order summary's renewal statement.
+ * @csspart summary-estimate - The order summary's "estimate" label, before a quote.
  * @csspart step - The element drawing the current step or gate; its parts below are exported too (docs/theming.md lists which step has which).
  * @csspart heading - The heading of the step or gate.
  * @csspart alert - A step-level error.
@@ -221,6 +233,9 @@ export class CheckoutWizard extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Measured now, so a wide page never draws the bar first and then the column.
+    this.#wide = this.getBoundingClientRect().width >= SUMMARY_BESIDE_PX;
+    this.#resize.observe(this);
     this.#stopping = false;
     // A hint only: nothing is disabled on it; the network errors themselves drive retries.
     window.addEventListener('online', this.#onLine);
@@ -230,6 +245,7 @@ export class CheckoutWizard extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#resize.disconnect();
     window.removeEventListener('online', this.#onLine);
     window.removeEventListener('offline', this.#onLine);
     // Moving the element re-connects it in the same task: only a real removal stops the actor (and aborts its requests).
@@ -441,10 +457,28 @@ export class CheckoutWizard extends LitElement {
           ></cw-progress>`
         : nothing}
       ${this.#offline ? html`<div class="offline" role="status" part="offline">${m.offline}</div>` : nothing}
-      ${this.#stepElement(step)}
+      <div class="layout" ?data-wide=${this.#wide}>
+        <div class="main">${this.#stepElement(step)}</div>
+        ${inFlow
+          ? html`<cw-summary
+              part="summary-panel"
+              exportparts="summary: summary-frame, bar: summary-bar, lines: summary-lines, line: summary-line, totals: summary-totals, total: summary-total, renewal: summary-renewal, estimate: summary-estimate"
+              layout=${this.#wide ? 'column' : 'bar'}
+            ></cw-summary>`
+          : nothing}
+      </div>
       <div class="visually-hidden" role="status" aria-live="polite" part="status">${this.#status(snapshot)}</div>
     </section>`;
   }
+
+  /** Wide enough for the order summary beside the steps: the widget's own width, not the viewport's. */
+  #wide = false;
+  readonly #resize = new ResizeObserver(([entry]) => {
+    const wide = (entry?.contentRect.width ?? 0) >= SUMMARY_BESIDE_PX;
+    if (wide === this.#wide) return;
+    this.#wide = wide;
+    this.requestUpdate();
+  });
 
   #drawn?: { step: StepId; el: StepElement };
 
