@@ -51,6 +51,10 @@ const STEP_PARTS = [
  * @csspart progress-list - The progress indicator's list of steps.
  * @csspart progress-step - Each step in the progress indicator.
  * @csspart progress-current - The current step in the progress indicator.
+ * @csspart progress-done - Each done step in the progress indicator.
+ * @csspart progress-button - The button of a done step, which goes back to it.
+ * @csspart progress-marker - Each step's dot (a check once done).
+ * @csspart progress-summary - "Step 3 of 7: Licenses", when the widget is narrow.
  * @csspart summary-panel - The order summary: beside the steps when the widget is wide, a bar above them when narrow.
  * @csspart summary-frame - The order summary's card.
  * @csspart summary-bar - The order summary's collapsible bar ("Order summary · total"), on a narrow widget.
@@ -448,7 +452,7 @@ export class CheckoutWizard extends LitElement {
       ${inFlow
         ? html`<cw-progress
             part="progress"
-            exportparts="list: progress-list, step: progress-step, current: progress-current"
+            exportparts="list: progress-list, step: progress-step, current: progress-current, done: progress-done, button: progress-button, marker: progress-marker, summary: progress-summary"
             .steps=${pathOf(snapshot.context)}
             .current=${step}
             .labels=${m.stepNames}
