@@ -1,16 +1,29 @@
-import { html, nothing } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { StepElement } from '../step-element.js';
 import { safeUrl } from '../../contract/schemas.js';
-import { findProduct } from '../../machine/rules.js';
+import { findProduct, findTier } from '../../machine/rules.js';
+import type { Order, OrderLine, QuoteLine, Term, Trial } from '../../contract/types.js';
 import { fire } from '../../events.js';
 import { styles } from './cw-confirmation.styles.js';
 
+/** A line of the recap: what the order (or, for an older server, its quote) says was bought. */
+type Line = Pick<OrderLine | QuoteLine, 'productName' | 'tierName' | 'seats' | 'term' | 'amount'>;
+
+// Decorative: the heading says the same in words.
+const CHECK = svg`<circle cx="12" cy="12" r="12" class="disc" /><path d="M6.8 12.4l3.4 3.4 7-7.2" class="mark" />`;
+const CLOCK = svg`<circle cx="12" cy="12" r="10.5" class="ring" /><path d="M12 6.5V12l3.6 2.2" class="hands" />`;
+const EXTERNAL = svg`<path d="M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" />`;
+
 /**
  * @tagname cw-confirmation
- * @summary The `done` step: the order (or trial) confirmed, immediate access, the e-mail sent, and the way to assign the new licenses.
+ * @summary The `done` step: the order (or trial) confirmed with a recap of what was bought, the total paid, the new
+ * billing day, the e-mail sent and the receipt; then the way to assign the new licenses.
  *
+ * @csspart icon - The success mark beside the heading (a clock while a bank debit is processing).
  * @csspart heading - The step heading.
- * @csspart summary - The order facts.
+ * @csspart recap - The recap of what was bought (or the trial started), its total and order number.
+ * @csspart summary - The order facts: total paid and order number; for a trial, when it ends.
+ * @csspart receipt - The "View receipt" link, when the order has a receipt.
  * @csspart assign - The "Assign licenses to users" link.
  * @csspart add-more - The "Add more products" button.
  *
@@ -21,40 +34,23 @@ export class CwConfirmation extends StepElement {
 
   protected override renderStep() {
     const m = this.t.m;
-    const { order, trial, account, purchased, catalog, quote } = this.ctx;
+    const { order, trial, account, purchased } = this.ctx;
     const url = safeUrl(account?.assignLicensesUrl, this.ctx.allowedOrigins);
     const productIds = trial ? [trial.productId] : (purchased ?? []);
     // A bank debit: accepted, not settled; the products start when it clears.
-    const processing = order?.status === 'processing';
-    const facts = trial
-      ? html`<dl part="summary">
-          <dt>${findProduct(catalog, trial.productId)?.name ?? trial.productId}</dt>
-          <dd>${this.t.count(m.licenses, trial.seats)}</dd>
-          <dt>${m.trialEnds}</dt>
-          <dd>${this.t.date(trial.endsAt)}</dd>
-        </dl>
-        <p>${m.welcomeSent(trial.welcomeEmail)}</p>`
-      : order
-        ? html`<dl part="summary">
-            <dt>${m.orderNumber}</dt>
-            <dd>${order.id}</dd>
-            <dt>${processing ? m.colAmount : m.totalPaid}</dt>
-            <dd>${this.t.money(order.total)}</dd>
-            <dt>${m.newBillingDate}</dt>
-            <dd>${this.t.date(order.billingDate)}</dd>
-          </dl>
-          ${quote?.tax.reverseCharge ? html`<p class="note">${m.reverseCharge}${quote.tax.vatId ? ` (${quote.tax.vatId})` : ''}</p>` : nothing}
-          <p>${processing ? m.processingText(order.confirmationEmail) : m.emailSent(order.confirmationEmail)}</p>`
-        : nothing;
+    const processing = !trial && order?.status === 'processing';
     return html`
-      ${this.heading(trial ? m.trialHeading : processing ? m.processingHeading : m.doneHeading)}
+      <div class="hero">
+        <svg class="icon" part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${processing ? CLOCK : CHECK}</svg>
+        ${this.heading(trial ? m.trialHeading : processing ? m.processingHeading : m.doneHeading)}
+      </div>
       ${processing ? nothing : html`<p class="ok">${m.access}</p>`}
-      ${facts}
+      ${trial ? this.#trial(trial) : order ? this.#order(order, processing) : nothing}
       <div class="next">
         <p>${m.assignHint}</p>
         ${url
           ? html`<a class="button primary" part="assign" href=${url} target="_blank" rel="noopener noreferrer" @click=${(e: Event) => this.#assign(e, url, productIds)}>
-              ${m.assignLicenses}
+              ${m.assignLicenses}${this.#newTab()}
             </a>`
           : html`<button type="button" class="primary" part="assign" @click=${(e: Event) => this.#assign(e, null, productIds)}>${m.assignLicenses}</button>`}
       </div>
@@ -62,6 +58,110 @@ export class CwConfirmation extends StepElement {
         <button type="button" part="add-more" @click=${() => this.send({ type: 'RESTART' })}>${m.addMore}</button>
       </div>
     `;
+  }
+
+  #order(order: Order, processing: boolean) {
+    const m = this.t.m;
+    const { quote } = this.ctx;
+    const lines = this.#lines(order);
+    // Tax is shown only when the rows then add up to the total: the order's own quote, with nothing else in between.
+    const paid = quote?.id === order.quoteId ? quote : undefined;
+    const tax = paid && !paid.discounts?.length && !paid.adjustments?.length && paid.tax.amount.amount > 0 ? paid.tax : undefined;
+    const terms = new Set(lines.map((l) => l.term));
+    const billingDay = processing || !terms.size ? undefined : this.#billingDay(order.billingDate, terms);
+    const receipt = safeUrl(order.receiptUrl, this.ctx.allowedOrigins);
+    return html`
+      <section class="recap" part="recap" aria-labelledby="recap-heading">
+        <h3 id="recap-heading">${m.orderSummary}</h3>
+        ${this.#lineList(lines)}
+        <dl part="summary">
+          ${tax ? html`<dt>${m.tax(this.t.percent(tax.rateBasisPoints))}</dt><dd>${this.t.money(tax.amount)}</dd>` : nothing}
+          <dt class="total">${processing ? m.colAmount : m.totalPaid}</dt>
+          <dd class="total">${this.t.money(order.total)}</dd>
+          <dt>${m.orderNumber}</dt>
+          <dd><bdi>${order.id}</bdi></dd>
+          ${billingDay ? nothing : html`<dt>${m.newBillingDate}</dt><dd>${this.t.date(order.billingDate)}</dd>`}
+        </dl>
+      </section>
+      ${paid?.tax.reverseCharge ? html`<p class="note">${m.reverseCharge}${paid.tax.vatId ? ` (${paid.tax.vatId})` : ''}</p>` : nothing}
+      ${billingDay ? html`<p class="billing-day">${billingDay}</p>` : nothing}
+      <p>${processing ? m.processingText(order.confirmationEmail) : m.emailSent(order.confirmationEmail)}</p>
+      ${receipt
+        ? html`<p class="receipt">
+            <a class="button" part="receipt" href=${receipt} target="_blank" rel="noopener noreferrer">
+              ${m.viewReceipt}<svg class="external" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${EXTERNAL}</svg>${this.#newTab()}
+            </a>
+          </p>`
+        : nothing}
+    `;
+  }
+
+  #trial(trial: Trial) {
+    const m = this.t.m;
+    const product = findProduct(this.ctx.catalog, trial.productId);
+    const tier = findTier(product, trial.tierId);
+    return html`
+      <section class="recap" part="recap" aria-labelledby="recap-heading">
+        <h3 id="recap-heading">${m.trialSummary}</h3>
+        <ul class="lines" role="list">
+          <li class="line">
+            <span class="name">${this.#name(product?.name ?? trial.productId, tier?.name)}</span>
+            <span class="detail">${this.t.count(m.licenses, trial.seats)}</span>
+          </li>
+        </ul>
+        <dl part="summary">
+          <dt>${m.trialEnds}</dt>
+          <dd>${this.t.date(trial.endsAt)}</dd>
+        </dl>
+      </section>
+      <p class="billing-day">${m.trialNoCharge(this.t.date(trial.endsAt))}</p>
+      <p>${m.welcomeSent(trial.welcomeEmail)}</p>
+    `;
+  }
+
+  /** What was bought: the order's lines; from an older server that sent none, the purchased items as the quote had them. */
+  #lines(order: Order): Line[] {
+    if (order.lines.length) return order.lines;
+    const { quote, purchased } = this.ctx;
+    if (!quote || quote.id !== order.quoteId) return [];
+    return quote.lines.filter((l) => !l.productId || !purchased || purchased.includes(l.productId));
+  }
+
+  #lineList(lines: Line[]) {
+    const m = this.t.m;
+    if (!lines.length) return nothing;
+    return html`<ul class="lines" role="list">
+      ${lines.map(
+        (l) => html`<li class="line">
+          <span class="name">${this.#name(l.productName, l.tierName)}</span>
+          <span class="amount">${this.t.money(l.amount)}</span>
+          <span class="detail">${this.t.count(m.licenses, l.seats)} · ${l.term === 'annual' ? m.billedAnnually : m.billedMonthly}</span>
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  /** Product · plan, each kept in its own direction (a Latin name in an Arabic sentence, say). */
+  #name(product: string, tier: string | undefined) {
+    return tier ? html`<bdi>${product}</bdi> · <bdi>${tier}</bdi>` : html`<bdi>${product}</bdi>`;
+  }
+
+  /**
+   * "Your billing date is now the 2nd of each month" (or of December each year): the new billing date
+   * as a day that recurs, by the terms bought.
+   */
+  #billingDay(iso: string, terms: Set<Term>): string | undefined {
+    const when = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+    if (Number.isNaN(when.getTime())) return undefined;
+    const format = new Intl.DateTimeFormat(`${this.t.locale}-u-nu-latn`, { day: 'numeric', month: 'long', timeZone: 'UTC' });
+    const month = format.formatToParts(when).find((p) => p.type === 'month')?.value ?? '';
+    const kind = terms.has('annual') ? (terms.has('monthly') ? 'mixed' : 'annual') : 'monthly';
+    return this.t.m.billingDay[kind](this.t.number(when.getUTCDate()), month, format.format(when));
+  }
+
+  #newTab() {
+    // The space is in the text, where no template minifier can take it out: the name is "View receipt (opens …)".
+    return html`<span class="visually-hidden">${` ${this.t.m.opensInNewTab}`}</span>`;
   }
 
   #assign(e: Event, url: string | null, productIds: string[]) {

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { driveTo } from '../../mock/drive.js';
 import { findProduct } from '../../machine/rules.js';
 import { parts, recordSends, rest, stepNow } from '../../../test/step-fixture.js';
+import { trialEnd } from './trial-end.js';
 import '../../define.js';
 import type { CwModePicker } from './cw-mode-picker.js';
 
@@ -31,6 +32,18 @@ describe('cw-mode-picker', () => {
       { title: trial, selected: false, badge: null },
     ]);
     expect(options().map((o) => o.button.textContent!.trim())).to.deep.equal(['Buy', trial]);
+  });
+
+  it('the trial says, before it starts, when it would end and that nothing is charged unless the buyer buys before then', async () => {
+    const { el, actor } = await picker();
+    const { catalog, draft, account } = actor.getSnapshot().context;
+    const product = findProduct(catalog, draft.productId)!;
+    const ends = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date(`${trialEnd(product.trial!.days, account!.timeZone)}T00:00:00Z`),
+    );
+    const hint = parts(el, 'option')[1]!.querySelector('p')!.textContent!.trim();
+    expect(hint).to.equal(`No payment needed. You get a welcome e-mail with the details. Nothing is charged unless you buy before ${ends}.`);
+    expect(parts(el, 'option')[0]!.textContent).to.not.include('Nothing is charged');
   });
 
   it('the trial button sends the trial mode and the checkout goes on to the plans', async () => {

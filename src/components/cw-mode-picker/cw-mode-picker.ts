@@ -1,10 +1,11 @@
 import { html, nothing } from 'lit';
 import { StepElement } from '../step-element.js';
 import { findProduct } from '../../machine/rules.js';
+import { trialEnd } from './trial-end.js';
 
 /**
  * @tagname cw-mode-picker
- * @summary The `mode` step: buy the product, or start its free trial.
+ * @summary The `mode` step: buy the product, or start its free trial (saying when the trial would end, and that nothing is charged unless the buyer buys before then).
  *
  * @csspart heading - The step heading.
  * @csspart option - Each of the two choices.
@@ -34,7 +35,7 @@ export class CwModePicker extends StepElement {
               <div class="card" part="option" ?data-selected=${current === 'trial'}>
                 <h3>${this.t.count(m.tryFree, product.trial.days)}</h3>
                 ${current === 'trial' ? html`<span class="badge" part="badge">${m.selected}</span>` : nothing}
-                <p class="muted">${m.tryHint}</p>
+                <p class="muted">${m.tryHint} ${m.trialNoCharge(this.t.date(trialEnd(product.trial.days, this.ctx.account?.timeZone)))}</p>
                 <button type="button" class="push" part="choose" @click=${() => this.send({ type: 'MODE', mode: 'trial' })}>
                   ${this.t.count(m.tryFree, product.trial.days)}
                 </button>

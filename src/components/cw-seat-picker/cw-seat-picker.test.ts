@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { driveTo } from '../../mock/drive.js';
-import { isSubscribed } from '../../machine/rules.js';
-import { rest, stepNow } from '../../../test/step-fixture.js';
+import { findProduct, findTier, isSubscribed } from '../../machine/rules.js';
+import { rest, stepNow, textOf } from '../../../test/step-fixture.js';
 import '../../define.js';
 import type { CwSeatPicker } from './cw-seat-picker.js';
 
@@ -83,5 +83,29 @@ describe('cw-seat-picker', () => {
     await set('999999');
     await press('Fewer licenses');
     expect(Number(input.value)).to.equal(range.min + Math.floor((range.max - range.min) / step) * step);
+  });
+
+  it('names the product and plan, each in its own direction (<bdi>)', async () => {
+    const { el, actor } = await picker();
+    const { catalog, draft } = actor.getSnapshot().context;
+    const product = findProduct(catalog, draft.productId)!;
+    const names = [...el.shadowRoot!.querySelectorAll('bdi')].map((b) => b.textContent);
+    expect(names).to.deep.equal([product.name, findTier(product, draft.tierId)!.name]);
+  });
+
+  it('a free trial: free, how long it lasts, and that nothing is charged unless the buyer buys before it ends', async () => {
+    const { actor } = await driveTo('mode');
+    actor.send({ type: 'MODE', mode: 'trial' });
+    if (stepNow(actor) === 'tier') actor.send({ type: 'TIER', tierId: actor.getSnapshot().context.draft.tierId! });
+    const el = await fixture<CwSeatPicker>(html`<cw-seat-picker .actor=${actor}></cw-seat-picker>`);
+    await rest(el, actor, 'seats');
+    const { catalog, draft, account } = actor.getSnapshot().context;
+    const days = findProduct(catalog, draft.productId)!.trial!.days;
+    // Today where the account is billed, plus the trial's days.
+    const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: account!.timeZone }).format(new Date()).split('-').map(Number);
+    const ends = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(y!, m! - 1, d! + days));
+    expect(textOf(el)).to.include(`Free during the trial. The trial lasts ${days} days. Nothing is charged unless you buy before ${ends}.`);
+    expect(textOf(el)).to.not.include('per license');
+    expect(el.shadowRoot!.querySelector('[part~=next]')!.textContent!.trim()).to.equal('Start trial');
   });
 });

@@ -4,13 +4,15 @@ import { StepElement } from '../step-element.js';
 import { commitAction, fieldError, seatsOf, stepError } from '../../machine/selectors.js';
 import { estimate, findProduct, findTier, seatRange, stepSeats, type SeatsError } from '../../machine/rules.js';
 import type { SeatRange } from '../../contract/types.js';
+import { trialEnd } from '../cw-mode-picker/trial-end.js';
 import { styles } from './cw-seat-picker.styles.js';
 
 /**
  * Arrow Up and Down step by the plan's step; the field keeps whatever is typed and explains what is wrong with it.
  *
  * @tagname cw-seat-picker
- * @summary The `seats` step: how many user licenses, typed or stepped, within the plan's range.
+ * @summary The `seats` step: how many user licenses, typed or stepped, within the plan's range; for a free trial,
+ * how long it lasts and that nothing is charged unless the buyer buys before it ends.
  *
  * @csspart heading - The step heading.
  * @csspart input - The licenses field.
@@ -38,7 +40,7 @@ export class CwSeatPicker extends StepElement {
     const step = range.step ?? 1;
     return html`
       ${this.heading(m.seatsHeading)}
-      <p class="muted">${product.name} · ${tier.name}</p>
+      <p class="muted"><bdi>${product.name}</bdi> · <bdi>${tier.name}</bdi></p>
       ${this.alert(stepError(this.ctx), trial ? { type: 'START_TRIAL' } : undefined)}
       <label for="seats">${m.seatsLabel}</label>
       <div class="field">
@@ -65,7 +67,13 @@ export class CwSeatPicker extends StepElement {
           : nothing}
       <div class="price" aria-live="polite">
         ${trial
-          ? html`<p>${m.trialSeats}</p>`
+          ? html`<p class="estimate">${m.trialSeats}</p>
+              ${product.trial
+                ? html`<p>
+                    ${this.t.count(m.trialLasts, product.trial.days)}
+                    ${m.trialNoCharge(this.t.date(trialEnd(product.trial.days, this.ctx.account?.timeZone)))}
+                  </p>`
+                : nothing}`
           : html`<p>${m.perSeat(this.t.money(tier.prices.monthly))}</p>
               ${parsed.error
                 ? nothing
