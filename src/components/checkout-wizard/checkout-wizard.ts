@@ -27,7 +27,7 @@ const STEP_PARTS = [
   'item', 'edit', 'remove', 'add-another', 'checkout', 'quote', 'total', 'continue',
   'methods', 'method', 'add-method', 'save-method', 'cancel', 'vat', 'apply-vat', 'recap', 'totals', 'renewal', 'authorise',
   'order-status', 'place-order', 'check-again', 'declined', 'discount', 'adjustment', 'promo', 'apply-promo', 'remove-promo',
-  'price', 'estimate', 'undo',
+  'price', 'estimate', 'undo', 'icon', 'receipt', 'sign-in', 'ask',
   'summary', 'assign', 'add-more', 'portal',
 ].join(', ');
 
