@@ -120,17 +120,20 @@ export class StepElement extends LitElement {
   /**
    * The step's main action. While a request is in flight it stays focusable
    * (aria-disabled, not disabled, so focus is not lost) and ignores presses,
-   * so five quick clicks send one event.
+   * so five quick clicks send one event; a spinner turns beside its label
+   * (a still ring with reduced motion). The label moves aside by half the
+   * spinner's room, so the button keeps its size (shared.ts, `.spinner`).
    */
   protected primaryButton(label: unknown, event: CheckoutEvent, part: string) {
+    const busy = this.busy;
     return html`<button
       type="button"
       class="primary"
       part=${part}
-      aria-disabled=${this.busy ? 'true' : 'false'}
+      aria-disabled=${busy ? 'true' : 'false'}
       @click=${() => this.submit(event)}
     >
-      ${label}
+      <span class="label" ?data-busy=${busy}>${label}${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}</span>
     </button>`;
   }
 

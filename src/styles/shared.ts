@@ -60,6 +60,22 @@ export const shared = [
       gap: var(--_gap);
       flex-wrap: wrap;
     }
+    /*
+     * A narrow widget (480 px or less: its frame's content box, with the default 16 px padding, is 446 px;
+     * the frame is the container, whatever the viewport): every step's actions stack, full width, in their
+     * order in the document, which is the order focus takes: Back (or the step's secondary action) first,
+     * the step's primary action last, at the bottom, under the thumb. The same on every step.
+     */
+    @container cw-frame (max-width: 446px) {
+      .actions,
+      .actions .end {
+        flex-direction: column;
+        align-items: stretch;
+      }
+      .actions .end {
+        margin-inline-start: 0;
+      }
+    }
     button,
     .button {
       font: inherit;
@@ -102,6 +118,73 @@ export const shared = [
     button[aria-disabled='true'] {
       opacity: 0.6;
       cursor: not-allowed;
+    }
+    /*
+     * A busy primary button (StepElement.primaryButton): a spinner beside the label, in the label's colour.
+     * The label moves toward the start by half the spinner and its gap, and the spinner sits in the padding
+     * at its end: the pair stays centred and the button keeps its size.
+     */
+    .label[data-busy] {
+      position: relative;
+      inset-inline-start: -0.7em;
+    }
+    .label > .spinner {
+      position: absolute;
+      top: 50%;
+      inset-inline-start: calc(100% + 0.4em);
+      width: 1em;
+      height: 1em;
+      margin-top: -0.5em;
+      border: 2px solid currentColor;
+      border-inline-end-color: transparent;
+      border-radius: 50%;
+      animation: none;
+    }
+    /* Busy is not unavailable: the label stays readable while the spinner turns. */
+    button:has(> .label[data-busy]) {
+      cursor: progress;
+      opacity: 0.85;
+    }
+    /* A card-like group; the legend sits inside it as the group's label, not in a notch of the border. */
+    fieldset {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      padding: var(--_space);
+      margin: 0 0 var(--_space);
+      min-width: 0;
+    }
+    legend {
+      float: inline-start;
+      width: 100%;
+      padding: 0;
+      margin: 0 0 var(--_gap);
+      font-weight: 600;
+    }
+    legend + * {
+      clear: both;
+    }
+    /*
+     * Rows of radio buttons in a group (the pay step's payment methods): the radio stays at the start of its
+     * row, centred on the first line, and the rest (label, expiry, badge) wraps beside it, never under it; a
+     * line parts each row from the next, so a row that wraps never runs into the one below at any width.
+     */
+    fieldset label.method {
+      position: relative;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0.1em 0.6em;
+      padding-block: 10px;
+      padding-inline-start: calc(24px + 0.75em);
+    }
+    fieldset label.method > input {
+      position: absolute;
+      inset-inline-start: 0;
+      top: calc(10px + 0.75em - 12px);
+    }
+    fieldset label.method + label.method {
+      border-top: 1px solid var(--_border);
     }
     a {
       color: var(--_accent);
@@ -207,6 +290,15 @@ export const shared = [
     @media (prefers-reduced-motion: no-preference) {
       button {
         transition: background-color 120ms, border-color 120ms;
+      }
+      /* With reduced motion, the ring stands still: its gap still says "in progress". */
+      .label > .spinner {
+        animation: cw-spin 0.8s linear infinite;
+      }
+    }
+    @keyframes cw-spin {
+      to {
+        transform: rotate(360deg);
       }
     }
   `,

@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { baseline, themes, tokens } from '../../styles/tokens.js';
 import { visuallyHidden } from '../../styles/shared.js';
+import { skeletonStyles } from './skeleton.js';
 
 /*
  * Isolation from the host page. The page's own rules on <checkout-wizard>
@@ -32,6 +33,15 @@ export const styles = [
       border-radius: var(--_radius);
       padding: var(--_space);
       min-width: 0;
+      /* The height animation between steps: a border-box height, run to the frame's auto height. */
+      box-sizing: border-box;
+      interpolate-size: allow-keywords;
+      /*
+       * Steps lay out by the widget's own width (@container cw-frame, in shared.ts), not the viewport's:
+       * a widget in a sidebar is narrow on a wide screen. The frame's width comes from the page, as a
+       * block's does; a page that sizes it to its content (a float, a flex item without a width) must give it one.
+       */
+      container: cw-frame / inline-size;
     }
     .offline {
       border: 1px solid var(--_border);
@@ -40,9 +50,6 @@ export const styles = [
       padding: var(--_gap) var(--_space);
       margin-bottom: var(--_gap);
     }
-    .loading {
-      color: var(--_muted);
-      margin: 0;
-    }
   `,
+  skeletonStyles,
 ];

@@ -20,6 +20,9 @@ import { skeleton } from './skeleton.js';
 /** From this width of the widget the order summary sits beside the steps; below it, a bar above them. */
 const SUMMARY_BESIDE_PX = 760;
 
+/** What ends the frame's height animation early: the user doing something inside. */
+const EVENTS_THAT_END = ['keydown', 'pointerdown'] as const;
+
 /** Every part of the step elements, exported through the wizard so `checkout-wizard::part(heading)` reaches it. */
 const STEP_PARTS = [
   'heading', 'alert', 'retry', 'back', 'error', 'badge', 'input',
@@ -289,7 +292,9 @@ export class CheckoutWizard extends LitElement {
 
   /**
    * Once the new step is drawn, the frame grows or shrinks to it over 180 ms instead of jumping (none with
-   * reduced motion). Measured in the next frame, before it paints, when the step's own elements have rendered too.
+   * reduced motion). Started in the next frame, before it paints, when the step's own elements have rendered too;
+   * it runs to the frame's `auto` height (interpolate-size), so content that changes meanwhile (a quote that
+   * arrives) is followed, and to the height measured then where `auto` cannot be animated.
    * Only the animation holds a height: when it ends or is cancelled, the frame is as tall as its content.
    */
   #animateHeight(): void {
@@ -302,14 +307,22 @@ export class CheckoutWizard extends LitElement {
       this.#heightAnimation?.cancel();
       const to = base.getBoundingClientRect().height;
       if (!to || Math.abs(to - from) < 2) return;
+      const end = CSS.supports('interpolate-size', 'allow-keywords') ? 'auto' : `${to}px`;
       // clip-path, not overflow: the content is cut at the frame while it moves, and nothing is a scroll container meanwhile.
-      this.#heightAnimation = base.animate(
+      const animation = base.animate(
         [
           { height: `${from}px`, clipPath: 'inset(0)' },
-          { height: `${to}px`, clipPath: 'inset(0)' },
+          { height: end, clipPath: 'inset(0)' },
         ],
         { duration: 180, easing: 'cubic-bezier(0.2, 0, 0, 1)' },
       );
+      this.#heightAnimation = animation;
+      // A key or a pointer pressed inside (a quick Tab, a click) ends it at once: nothing focused is ever cut off.
+      // (Not focusin: a focus move inside the widget does not reach its host.)
+      const finish = () => animation.finish();
+      const done = () => EVENTS_THAT_END.forEach((type) => this.removeEventListener(type, finish));
+      EVENTS_THAT_END.forEach((type) => this.addEventListener(type, finish));
+      animation.finished.then(done, done);
     });
   }
 
