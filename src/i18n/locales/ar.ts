@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'مراحل إتمام الطلب',
   stepOf: (n: number, total: number) => `الخطوة ${n} من ${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `الخطوة ${n} من ${total}: ${step}`,
+  stepDone: (step: string) => `${step}، مكتملة`,
+  stepDoneGoBack: (step: string) => `${step}، مكتملة — العودة إليها`,
 
   selectHeading: 'اختر منتجًا',
   selectIntro: 'أضف خطة أو تجربة مجانية إلى حسابك. يمكنك استخدام المنتج الجديد على الفور.',
@@ -49,6 +52,15 @@ export default {
     other: 'جرّبه مجانًا لمدة # يوم',
   },
   tryHint: 'لا يلزم الدفع. ستصلك رسالة ترحيب عبر البريد الإلكتروني تتضمن التفاصيل.',
+  trialLasts: {
+    zero: 'مدة التجربة # يوم.',
+    one: 'مدة التجربة يوم واحد.',
+    two: 'مدة التجربة يومان.',
+    few: 'مدة التجربة # أيام.',
+    many: 'مدة التجربة # يومًا.',
+    other: 'مدة التجربة # يوم.',
+  },
+  trialNoCharge: (date: string) => `لن يُحصَّل منك أي مبلغ ما لم تشترِ قبل ${date}.`,
 
   tierHeading: 'اختر خطة',
   recommended: 'موصى بها',
@@ -99,6 +111,8 @@ export default {
   annual: 'سنوي',
   perSeatMonth: (price: string) => `${price} لكل ترخيص شهريًا`,
   perSeatYear: (price: string) => `${price} لكل ترخيص سنويًا`,
+  termTotalMonth: (total: string) => `${total} شهريًا لتراخيصك، قبل الضريبة`,
+  termTotalYear: (total: string) => `${total} سنويًا لتراخيصك، قبل الضريبة`,
   save: (percent: string) => `وفّر ${percent}`,
   addToCart: 'إضافة إلى السلة',
   completeTransaction: 'إتمام المعاملة',
@@ -118,6 +132,10 @@ export default {
   remove: 'إزالة',
   removeItem: (product: string) => `إزالة ${product}`,
   addAnother: 'إضافة منتج آخر',
+  removedItem: (product: string) => `تمت إزالة ${product} من سلتك.`,
+  undo: 'تراجع',
+  estimatedSubtotal: (total: string) =>
+    `المجموع الفرعي التقديري ${total} قبل الضريبة. ستجد الإجمالي الدقيق في خطوة المراجعة.`,
 
   reviewHeading: 'راجع طلبك',
   reviewIntro: 'تبدأ فترة الفوترة الجديدة اليوم.',
@@ -134,10 +152,33 @@ export default {
   editOrder: 'تعديل الطلب',
   editOrderOf: (product: string) => `تعديل الطلب: ${product}`,
   continueToPayment: 'المتابعة إلى الدفع',
+  addPromo: 'إضافة رمز ترويجي',
+  promoLabel: 'الرمز الترويجي',
+  applyPromo: 'تطبيق',
+  promoApplied: (code: string) => `تم تطبيق الرمز الترويجي ${code}`,
+  removePromo: 'إزالة الرمز',
+  adjustmentsHeading: 'منتجاتك الحالية، اعتبارًا من اليوم',
+  adjustCredit: (product: string) => `${product}: رصيد عن المدة غير المستخدمة`,
+  adjustCharge: (product: string, period: string) => `${product}: فترة جديدة ${period}`,
   quoteChanged: 'تغيّرت الأسعار منذ آخر مرة اطّلعت عليها. راجع الإجمالي الجديد قبل الدفع.',
   quoteExpired: 'انتهت صلاحية عرض السعر، لذا أعدنا تسعير طلبك. راجعه قبل الدفع.',
   totalChanged: (from: string, to: string) => `تغيّر الإجمالي من ${from} إلى ${to}.`,
   updatingTotal: 'جارٍ تحديث الإجمالي…',
+
+  summaryHeading: 'ملخص الطلب',
+  summaryEmpty: 'سيظهر ملخص طلبك هنا أثناء اختيارك.',
+  summaryEstimate: 'تقديري',
+  estimatedTotal: 'الإجمالي التقديري، قبل الضريبة',
+  summaryEstimateNote: 'بأسعار القائمة. ستجد الإجمالي الدقيق شاملًا الضريبة في خطوة المراجعة.',
+  summaryAbout: (total: string) => `حوالي ${total}`,
+  freeTrialDays: {
+    zero: 'تجربة مجانية · # يوم',
+    one: 'تجربة مجانية · يوم واحد',
+    two: 'تجربة مجانية · يومان',
+    few: 'تجربة مجانية · # أيام',
+    many: 'تجربة مجانية · # يومًا',
+    other: 'تجربة مجانية · # يوم',
+  },
 
   payHeading: 'الدفع',
   paymentMethod: 'طريقة الدفع',
@@ -161,6 +202,10 @@ export default {
   vatInvalid: 'رقم تسجيل ضريبة القيمة المضافة هذا غير صالح. تحقّق منه أو اترك الحقل فارغًا.',
   vatUnavailable:
     'تعذّر علينا التحقق من هذا الرقم حاليًا. لا يزال بإمكانك تقديم طلبك، لكن ستُفرض ضريبة القيمة المضافة.',
+  vatOtherCountry:
+    'رقم تسجيل ضريبة القيمة المضافة هذا صادر من دولة غير دولة عنوان الفوترة، لذا ستُفرض ضريبة القيمة المضافة.',
+  vatCharged:
+    'تم التحقق من رقم تسجيل ضريبة القيمة المضافة، وستُفرض الضريبة: لا يُطبَّق الاحتساب العكسي على الشركات في دولتك.',
   placeOrder: (total: string) => `تقديم الطلب · ${total}`,
   payingFor: 'طلبك',
   billedMonthly: 'تُصدر الفاتورة شهريًا',
@@ -194,6 +239,16 @@ export default {
   assignLicenses: 'تعيين التراخيص للمستخدمين',
   assignHint: 'عيّن التراخيص الجديدة لمستخدميك حتى يتمكنوا من تسجيل الدخول.',
   addMore: 'إضافة منتج آخر',
+  orderSummary: 'ملخص الطلب',
+  trialSummary: 'تجربتك',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) => `أصبح تاريخ الفوترة الآن يوم ${day} من كل شهر.`,
+    annual: (day: string, month: string, _date: string) => `أصبح تاريخ الفوترة الآن ${day} ${month} من كل عام.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `أصبح تاريخ الفوترة الآن يوم ${day} من كل شهر للخطط الشهرية، و${day} ${month} من كل عام للخطط السنوية.`,
+  },
+  viewReceipt: 'عرض الإيصال',
+  opensInNewTab: '(يُفتح في علامة تبويب جديدة)',
 
   signedOutHeading: 'يُرجى تسجيل الدخول مرة أخرى',
   signedOutText: 'انتهت جلستك. سجّل الدخول مرة أخرى، ثم أعد المحاولة.',
@@ -207,6 +262,19 @@ export default {
       : 'اطلب من جهة اتصال الفوترة لديك إضافته نيابةً عنك.',
   unavailableHeading: 'إتمام الطلب غير متاح حاليًا',
   unavailableText: 'تعذّر علينا الوصول إلى خدمة الفوترة. تحقّق من اتصالك وأعد المحاولة.',
+  retryIn: {
+    zero: 'سنعيد المحاولة بعد # ثانية.',
+    one: 'سنعيد المحاولة بعد ثانية واحدة.',
+    two: 'سنعيد المحاولة بعد ثانيتين.',
+    few: 'سنعيد المحاولة بعد # ثوانٍ.',
+    many: 'سنعيد المحاولة بعد # ثانية.',
+    other: 'سنعيد المحاولة بعد # ثانية.',
+  },
+  signIn: 'تسجيل الدخول',
+  askContact: (name: string) => `اطلب من ${name}`,
+  askSubject: (product: string) => (product ? `يُرجى إضافة ${product} إلى اشتراكنا` : 'يُرجى إضافة منتج إلى اشتراكنا'),
+  askBody: (name: string, product: string, sender: string) =>
+    `مرحبًا ${name}،\n\nهل يمكنك إضافة ${product || 'منتج'} إلى اشتراكنا؟ لا يمكن إضافة المنتجات إلا لجهات اتصال الفوترة.\n\nشكرًا لك،\n${sender}`,
 
   errors: {
     network: 'تعذّر علينا الوصول إلى خدمة الفوترة. تحقّق من اتصالك وأعد المحاولة.',
@@ -216,6 +284,9 @@ export default {
     payment_method_required: 'اختر طريقة دفع.',
     seats_out_of_range: 'عدد التراخيص هذا غير متاح لهذه الخطة.',
     invalid_vat_id: 'رقم تسجيل ضريبة القيمة المضافة هذا غير صالح.',
+    promotion_code_invalid: 'هذا الرمز الترويجي غير موجود. تحقّق منه وأعد المحاولة.',
+    promotion_code_expired: 'انتهت صلاحية هذا الرمز الترويجي.',
+    promotion_code_not_applicable: 'لا ينطبق هذا الرمز الترويجي على المنتجات في طلبك.',
     already_subscribed: 'هذا المنتج موجود في حسابك بالفعل.',
     trial_already_used: 'سبق أن استفاد هذا الحساب من تجربة مجانية لهذا المنتج.',
     generic: 'حدث خطأ ما. أعد المحاولة.',

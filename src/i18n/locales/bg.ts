@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Напредък на поръчката',
   stepOf: (n: number, total: number) => `Стъпка ${n} от ${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Стъпка ${n} от ${total}: ${step}`,
+  stepDone: (step: string) => `${step}, завършена`,
+  stepDoneGoBack: (step: string) => `${step}, завършена – върнете се към нея`,
 
   selectHeading: 'Изберете продукт',
   selectIntro:
@@ -36,6 +39,8 @@ export default {
   buyHint: 'Изберете план и плащайте месечно или годишно.',
   tryFree: { one: 'Изпробвайте безплатно за # ден', other: 'Изпробвайте безплатно за # дни' },
   tryHint: 'Не е необходимо плащане. Ще получите приветствен имейл с всички подробности.',
+  trialLasts: { one: 'Пробният период продължава # ден.', other: 'Пробният период продължава # дни.' },
+  trialNoCharge: (date: string) => `Няма да бъдете таксувани, освен ако не купите преди ${date}.`,
 
   tierHeading: 'Изберете план',
   recommended: 'Препоръчан',
@@ -72,6 +77,8 @@ export default {
   annual: 'Годишно',
   perSeatMonth: (price: string) => `${price} на лиценз на месец`,
   perSeatYear: (price: string) => `${price} на лиценз на година`,
+  termTotalMonth: (total: string) => `${total} на месец за вашите лицензи, без данъци`,
+  termTotalYear: (total: string) => `${total} на година за вашите лицензи, без данъци`,
   save: (percent: string) => `Спестявате ${percent}`,
   addToCart: 'Добавете в количката',
   completeTransaction: 'Завършете поръчката',
@@ -84,6 +91,10 @@ export default {
   remove: 'Премахване',
   removeItem: (product: string) => `Премахване на ${product}`,
   addAnother: 'Добавете друг продукт',
+  removedItem: (product: string) => `Продуктът ${product} беше премахнат от количката ви.`,
+  undo: 'Отмяна',
+  estimatedSubtotal: (total: string) =>
+    `Приблизителна междинна сума: ${total} без данъци. Точната обща сума ще видите в стъпката „Преглед“.`,
 
   reviewHeading: 'Прегледайте поръчката си',
   reviewIntro: 'Новият период на фактуриране започва днес.',
@@ -100,10 +111,26 @@ export default {
   editOrder: 'Редактиране на поръчката',
   editOrderOf: (product: string) => `Редактиране на поръчката: ${product}`,
   continueToPayment: 'Продължете към плащането',
+  addPromo: 'Добавете промоционален код',
+  promoLabel: 'Промоционален код',
+  applyPromo: 'Прилагане',
+  promoApplied: (code: string) => `Промоционалният код ${code} е приложен`,
+  removePromo: 'Премахване на кода',
+  adjustmentsHeading: 'Текущите ви продукти, считано от днес',
+  adjustCredit: (product: string) => `${product}: кредит за неизползваното време`,
+  adjustCharge: (product: string, period: string) => `${product}: нов период ${period}`,
   quoteChanged: 'Цените са се променили, откакто ги видяхте за последно. Прегледайте новата обща сума, преди да платите.',
   quoteExpired: 'Офертата ви изтече, затова изчислихме цената на поръчката отново. Прегледайте я, преди да платите.',
   totalChanged: (from: string, to: string) => `Общата сума се промени от ${from} на ${to}.`,
   updatingTotal: 'Обновяване на общата сума…',
+
+  summaryHeading: 'Обобщение на поръчката',
+  summaryEmpty: 'Обобщението на поръчката ви ще се появява тук, докато избирате.',
+  summaryEstimate: 'Приблизително',
+  estimatedTotal: 'Приблизителна обща сума без данъци',
+  summaryEstimateNote: 'По цени от ценоразписа. Точната обща сума с данъците ще видите в стъпката „Преглед“.',
+  summaryAbout: (total: string) => `около ${total}`,
+  freeTrialDays: { one: 'Безплатен пробен период · # ден', other: 'Безплатен пробен период · # дни' },
 
   payHeading: 'Плащане',
   paymentMethod: 'Начин на плащане',
@@ -126,6 +153,10 @@ export default {
   vatInvalid: 'Този ИН по ДДС не е валиден. Проверете го или оставете полето празно.',
   vatUnavailable:
     'В момента не можем да проверим този ИН по ДДС. Все пак можете да направите поръчката, но ще бъде начислен ДДС.',
+  vatOtherCountry:
+    'Този ИН по ДДС е от държава, различна от тази на адреса ви за фактуриране, затова се начислява ДДС.',
+  vatCharged:
+    'Вашият ИН по ДДС е потвърден и се начислява ДДС: обратното начисляване не се прилага за фирми във вашата държава.',
   placeOrder: (total: string) => `Потвърдете поръчката · ${total}`,
   payingFor: 'Вашата поръчка',
   billedMonthly: 'Фактурира се месечно',
@@ -161,6 +192,17 @@ export default {
   assignLicenses: 'Присвоете лицензи на потребителите',
   assignHint: 'Присвоете новите лицензи на потребителите си, за да могат да влизат в системата.',
   addMore: 'Добавете друг продукт',
+  orderSummary: 'Обобщение на поръчката',
+  trialSummary: 'Вашият пробен период',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) =>
+      `Датата ви на фактуриране вече е ${day} число на всеки месец.`,
+    annual: (day: string, month: string, _date: string) => `Датата ви на фактуриране вече е ${day} ${month} всяка година.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Датата ви на фактуриране вече е ${day} число на всеки месец за месечните планове и ${day} ${month} всяка година за годишните планове.`,
+  },
+  viewReceipt: 'Вижте разписката',
+  opensInNewTab: '(отваря се в нов раздел)',
 
   signedOutHeading: 'Моля, влезте отново',
   signedOutText: 'Сесията ви приключи. Влезте отново и след това опитайте пак.',
@@ -175,6 +217,13 @@ export default {
       : 'Помолете лицето за контакт по фактурирането да го добави вместо вас.',
   unavailableHeading: 'В момента поръчването не е достъпно',
   unavailableText: 'Не успяхме да се свържем с услугата за фактуриране. Проверете връзката си и опитайте отново.',
+  retryIn: { one: 'Ще опитаме отново след # секунда.', other: 'Ще опитаме отново след # секунди.' },
+  signIn: 'Вход',
+  askContact: (name: string) => `Помолете ${name}`,
+  askSubject: (product: string) =>
+    product ? `Моля, добавете ${product} към нашия абонамент` : 'Моля, добавете продукт към нашия абонамент',
+  askBody: (name: string, product: string, sender: string) =>
+    `Здравейте, ${name},\n\nБихте ли добавили ${product || 'продукт'} към нашия абонамент? Само лицата за контакт по фактурирането могат да добавят продукти.\n\nБлагодаря,\n${sender}`,
 
   errors: {
     network: 'Не успяхме да се свържем с услугата за фактуриране. Проверете връзката си и опитайте отново.',
@@ -184,6 +233,9 @@ export default {
     payment_method_required: 'Изберете начин на плащане.',
     seats_out_of_range: 'Този брой лицензи не е наличен за този план.',
     invalid_vat_id: 'Този ИН по ДДС не е валиден.',
+    promotion_code_invalid: 'Този промоционален код не съществува. Проверете го и опитайте отново.',
+    promotion_code_expired: 'Валидността на този промоционален код е изтекла.',
+    promotion_code_not_applicable: 'Този промоционален код не се отнася за продуктите във вашата поръчка.',
     already_subscribed: 'Акаунтът ви вече разполага с този продукт.',
     trial_already_used: 'Този акаунт вече е използвал безплатния пробен период за този продукт.',
     generic: 'Нещо се обърка. Опитайте отново.',

@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Průběh objednávky',
   stepOf: (n: number, total: number) => `Krok ${n} z\u00a0${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Krok ${n} z\u00a0${total}: ${step}`,
+  stepDone: (step: string) => `${step}, dokončeno`,
+  stepDoneGoBack: (step: string) => `${step}, dokončeno – vrátit se k\u00a0tomuto kroku`,
 
   selectHeading: 'Vyberte produkt',
   selectIntro: 'Přidejte ke svému účtu tarif nebo zkušební verzi zdarma. Nový produkt můžete používat hned.',
@@ -45,6 +48,13 @@ export default {
     other: 'Vyzkoušet zdarma na #\u00a0dní',
   },
   tryHint: 'Není nutná žádná platba. Podrobnosti vám přijdou v\u00a0uvítacím e-mailu.',
+  trialLasts: {
+    one: 'Zkušební verze trvá #\u00a0den.',
+    few: 'Zkušební verze trvá #\u00a0dny.',
+    many: 'Zkušební verze trvá #\u00a0dne.',
+    other: 'Zkušební verze trvá #\u00a0dní.',
+  },
+  trialNoCharge: (date: string) => `Nic vám nebude účtováno, pokud produkt nekoupíte před ${date}.`,
 
   tierHeading: 'Vyberte tarif',
   recommended: 'Doporučeno',
@@ -91,6 +101,8 @@ export default {
   annual: 'Ročně',
   perSeatMonth: (price: string) => `${price} za licenci / měsíc`,
   perSeatYear: (price: string) => `${price} za licenci / rok`,
+  termTotalMonth: (total: string) => `${total} měsíčně za vaše licence, bez DPH`,
+  termTotalYear: (total: string) => `${total} ročně za vaše licence, bez DPH`,
   save: (percent: string) => `Ušetříte ${percent}`,
   addToCart: 'Přidat do košíku',
   completeTransaction: 'Dokončit transakci',
@@ -108,6 +120,10 @@ export default {
   remove: 'Odebrat',
   removeItem: (product: string) => `Odebrat: ${product}`,
   addAnother: 'Přidat další produkt',
+  removedItem: (product: string) => `Produkt ${product} byl odebrán z\u00a0košíku.`,
+  undo: 'Vrátit zpět',
+  estimatedSubtotal: (total: string) =>
+    `Odhadovaný mezisoučet ${total} bez DPH. Přesnou celkovou částku uvidíte v\u00a0kroku Kontrola.`,
 
   reviewHeading: 'Zkontrolujte objednávku',
   reviewIntro: 'Nové fakturační období začíná dnes.',
@@ -124,10 +140,31 @@ export default {
   editOrder: 'Upravit objednávku',
   editOrderOf: (product: string) => `Upravit objednávku: ${product}`,
   continueToPayment: 'Pokračovat k\u00a0platbě',
+  addPromo: 'Přidat slevový kód',
+  promoLabel: 'Slevový kód',
+  applyPromo: 'Uplatnit',
+  promoApplied: (code: string) => `Slevový kód ${code} byl uplatněn`,
+  removePromo: 'Odebrat kód',
+  adjustmentsHeading: 'Vaše stávající produkty od dnešního dne',
+  adjustCredit: (product: string) => `${product}: dobropis za nevyužité období`,
+  adjustCharge: (product: string, period: string) => `${product}: nové období ${period}`,
   quoteChanged: 'Ceny se od vaší poslední návštěvy změnily. Před zaplacením zkontrolujte novou celkovou částku.',
   quoteExpired: 'Platnost cenové nabídky vypršela, proto jsme cenu objednávky přepočítali. Před zaplacením ji zkontrolujte.',
   totalChanged: (from: string, to: string) => `Celková částka se změnila z\u00a0${from} na ${to}.`,
   updatingTotal: 'Aktualizace celkové částky…',
+
+  summaryHeading: 'Souhrn objednávky',
+  summaryEmpty: 'Souhrn objednávky se zde zobrazí podle toho, co vyberete.',
+  summaryEstimate: 'Odhad',
+  estimatedTotal: 'Odhadovaná celková částka bez DPH',
+  summaryEstimateNote: 'Podle ceníkových cen. Přesnou celkovou částku včetně DPH uvidíte v\u00a0kroku Kontrola.',
+  summaryAbout: (total: string) => `přibližně ${total}`,
+  freeTrialDays: {
+    one: 'Zkušební verze zdarma · #\u00a0den',
+    few: 'Zkušební verze zdarma · #\u00a0dny',
+    many: 'Zkušební verze zdarma · #\u00a0dne',
+    other: 'Zkušební verze zdarma · #\u00a0dní',
+  },
 
   payHeading: 'Platba',
   paymentMethod: 'Způsob platby',
@@ -148,6 +185,9 @@ export default {
   vatValid: (name: string) => (name ? `DIČ ověřeno: ${name}` : 'DIČ ověřeno'),
   vatInvalid: 'Toto DIČ není platné. Zkontrolujte ho, nebo nechte pole prázdné.',
   vatUnavailable: 'Toto DIČ teď nemůžeme ověřit. Objednávku můžete přesto dokončit, bude ale účtována DPH.',
+  vatOtherCountry: 'Toto DIČ pochází z\u00a0jiné země, než je vaše fakturační adresa, proto je účtována DPH.',
+  vatCharged:
+    'Vaše DIČ je ověřené a\u00a0DPH je účtována: přenesení daňové povinnosti se na firmy ve vaší zemi nevztahuje.',
   placeOrder: (total: string) => `Objednat · ${total}`,
   payingFor: 'Vaše objednávka',
   billedMonthly: 'Účtováno měsíčně',
@@ -181,6 +221,16 @@ export default {
   assignLicenses: 'Přiřadit licence uživatelům',
   assignHint: 'Přiřaďte nové licence uživatelům, aby se mohli přihlásit.',
   addMore: 'Přidat další produkt',
+  orderSummary: 'Souhrn objednávky',
+  trialSummary: 'Vaše zkušební verze',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) => `Datum fakturace je nyní ${day}.\u00a0den každého měsíce.`,
+    annual: (day: string, month: string, _date: string) => `Datum fakturace je nyní každý rok ${day}.\u00a0${month}.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Datum fakturace je nyní ${day}.\u00a0den každého měsíce u\u00a0měsíčních tarifů a\u00a0každý rok ${day}.\u00a0${month} u\u00a0ročních tarifů.`,
+  },
+  viewReceipt: 'Zobrazit účtenku',
+  opensInNewTab: '(otevře se na nové kartě)',
 
   signedOutHeading: 'Přihlaste se znovu',
   signedOutText: 'Vaše relace skončila. Přihlaste se znovu a\u00a0akci zopakujte.',
@@ -194,6 +244,20 @@ export default {
       : 'Požádejte svůj fakturační kontakt o\u00a0přidání produktu.',
   unavailableHeading: 'Pokladna teď není dostupná',
   unavailableText: 'Nepodařilo se spojit s\u00a0fakturační službou. Zkontrolujte připojení a\u00a0zkuste to znovu.',
+  retryIn: {
+    one: 'Zkusíme to znovu za #\u00a0sekundu.',
+    few: 'Zkusíme to znovu za #\u00a0sekundy.',
+    many: 'Zkusíme to znovu za #\u00a0sekundy.',
+    other: 'Zkusíme to znovu za #\u00a0sekund.',
+  },
+  signIn: 'Přihlásit se',
+  askContact: (name: string) => `Požádat kontakt ${name}`,
+  askSubject: (product: string) =>
+    product
+      ? `Prosím o\u00a0přidání produktu ${product} do našeho předplatného`
+      : 'Prosím o\u00a0přidání produktu do našeho předplatného',
+  askBody: (name: string, product: string, sender: string) =>
+    `Dobrý den, ${name},\n\nmohli byste prosím přidat ${product || 'produkt'} do našeho předplatného? Produkty mohou přidávat jen fakturační kontakty.\n\nDěkuji\n${sender}`,
 
   errors: {
     network: 'Nepodařilo se spojit s\u00a0fakturační službou. Zkontrolujte připojení a\u00a0zkuste to znovu.',
@@ -203,6 +267,9 @@ export default {
     payment_method_required: 'Vyberte způsob platby.',
     seats_out_of_range: 'Tento počet licencí není pro tento tarif k\u00a0dispozici.',
     invalid_vat_id: 'Toto DIČ není platné.',
+    promotion_code_invalid: 'Tento slevový kód neexistuje. Zkontrolujte ho a\u00a0zkuste to znovu.',
+    promotion_code_expired: 'Platnost tohoto slevového kódu vypršela.',
+    promotion_code_not_applicable: 'Tento slevový kód se nevztahuje na produkty ve vaší objednávce.',
     already_subscribed: 'Váš účet už tento produkt má.',
     trial_already_used: 'Tento účet už zkušební verzi tohoto produktu využil.',
     generic: 'Něco se pokazilo. Zkuste to znovu.',

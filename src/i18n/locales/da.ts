@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Bestillingsforløb',
   stepOf: (n: number, total: number) => `Trin ${n} af ${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Trin ${n} af ${total}: ${step}`,
+  stepDone: (step: string) => `${step}, gennemført`,
+  stepDoneGoBack: (step: string) => `${step}, gennemført – gå tilbage til trinnet`,
 
   selectHeading: 'Vælg et produkt',
   selectIntro: 'Tilføj en pakke eller en gratis prøveperiode til din konto. Du kan bruge det nye produkt med det samme.',
@@ -35,6 +38,8 @@ export default {
   buyHint: 'Vælg en pakke og betal månedligt eller årligt.',
   tryFree: { one: 'Prøv gratis i #\u00a0dag', other: 'Prøv gratis i #\u00a0dage' },
   tryHint: 'Ingen betaling nødvendig. Du får en velkomstmail med alle detaljer.',
+  trialLasts: { one: 'Prøveperioden varer #\u00a0dag.', other: 'Prøveperioden varer #\u00a0dage.' },
+  trialNoCharge: (date: string) => `Du bliver ikke opkrævet noget, medmindre du køber inden ${date}.`,
 
   tierHeading: 'Vælg en pakke',
   recommended: 'Anbefalet',
@@ -71,6 +76,8 @@ export default {
   annual: 'Årlig',
   perSeatMonth: (price: string) => `${price} pr. licens / måned`,
   perSeatYear: (price: string) => `${price} pr. licens / år`,
+  termTotalMonth: (total: string) => `${total} pr. måned for dine licenser ekskl. moms`,
+  termTotalYear: (total: string) => `${total} pr. år for dine licenser ekskl. moms`,
   save: (percent: string) => `Spar ${percent}`,
   addToCart: 'Læg i kurven',
   completeTransaction: 'Gå til kassen',
@@ -83,6 +90,10 @@ export default {
   remove: 'Fjern',
   removeItem: (product: string) => `Fjern ${product}`,
   addAnother: 'Tilføj endnu et produkt',
+  removedItem: (product: string) => `${product} er fjernet fra din kurv.`,
+  undo: 'Fortryd',
+  estimatedSubtotal: (total: string) =>
+    `Anslået subtotal ${total} ekskl. moms. Det nøjagtige beløb vises under Gennemse.`,
 
   reviewHeading: 'Gennemse din bestilling',
   reviewIntro: 'Den nye faktureringsperiode starter i dag.',
@@ -99,10 +110,26 @@ export default {
   editOrder: 'Rediger bestilling',
   editOrderOf: (product: string) => `Rediger bestilling: ${product}`,
   continueToPayment: 'Fortsæt til betaling',
+  addPromo: 'Tilføj en rabatkode',
+  promoLabel: 'Rabatkode',
+  applyPromo: 'Anvend',
+  promoApplied: (code: string) => `Rabatkoden ${code} er anvendt`,
+  removePromo: 'Fjern kode',
+  adjustmentsHeading: 'Dine nuværende produkter fra i dag',
+  adjustCredit: (product: string) => `${product}: kredit for den ubrugte periode`,
+  adjustCharge: (product: string, period: string) => `${product}: ny periode ${period}`,
   quoteChanged: 'Priserne har ændret sig, siden du sidst kiggede. Gennemse det nye samlede beløb, før du betaler.',
   quoteExpired: 'Dit tilbud er udløbet, så vi har beregnet prisen på din bestilling igen. Gennemse den, før du betaler.',
   totalChanged: (from: string, to: string) => `Det samlede beløb er ændret fra ${from} til ${to}.`,
   updatingTotal: 'Opdaterer det samlede beløb…',
+
+  summaryHeading: 'Ordreoversigt',
+  summaryEmpty: 'Din ordreoversigt vises her, efterhånden som du vælger.',
+  summaryEstimate: 'Anslået',
+  estimatedTotal: 'Anslået i alt ekskl. moms',
+  summaryEstimateNote: 'Til listepriser. Det nøjagtige beløb inkl. moms vises under Gennemse.',
+  summaryAbout: (total: string) => `ca. ${total}`,
+  freeTrialDays: { one: 'Gratis prøveperiode · #\u00a0dag', other: 'Gratis prøveperiode · #\u00a0dage' },
 
   payHeading: 'Betaling',
   paymentMethod: 'Betalingsmetode',
@@ -125,6 +152,9 @@ export default {
   vatInvalid: 'Momsnummeret er ugyldigt. Tjek det, eller lad feltet stå tomt.',
   vatUnavailable:
     'Vi kunne ikke bekræfte momsnummeret lige nu. Du kan stadig afgive bestillingen, men så bliver der opkrævet moms.',
+  vatOtherCountry: 'Momsnummeret er fra et andet land end din faktureringsadresse, så der bliver opkrævet moms.',
+  vatCharged:
+    'Dit momsnummer er bekræftet, og der bliver opkrævet moms: omvendt betalingspligt gælder ikke for virksomheder i dit land.',
   placeOrder: (total: string) => `Bestil og betal · ${total}`,
   payingFor: 'Din bestilling',
   billedMonthly: 'Faktureres månedligt',
@@ -159,6 +189,16 @@ export default {
   assignLicenses: 'Tildel licenser til brugere',
   assignHint: 'Tildel de nye licenser til dine brugere, så de kan logge ind.',
   addMore: 'Tilføj endnu et produkt',
+  orderSummary: 'Ordreoversigt',
+  trialSummary: 'Din prøveperiode',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) => `Din faktureringsdato er nu den ${day}. i hver måned.`,
+    annual: (day: string, month: string, _date: string) => `Din faktureringsdato er nu den ${day}.\u00a0${month} hvert år.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Din faktureringsdato er nu den ${day}. i hver måned for månedlige pakker og den ${day}.\u00a0${month} hvert år for årlige pakker.`,
+  },
+  viewReceipt: 'Se kvittering',
+  opensInNewTab: '(åbner i en ny fane)',
 
   signedOutHeading: 'Log ind igen',
   signedOutText: 'Din session er udløbet. Log ind igen, og prøv så igen.',
@@ -173,6 +213,13 @@ export default {
       : 'Bed din faktureringskontakt om at tilføje produktet for dig.',
   unavailableHeading: 'Det er ikke muligt at bestille lige nu',
   unavailableText: 'Vi kunne ikke få forbindelse til faktureringstjenesten. Tjek din forbindelse, og prøv igen.',
+  retryIn: { one: 'Vi prøver igen om #\u00a0sekund.', other: 'Vi prøver igen om #\u00a0sekunder.' },
+  signIn: 'Log ind',
+  askContact: (name: string) => `Spørg ${name}`,
+  askSubject: (product: string) =>
+    product ? `Tilføj venligst ${product} til vores abonnement` : 'Tilføj venligst et produkt til vores abonnement',
+  askBody: (name: string, product: string, sender: string) =>
+    `Hej ${name}\n\nKan du tilføje ${product || 'et produkt'} til vores abonnement? Kun faktureringskontakter kan tilføje produkter.\n\nPå forhånd tak\n${sender}`,
 
   errors: {
     network: 'Vi kunne ikke få forbindelse til faktureringstjenesten. Tjek din forbindelse, og prøv igen.',
@@ -182,6 +229,9 @@ export default {
     payment_method_required: 'Vælg en betalingsmetode.',
     seats_out_of_range: 'Det antal licenser er ikke tilgængeligt i denne pakke.',
     invalid_vat_id: 'Momsnummeret er ugyldigt.',
+    promotion_code_invalid: 'Rabatkoden findes ikke. Tjek den, og prøv igen.',
+    promotion_code_expired: 'Rabatkoden er udløbet.',
+    promotion_code_not_applicable: 'Rabatkoden gælder ikke for produkterne i din bestilling.',
     already_subscribed: 'Din konto har allerede dette produkt.',
     trial_already_used: 'Denne konto har allerede haft en gratis prøveperiode på dette produkt.',
     generic: 'Noget gik galt. Prøv igen.',

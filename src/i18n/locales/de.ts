@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Fortschritt der Bestellung',
   stepOf: (n: number, total: number) => `Schritt ${n} von ${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Schritt ${n} von ${total}: ${step}`,
+  stepDone: (step: string) => `${step}, abgeschlossen`,
+  stepDoneGoBack: (step: string) => `${step}, abgeschlossen – zurück zu diesem Schritt`,
 
   selectHeading: 'Produkt auswählen',
   selectIntro:
@@ -36,6 +39,8 @@ export default {
   buyHint: 'Wählen Sie einen Tarif und zahlen Sie monatlich oder jährlich.',
   tryFree: { one: '#\u00a0Tag kostenlos testen', other: '#\u00a0Tage kostenlos testen' },
   tryHint: 'Keine Zahlung erforderlich. Sie erhalten eine Willkommens-E-Mail mit allen Details.',
+  trialLasts: { one: 'Die Testphase dauert #\u00a0Tag.', other: 'Die Testphase dauert #\u00a0Tage.' },
+  trialNoCharge: (date: string) => `Es wird nichts berechnet, sofern Sie nicht vor dem ${date} kaufen.`,
 
   tierHeading: 'Tarif auswählen',
   recommended: 'Empfohlen',
@@ -72,6 +77,8 @@ export default {
   annual: 'Jährlich',
   perSeatMonth: (price: string) => `${price} pro Lizenz / Monat`,
   perSeatYear: (price: string) => `${price} pro Lizenz / Jahr`,
+  termTotalMonth: (total: string) => `${total} pro Monat für Ihre Lizenzen, zzgl. Steuern`,
+  termTotalYear: (total: string) => `${total} pro Jahr für Ihre Lizenzen, zzgl. Steuern`,
   save: (percent: string) => `${percent} sparen`,
   addToCart: 'In den Warenkorb',
   completeTransaction: 'Zur Kasse',
@@ -84,6 +91,10 @@ export default {
   remove: 'Entfernen',
   removeItem: (product: string) => `${product} entfernen`,
   addAnother: 'Weiteres Produkt hinzufügen',
+  removedItem: (product: string) => `${product} wurde aus Ihrem Warenkorb entfernt.`,
+  undo: 'Rückgängig',
+  estimatedSubtotal: (total: string) =>
+    `Geschätzte Zwischensumme ${total} zzgl. Steuern. Den genauen Gesamtbetrag sehen Sie in der Übersicht.`,
 
   reviewHeading: 'Bestellung prüfen',
   reviewIntro: 'Der neue Abrechnungszeitraum beginnt heute.',
@@ -100,11 +111,27 @@ export default {
   editOrder: 'Bestellung ändern',
   editOrderOf: (product: string) => `Bestellung ändern: ${product}`,
   continueToPayment: 'Weiter zur Zahlung',
+  addPromo: 'Aktionscode hinzufügen',
+  promoLabel: 'Aktionscode',
+  applyPromo: 'Einlösen',
+  promoApplied: (code: string) => `Aktionscode ${code} eingelöst`,
+  removePromo: 'Code entfernen',
+  adjustmentsHeading: 'Ihre bisherigen Produkte, ab heute',
+  adjustCredit: (product: string) => `${product}: Gutschrift für die nicht genutzte Zeit`,
+  adjustCharge: (product: string, period: string) => `${product}: neuer Zeitraum ${period}`,
   quoteChanged:
     'Die Preise haben sich seit Ihrem letzten Aufruf geändert. Prüfen Sie den neuen Gesamtbetrag, bevor Sie bezahlen.',
   quoteExpired: 'Ihr Angebot ist abgelaufen, daher haben wir Ihre Bestellung neu berechnet. Prüfen Sie sie, bevor Sie bezahlen.',
   totalChanged: (from: string, to: string) => `Der Gesamtbetrag hat sich von ${from} auf ${to} geändert.`,
   updatingTotal: 'Gesamtbetrag wird aktualisiert…',
+
+  summaryHeading: 'Bestellübersicht',
+  summaryEmpty: 'Ihre Bestellübersicht erscheint hier, sobald Sie eine Auswahl treffen.',
+  summaryEstimate: 'Schätzung',
+  estimatedTotal: 'Geschätzter Gesamtbetrag, zzgl. Steuern',
+  summaryEstimateNote: 'Zu Listenpreisen. Den genauen Gesamtbetrag inkl. Steuern sehen Sie in der Übersicht.',
+  summaryAbout: (total: string) => `ca. ${total}`,
+  freeTrialDays: { one: 'Kostenlose Testphase · #\u00a0Tag', other: 'Kostenlose Testphase · #\u00a0Tage' },
 
   payHeading: 'Zahlung',
   paymentMethod: 'Zahlungsmethode',
@@ -127,6 +154,10 @@ export default {
   vatInvalid: 'Diese USt-IdNr. ist ungültig. Prüfen Sie sie oder lassen Sie das Feld leer.',
   vatUnavailable:
     'Wir können diese USt-IdNr. gerade nicht prüfen. Sie können trotzdem bestellen; die Mehrwertsteuer wird dann berechnet.',
+  vatOtherCountry:
+    'Diese USt-IdNr. stammt aus einem anderen Land als Ihre Rechnungsadresse, daher wird die Mehrwertsteuer berechnet.',
+  vatCharged:
+    'Ihre USt-IdNr. ist bestätigt, und die Mehrwertsteuer wird berechnet: Das Reverse-Charge-Verfahren gilt nicht für Unternehmen in Ihrem Land.',
   placeOrder: (total: string) => `Zahlungspflichtig bestellen · ${total}`,
   payingFor: 'Ihre Bestellung',
   billedMonthly: 'Monatliche Abrechnung',
@@ -164,6 +195,16 @@ export default {
   assignLicenses: 'Lizenzen Benutzern zuweisen',
   assignHint: 'Weisen Sie die neuen Lizenzen Ihren Benutzern zu, damit diese sich anmelden können.',
   addMore: 'Weiteres Produkt hinzufügen',
+  orderSummary: 'Bestellübersicht',
+  trialSummary: 'Ihre Testphase',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) => `Ihr Abrechnungsdatum ist jetzt der ${day}. jedes Monats.`,
+    annual: (day: string, month: string, _date: string) => `Ihr Abrechnungsdatum ist jetzt jedes Jahr der ${day}.\u00a0${month}.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Ihr Abrechnungsdatum ist jetzt bei monatlichen Tarifen der ${day}. jedes Monats und bei jährlichen Tarifen jedes Jahr der ${day}.\u00a0${month}.`,
+  },
+  viewReceipt: 'Beleg anzeigen',
+  opensInNewTab: '(wird in einem neuen Tab geöffnet)',
 
   signedOutHeading: 'Bitte melden Sie sich erneut an',
   signedOutText: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an und versuchen Sie es dann noch einmal.',
@@ -178,6 +219,13 @@ export default {
       : 'Bitten Sie Ihren Abrechnungskontakt, das Produkt für Sie hinzuzufügen.',
   unavailableHeading: 'Die Bestellung ist derzeit nicht möglich',
   unavailableText: 'Wir konnten den Abrechnungsdienst nicht erreichen. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  retryIn: { one: 'Wir versuchen es in #\u00a0Sekunde erneut.', other: 'Wir versuchen es in #\u00a0Sekunden erneut.' },
+  signIn: 'Anmelden',
+  askContact: (name: string) => `${name} fragen`,
+  askSubject: (product: string) =>
+    product ? `Bitte ${product} zu unserem Abonnement hinzufügen` : 'Bitte ein Produkt zu unserem Abonnement hinzufügen',
+  askBody: (name: string, product: string, sender: string) =>
+    `Hallo ${name},\n\nwäre es möglich, ${product || 'ein Produkt'} zu unserem Abonnement hinzuzufügen? Nur Abrechnungskontakte können Produkte hinzufügen.\n\nVielen Dank\n${sender}`,
 
   errors: {
     network: 'Wir konnten den Abrechnungsdienst nicht erreichen. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
@@ -187,6 +235,9 @@ export default {
     payment_method_required: 'Wählen Sie eine Zahlungsmethode aus.',
     seats_out_of_range: 'Diese Anzahl an Lizenzen ist in diesem Tarif nicht verfügbar.',
     invalid_vat_id: 'Diese USt-IdNr. ist ungültig.',
+    promotion_code_invalid: 'Diesen Aktionscode gibt es nicht. Prüfen Sie ihn und versuchen Sie es erneut.',
+    promotion_code_expired: 'Dieser Aktionscode ist abgelaufen.',
+    promotion_code_not_applicable: 'Dieser Aktionscode gilt nicht für die Produkte in Ihrer Bestellung.',
     already_subscribed: 'Ihr Konto verfügt bereits über dieses Produkt.',
     trial_already_used: 'Mit diesem Konto wurde dieses Produkt bereits kostenlos getestet.',
     generic: 'Etwas ist schiefgelaufen. Versuchen Sie es erneut.',

@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Πρόοδος παραγγελίας',
   stepOf: (n: number, total: number) => `Βήμα ${n} από ${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Βήμα ${n} από ${total}: ${step}`,
+  stepDone: (step: string) => `${step}, ολοκληρώθηκε`,
+  stepDoneGoBack: (step: string) => `${step}, ολοκληρώθηκε – επιστροφή σε αυτό το βήμα`,
 
   selectHeading: 'Επιλέξτε προϊόν',
   selectIntro:
@@ -36,6 +39,8 @@ export default {
   buyHint: 'Επιλέξτε πρόγραμμα και πληρώστε μηνιαία ή ετήσια.',
   tryFree: { one: 'Δωρεάν δοκιμή για # ημέρα', other: 'Δωρεάν δοκιμή για # ημέρες' },
   tryHint: 'Δεν απαιτείται πληρωμή. Θα λάβετε ένα email καλωσορίσματος με όλες τις λεπτομέρειες.',
+  trialLasts: { one: 'Η δοκιμή διαρκεί # ημέρα.', other: 'Η δοκιμή διαρκεί # ημέρες.' },
+  trialNoCharge: (date: string) => `Δεν θα χρεωθείτε, εκτός αν αγοράσετε πριν από τις ${date}.`,
 
   tierHeading: 'Επιλέξτε πρόγραμμα',
   recommended: 'Προτείνεται',
@@ -72,6 +77,8 @@ export default {
   annual: 'Ετήσια',
   perSeatMonth: (price: string) => `${price} ανά άδεια / μήνα`,
   perSeatYear: (price: string) => `${price} ανά άδεια / έτος`,
+  termTotalMonth: (total: string) => `${total} τον μήνα για τις άδειές σας, χωρίς φόρους`,
+  termTotalYear: (total: string) => `${total} τον χρόνο για τις άδειές σας, χωρίς φόρους`,
   save: (percent: string) => `Εξοικονόμηση ${percent}`,
   addToCart: 'Προσθήκη στο καλάθι',
   completeTransaction: 'Ολοκλήρωση συναλλαγής',
@@ -84,6 +91,10 @@ export default {
   remove: 'Αφαίρεση',
   removeItem: (product: string) => `Αφαίρεση: ${product}`,
   addAnother: 'Προσθήκη άλλου προϊόντος',
+  removedItem: (product: string) => `Το προϊόν ${product} αφαιρέθηκε από το καλάθι σας.`,
+  undo: 'Αναίρεση',
+  estimatedSubtotal: (total: string) =>
+    `Εκτιμώμενο μερικό σύνολο ${total}, χωρίς φόρους. Το ακριβές σύνολο εμφανίζεται στο βήμα «Έλεγχος».`,
 
   reviewHeading: 'Ελέγξτε την παραγγελία σας',
   reviewIntro: 'Η νέα περίοδος χρέωσης ξεκινά σήμερα.',
@@ -100,11 +111,27 @@ export default {
   editOrder: 'Επεξεργασία παραγγελίας',
   editOrderOf: (product: string) => `Επεξεργασία παραγγελίας: ${product}`,
   continueToPayment: 'Συνέχεια στην πληρωμή',
+  addPromo: 'Προσθήκη κωδικού προσφοράς',
+  promoLabel: 'Κωδικός προσφοράς',
+  applyPromo: 'Εφαρμογή',
+  promoApplied: (code: string) => `Ο κωδικός προσφοράς ${code} εφαρμόστηκε`,
+  removePromo: 'Αφαίρεση κωδικού',
+  adjustmentsHeading: 'Τα τρέχοντα προϊόντα σας, από σήμερα',
+  adjustCredit: (product: string) => `${product}: πίστωση για τον χρόνο που δεν χρησιμοποιήθηκε`,
+  adjustCharge: (product: string, period: string) => `${product}: νέα περίοδος ${period}`,
   quoteChanged: 'Οι τιμές άλλαξαν από την τελευταία φορά που τις είδατε. Ελέγξτε το νέο σύνολο πριν πληρώσετε.',
   quoteExpired:
     'Η προσφορά σας έληξε, οπότε υπολογίσαμε ξανά την τιμή της παραγγελίας σας. Ελέγξτε την πριν πληρώσετε.',
   totalChanged: (from: string, to: string) => `Το σύνολο άλλαξε από ${from} σε ${to}.`,
   updatingTotal: 'Ενημέρωση συνόλου…',
+
+  summaryHeading: 'Σύνοψη παραγγελίας',
+  summaryEmpty: 'Η σύνοψη της παραγγελίας σας θα εμφανίζεται εδώ καθώς κάνετε τις επιλογές σας.',
+  summaryEstimate: 'Εκτίμηση',
+  estimatedTotal: 'Εκτιμώμενο σύνολο, χωρίς φόρους',
+  summaryEstimateNote: 'Με τις τιμές τιμοκαταλόγου. Το ακριβές σύνολο, με τους φόρους, εμφανίζεται στο βήμα «Έλεγχος».',
+  summaryAbout: (total: string) => `περίπου ${total}`,
+  freeTrialDays: { one: 'Δωρεάν δοκιμή · # ημέρα', other: 'Δωρεάν δοκιμή · # ημέρες' },
 
   payHeading: 'Πληρωμή',
   paymentMethod: 'Τρόπος πληρωμής',
@@ -127,6 +154,9 @@ export default {
   vatInvalid: 'Αυτός ο ΑΦΜ δεν είναι έγκυρος. Ελέγξτε τον ή αφήστε το πεδίο κενό.',
   vatUnavailable:
     'Δεν είναι δυνατή η επαλήθευση αυτού του ΑΦΜ αυτή τη στιγμή. Μπορείτε να υποβάλετε την παραγγελία σας, αλλά θα χρεωθεί ΦΠΑ.',
+  vatOtherCountry: 'Αυτός ο ΑΦΜ είναι από άλλη χώρα από εκείνη της διεύθυνσης χρέωσής σας, οπότε χρεώνεται ΦΠΑ.',
+  vatCharged:
+    'Ο ΑΦΜ σας επαληθεύτηκε και χρεώνεται ΦΠΑ: η αντίστροφη επιβάρυνση δεν ισχύει για επιχειρήσεις στη χώρα σας.',
   placeOrder: (total: string) => `Υποβολή παραγγελίας · ${total}`,
   payingFor: 'Η παραγγελία σας',
   billedMonthly: 'Μηνιαία χρέωση',
@@ -162,6 +192,17 @@ export default {
   assignLicenses: 'Ανάθεση αδειών σε χρήστες',
   assignHint: 'Αναθέστε τις νέες άδειες στους χρήστες σας, ώστε να μπορούν να συνδεθούν.',
   addMore: 'Προσθήκη άλλου προϊόντος',
+  orderSummary: 'Σύνοψη παραγγελίας',
+  trialSummary: 'Η δοκιμή σας',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) => `Η ημερομηνία χρέωσής σας είναι πλέον η ${day}η κάθε μήνα.`,
+    annual: (day: string, month: string, _date: string) =>
+      `Η ημερομηνία χρέωσής σας είναι πλέον η ${day} ${month} κάθε χρόνο.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Η ημερομηνία χρέωσής σας είναι πλέον η ${day}η κάθε μήνα για τα μηνιαία προγράμματα και η ${day} ${month} κάθε χρόνο για τα ετήσια προγράμματα.`,
+  },
+  viewReceipt: 'Προβολή απόδειξης',
+  opensInNewTab: '(ανοίγει σε νέα καρτέλα)',
 
   signedOutHeading: 'Συνδεθείτε ξανά',
   signedOutText: 'Η περίοδος σύνδεσής σας έληξε. Συνδεθείτε ξανά και δοκιμάστε πάλι.',
@@ -176,6 +217,13 @@ export default {
       : 'Ζητήστε από τον υπεύθυνο χρεώσεων να το προσθέσει για εσάς.',
   unavailableHeading: 'Η ολοκλήρωση αγοράς δεν είναι διαθέσιμη αυτή τη στιγμή',
   unavailableText: 'Δεν ήταν δυνατή η σύνδεση με την υπηρεσία χρεώσεων. Ελέγξτε τη σύνδεσή σας και δοκιμάστε ξανά.',
+  retryIn: { one: 'Θα δοκιμάσουμε ξανά σε # δευτερόλεπτο.', other: 'Θα δοκιμάσουμε ξανά σε # δευτερόλεπτα.' },
+  signIn: 'Σύνδεση',
+  askContact: (name: string) => `Αίτημα προς ${name}`,
+  askSubject: (product: string) =>
+    product ? `Παρακαλώ προσθέστε το ${product} στη συνδρομή μας` : 'Παρακαλώ προσθέστε ένα προϊόν στη συνδρομή μας',
+  askBody: (name: string, product: string, sender: string) =>
+    `Γεια σας ${name},\n\nΘα μπορούσατε να προσθέσετε ${product ? `το ${product}` : 'ένα προϊόν'} στη συνδρομή μας; Μόνο οι υπεύθυνοι χρεώσεων μπορούν να προσθέτουν προϊόντα.\n\nΕυχαριστώ,\n${sender}`,
 
   errors: {
     network: 'Δεν ήταν δυνατή η σύνδεση με την υπηρεσία χρεώσεων. Ελέγξτε τη σύνδεσή σας και δοκιμάστε ξανά.',
@@ -185,6 +233,9 @@ export default {
     payment_method_required: 'Επιλέξτε τρόπο πληρωμής.',
     seats_out_of_range: 'Αυτός ο αριθμός αδειών δεν είναι διαθέσιμος για αυτό το πρόγραμμα.',
     invalid_vat_id: 'Αυτός ο ΑΦΜ δεν είναι έγκυρος.',
+    promotion_code_invalid: 'Αυτός ο κωδικός προσφοράς δεν υπάρχει. Ελέγξτε τον και δοκιμάστε ξανά.',
+    promotion_code_expired: 'Αυτός ο κωδικός προσφοράς έχει λήξει.',
+    promotion_code_not_applicable: 'Αυτός ο κωδικός προσφοράς δεν ισχύει για τα προϊόντα της παραγγελίας σας.',
     already_subscribed: 'Ο λογαριασμός σας διαθέτει ήδη αυτό το προϊόν.',
     trial_already_used: 'Αυτός ο λογαριασμός έχει ήδη χρησιμοποιήσει δωρεάν δοκιμή αυτού του προϊόντος.',
     generic: 'Κάτι πήγε στραβά. Δοκιμάστε ξανά.',

@@ -17,12 +17,17 @@ export default withOverrides(es, {
   save: (percent: string) => `Ahorra ${percent}`,
   addToCart: 'Agregar al carrito',
   addAnother: 'Agregar otro producto',
+  removedItem: (product: string) => `Se eliminó ${product} de tu carrito.`,
   reviewIntro: 'El nuevo período de facturación comienza hoy.',
   colPeriod: 'Período de facturación',
   colAmount: 'Monto',
+  addPromo: 'Agregar un código promocional',
+  adjustCredit: (product: string) => `${product}: crédito por el tiempo no utilizado`,
+  adjustCharge: (product: string, period: string) => `${product}: nuevo período ${period}`,
   quoteChanged: 'Los precios cambiaron desde la última vez que los viste. Revisa el nuevo total antes de pagar.',
   quoteExpired: 'Tu cotización venció, así que volvimos a calcular el precio de tu pedido. Revísalo antes de pagar.',
   totalChanged: (from: string, to: string) => `El total cambió de ${from} a ${to}.`,
+  summaryEstimateNote: 'A precios de lista. En la revisión verás el total exacto, con impuestos.',
   expires: (date: string) => `Vence: ${date}`,
   addMethod: 'Agregar método de pago',
   noProvider: 'Para agregar un método de pago, comunícate con tu administrador de facturación.',
@@ -37,6 +42,10 @@ export default withOverrides(es, {
   vatInvalid: 'Este número de IVA no es válido. Revísalo o deja el campo vacío.',
   vatUnavailable:
     'No pudimos verificar este número de IVA en este momento. De todos modos, puedes realizar tu pedido, pero se cobrará el IVA.',
+  vatOtherCountry:
+    'Este número de IVA es de un país distinto al de tu dirección de facturación, por lo que se cobra el IVA.',
+  vatCharged:
+    'Tu número de IVA está verificado y se cobra el IVA: la inversión del sujeto pasivo no se aplica a las empresas de tu país.',
   confirming: 'Verificando tu pedido…',
   unconfirmed: 'Todavía no pudimos confirmar tu pedido.',
   unconfirmedHint: 'Es posible que tu pedido ya se haya realizado. Volver a verificarlo nunca genera un cobro doble.',
@@ -58,12 +67,18 @@ export default withOverrides(es, {
       ? `Pídele a tu contacto de facturación (${email}) que lo agregue por ti.`
       : 'Pídele a tu contacto de facturación que lo agregue por ti.',
   unavailableText: 'No pudimos conectarnos con el servicio de facturación. Revisa tu conexión e inténtalo de nuevo.',
+  askSubject: (product: string) =>
+    product ? `Por favor, agrega ${product} a nuestra suscripción` : 'Por favor, agrega un producto a nuestra suscripción',
+  askBody: (name: string, product: string, sender: string) =>
+    `Hola, ${name}:\n\n¿Podrías agregar ${product || 'un producto'} a nuestra suscripción? Solo los contactos de facturación pueden agregar productos.\n\nGracias,\n${sender}`,
   errors: {
     network: 'No pudimos conectarnos con el servicio de facturación. Revisa tu conexión e inténtalo de nuevo.',
     invalid_response: 'El servicio de facturación envió una respuesta que no pudimos leer. Inténtalo de nuevo.',
     payment_declined: 'Se rechazó tu método de pago. Elige otro o agrega uno nuevo.',
     seats_out_of_range: 'Esa cantidad de licencias no está disponible para este plan.',
     invalid_vat_id: 'Este número de IVA no es válido.',
+    promotion_code_invalid: 'Este código promocional no existe. Revísalo e inténtalo de nuevo.',
+    promotion_code_expired: 'Este código promocional venció.',
     trial_already_used: 'Esta cuenta ya usó una prueba gratuita de este producto.',
     generic: 'Algo salió mal. Inténtalo de nuevo.',
   },

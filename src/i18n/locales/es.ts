@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Progreso de la compra',
   stepOf: (n: number, total: number) => `Paso ${n} de ${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Paso ${n} de ${total}: ${step}`,
+  stepDone: (step: string) => `${step}, completado`,
+  stepDoneGoBack: (step: string) => `${step}, completado: volver a este paso`,
 
   selectHeading: 'Elige un producto',
   selectIntro: 'Añade un plan o una prueba gratuita a tu cuenta. Puedes usar el nuevo producto de inmediato.',
@@ -35,6 +38,8 @@ export default {
   buyHint: 'Elige un plan y paga de forma mensual o anual.',
   tryFree: { one: 'Pruébalo gratis durante # día', many: 'Pruébalo gratis durante # de días', other: 'Pruébalo gratis durante # días' },
   tryHint: 'No tienes que pagar nada. Recibirás un correo electrónico de bienvenida con todos los detalles.',
+  trialLasts: { one: 'La prueba dura # día.', many: 'La prueba dura # de días.', other: 'La prueba dura # días.' },
+  trialNoCharge: (date: string) => `No se te cobrará nada a menos que compres antes del ${date}.`,
 
   tierHeading: 'Elige un plan',
   recommended: 'Recomendado',
@@ -75,6 +80,8 @@ export default {
   annual: 'Anual',
   perSeatMonth: (price: string) => `${price} por licencia / mes`,
   perSeatYear: (price: string) => `${price} por licencia / año`,
+  termTotalMonth: (total: string) => `${total} al mes por tus licencias, impuestos no incluidos`,
+  termTotalYear: (total: string) => `${total} al año por tus licencias, impuestos no incluidos`,
   save: (percent: string) => `Ahorra un ${percent}`,
   addToCart: 'Añadir al carrito',
   completeTransaction: 'Finalizar compra',
@@ -87,6 +94,10 @@ export default {
   remove: 'Eliminar',
   removeItem: (product: string) => `Eliminar ${product}`,
   addAnother: 'Añadir otro producto',
+  removedItem: (product: string) => `Se ha eliminado ${product} de tu carrito.`,
+  undo: 'Deshacer',
+  estimatedSubtotal: (total: string) =>
+    `Subtotal estimado: ${total}, impuestos no incluidos. En la revisión verás el total exacto.`,
 
   reviewHeading: 'Revisa tu pedido',
   reviewIntro: 'El nuevo periodo de facturación empieza hoy.',
@@ -103,10 +114,26 @@ export default {
   editOrder: 'Modificar pedido',
   editOrderOf: (product: string) => `Modificar pedido: ${product}`,
   continueToPayment: 'Continuar con el pago',
+  addPromo: 'Añadir un código promocional',
+  promoLabel: 'Código promocional',
+  applyPromo: 'Aplicar',
+  promoApplied: (code: string) => `Código promocional ${code} aplicado`,
+  removePromo: 'Quitar código',
+  adjustmentsHeading: 'Tus productos actuales, a partir de hoy',
+  adjustCredit: (product: string) => `${product}: abono por el tiempo no utilizado`,
+  adjustCharge: (product: string, period: string) => `${product}: nuevo periodo ${period}`,
   quoteChanged: 'Los precios han cambiado desde la última vez que los consultaste. Revisa el nuevo total antes de pagar.',
   quoteExpired: 'Tu presupuesto ha caducado, así que hemos vuelto a calcular el precio de tu pedido. Revísalo antes de pagar.',
   totalChanged: (from: string, to: string) => `El total ha cambiado de ${from} a ${to}.`,
   updatingTotal: 'Actualizando el total…',
+
+  summaryHeading: 'Resumen del pedido',
+  summaryEmpty: 'El resumen de tu pedido aparecerá aquí a medida que elijas.',
+  summaryEstimate: 'Estimación',
+  estimatedTotal: 'Total estimado, impuestos no incluidos',
+  summaryEstimateNote: 'A precios de tarifa. En la revisión verás el total exacto, con impuestos.',
+  summaryAbout: (total: string) => `aprox. ${total}`,
+  freeTrialDays: { one: 'Prueba gratuita · # día', many: 'Prueba gratuita · # de días', other: 'Prueba gratuita · # días' },
 
   payHeading: 'Pago',
   paymentMethod: 'Método de pago',
@@ -128,6 +155,9 @@ export default {
   vatValid: (name: string) => (name ? `NIF-IVA verificado: ${name}` : 'NIF-IVA verificado'),
   vatInvalid: 'Este NIF-IVA no es válido. Compruébalo o deja el campo vacío.',
   vatUnavailable: 'Ahora mismo no podemos verificar este NIF-IVA. Puedes realizar el pedido igualmente, pero se cobrará el IVA.',
+  vatOtherCountry: 'Este NIF-IVA es de un país distinto al de tu dirección de facturación, por lo que se cobra el IVA.',
+  vatCharged:
+    'Tu NIF-IVA está verificado y se cobra el IVA: la inversión del sujeto pasivo no se aplica a las empresas de tu país.',
   placeOrder: (total: string) => `Realizar pedido · ${total}`,
   payingFor: 'Tu pedido',
   billedMonthly: 'Facturación mensual',
@@ -163,6 +193,17 @@ export default {
   assignLicenses: 'Asignar licencias a usuarios',
   assignHint: 'Asigna las nuevas licencias a tus usuarios para que puedan iniciar sesión.',
   addMore: 'Añadir otro producto',
+  orderSummary: 'Resumen del pedido',
+  trialSummary: 'Tu prueba',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) => `Tu fecha de facturación es ahora el día ${day} de cada mes.`,
+    annual: (day: string, month: string, _date: string) =>
+      `Tu fecha de facturación es ahora el ${day} de ${month} de cada año.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Tu fecha de facturación es ahora el día ${day} de cada mes para los planes mensuales y el ${day} de ${month} de cada año para los planes anuales.`,
+  },
+  viewReceipt: 'Ver recibo',
+  opensInNewTab: '(se abre en una pestaña nueva)',
 
   signedOutHeading: 'Vuelve a iniciar sesión',
   signedOutText: 'Tu sesión ha finalizado. Vuelve a iniciar sesión y, después, inténtalo de nuevo.',
@@ -177,6 +218,17 @@ export default {
       : 'Pide a tu contacto de facturación que lo añada por ti.',
   unavailableHeading: 'La compra no está disponible en este momento',
   unavailableText: 'No hemos podido conectar con el servicio de facturación. Comprueba tu conexión y vuelve a intentarlo.',
+  retryIn: {
+    one: 'Volveremos a intentarlo dentro de # segundo.',
+    many: 'Volveremos a intentarlo dentro de # de segundos.',
+    other: 'Volveremos a intentarlo dentro de # segundos.',
+  },
+  signIn: 'Iniciar sesión',
+  askContact: (name: string) => `Pedírselo a ${name}`,
+  askSubject: (product: string) =>
+    product ? `Por favor, añade ${product} a nuestra suscripción` : 'Por favor, añade un producto a nuestra suscripción',
+  askBody: (name: string, product: string, sender: string) =>
+    `Hola, ${name}:\n\n¿Podrías añadir ${product || 'un producto'} a nuestra suscripción? Solo los contactos de facturación pueden añadir productos.\n\nGracias,\n${sender}`,
 
   errors: {
     network: 'No hemos podido conectar con el servicio de facturación. Comprueba tu conexión y vuelve a intentarlo.',
@@ -186,6 +238,9 @@ export default {
     payment_method_required: 'Elige un método de pago.',
     seats_out_of_range: 'Ese número de licencias no está disponible para este plan.',
     invalid_vat_id: 'Este NIF-IVA no es válido.',
+    promotion_code_invalid: 'Este código promocional no existe. Compruébalo y vuelve a intentarlo.',
+    promotion_code_expired: 'Este código promocional ha caducado.',
+    promotion_code_not_applicable: 'Este código promocional no se aplica a los productos de tu pedido.',
     already_subscribed: 'Tu cuenta ya tiene este producto.',
     trial_already_used: 'Esta cuenta ya ha disfrutado de una prueba gratuita de este producto.',
     generic: 'Se ha producido un error. Vuelve a intentarlo.',
