@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Tellimuse edenemine',
   stepOf: (n: number, total: number) => `Samm ${n}/${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Samm ${n}/${total}: ${step}`,
+  stepDone: (step: string) => `${step}, lõpetatud`,
+  stepDoneGoBack: (step: string) => `${step}, lõpetatud – naase selle sammu juurde`,
 
   selectHeading: 'Valige toode',
   selectIntro: 'Lisage oma kontole pakett või tasuta prooviperiood. Uut toodet saate kasutada kohe.',
@@ -35,6 +38,8 @@ export default {
   buyHint: 'Valige pakett ja makske kord kuus või kord aastas.',
   tryFree: { one: 'Proovi tasuta #\u00a0päev', other: 'Proovi tasuta #\u00a0päeva' },
   tryHint: 'Maksta pole vaja. Saate tervituskirja koos kõigi üksikasjadega.',
+  trialLasts: { one: 'Prooviperioodi pikkus: #\u00a0päev.', other: 'Prooviperioodi pikkus: #\u00a0päeva.' },
+  trialNoCharge: (date: string) => `Tasu ei võeta, kui te ei osta enne ${date}.`,
 
   tierHeading: 'Valige pakett',
   recommended: 'Soovitatud',
@@ -71,6 +76,8 @@ export default {
   annual: 'Iga-aastane',
   perSeatMonth: (price: string) => `${price} litsentsi kohta kuus`,
   perSeatYear: (price: string) => `${price} litsentsi kohta aastas`,
+  termTotalMonth: (total: string) => `${total} kuus teie litsentside eest, ilma käibemaksuta`,
+  termTotalYear: (total: string) => `${total} aastas teie litsentside eest, ilma käibemaksuta`,
   save: (percent: string) => `Säästa ${percent}`,
   addToCart: 'Lisa ostukorvi',
   completeTransaction: 'Vormista tellimus',
@@ -83,6 +90,10 @@ export default {
   remove: 'Eemalda',
   removeItem: (product: string) => `Eemalda: ${product}`,
   addAnother: 'Lisa veel üks toode',
+  removedItem: (product: string) => `${product} eemaldati teie ostukorvist.`,
+  undo: 'Võta tagasi',
+  estimatedSubtotal: (total: string) =>
+    `Hinnanguline vahesumma ${total}, ilma käibemaksuta. Täpse kogusumma näete ülevaates.`,
 
   reviewHeading: 'Vaadake tellimus üle',
   reviewIntro: 'Uus arveldusperiood algab täna.',
@@ -99,10 +110,26 @@ export default {
   editOrder: 'Muuda tellimust',
   editOrderOf: (product: string) => `Muuda tellimust: ${product}`,
   continueToPayment: 'Jätka maksmisega',
+  addPromo: 'Lisa sooduskood',
+  promoLabel: 'Sooduskood',
+  applyPromo: 'Rakenda',
+  promoApplied: (code: string) => `Sooduskood ${code} on rakendatud`,
+  removePromo: 'Eemalda kood',
+  adjustmentsHeading: 'Teie praegused tooted alates tänasest',
+  adjustCredit: (product: string) => `${product}: krediit kasutamata aja eest`,
+  adjustCharge: (product: string, period: string) => `${product}: uus periood ${period}`,
   quoteChanged: 'Hinnad on pärast teie viimast vaatamist muutunud. Vaadake uus kogusumma enne maksmist üle.',
   quoteExpired: 'Teie hinnapakkumine aegus, seega arvutasime tellimuse hinna uuesti. Vaadake see enne maksmist üle.',
   totalChanged: (from: string, to: string) => `Kogusumma muutus: varem ${from}, nüüd ${to}.`,
   updatingTotal: 'Kogusumma uuendamine…',
+
+  summaryHeading: 'Tellimuse kokkuvõte',
+  summaryEmpty: 'Tellimuse kokkuvõte ilmub siia, kui teete valikuid.',
+  summaryEstimate: 'Hinnang',
+  estimatedTotal: 'Hinnanguline kogusumma, ilma käibemaksuta',
+  summaryEstimateNote: 'Hinnakirja hindades. Täpse kogusumma koos käibemaksuga näete ülevaates.',
+  summaryAbout: (total: string) => `umbes ${total}`,
+  freeTrialDays: { one: 'Tasuta prooviperiood · #\u00a0päev', other: 'Tasuta prooviperiood · #\u00a0päeva' },
 
   payHeading: 'Makse',
   paymentMethod: 'Makseviis',
@@ -125,6 +152,9 @@ export default {
   vatInvalid: 'See KMKR number ei kehti. Kontrollige seda või jätke väli tühjaks.',
   vatUnavailable:
     'Me ei saanud seda KMKR numbrit praegu kontrollida. Võite tellimuse siiski esitada, kuid sel juhul lisandub käibemaks.',
+  vatOtherCountry: 'See KMKR number on teisest riigist kui teie arveldusaadress, seega lisandub käibemaks.',
+  vatCharged:
+    'Teie KMKR number on kinnitatud ja lisandub käibemaks: pöördmaksustamist ei kohaldata teie riigi ettevõtetele.',
   placeOrder: (total: string) => `Esita tellimus · ${total}`,
   payingFor: 'Teie tellimus',
   billedMonthly: 'Arveldatakse kord kuus',
@@ -158,6 +188,16 @@ export default {
   assignLicenses: 'Määra litsentsid kasutajatele',
   assignHint: 'Määrake uued litsentsid oma kasutajatele, et nad saaksid sisse logida.',
   addMore: 'Lisa veel üks toode',
+  orderSummary: 'Tellimuse kokkuvõte',
+  trialSummary: 'Teie prooviperiood',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) => `Teie arvelduskuupäev on nüüd iga kuu ${day}. kuupäev.`,
+    annual: (day: string, month: string, _date: string) => `Teie arvelduskuupäev on nüüd igal aastal ${day}.\u00a0${month}.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Teie arvelduskuupäev on nüüd igakuiste pakettide puhul iga kuu ${day}. kuupäev ja iga-aastaste pakettide puhul igal aastal ${day}.\u00a0${month}.`,
+  },
+  viewReceipt: 'Vaata kviitungit',
+  opensInNewTab: '(avaneb uuel vahekaardil)',
 
   signedOutHeading: 'Logige uuesti sisse',
   signedOutText: 'Teie seanss on lõppenud. Logige uuesti sisse ja proovige siis uuesti.',
@@ -171,6 +211,13 @@ export default {
       : 'Paluge oma arvelduse kontaktisikul toode teie eest lisada.',
   unavailableHeading: 'Tellimuse vormistamine pole praegu võimalik',
   unavailableText: 'Me ei saanud arveldusteenusega ühendust. Kontrollige võrguühendust ja proovige uuesti.',
+  retryIn: { one: 'Proovime uuesti #\u00a0sekundi pärast.', other: 'Proovime uuesti #\u00a0sekundi pärast.' },
+  signIn: 'Logi sisse',
+  askContact: (name: string) => `Küsi kontaktisikult ${name}`,
+  askSubject: (product: string) =>
+    product ? `Palun lisage ${product} meie tellimusele` : 'Palun lisage toode meie tellimusele',
+  askBody: (name: string, product: string, sender: string) =>
+    `Tere, ${name}!\n\nKas saaksite lisada ${product || 'ühe toote'} meie tellimusele? Tooteid saavad lisada ainult arvelduse kontaktisikud.\n\nAitäh\n${sender}`,
 
   errors: {
     network: 'Me ei saanud arveldusteenusega ühendust. Kontrollige võrguühendust ja proovige uuesti.',
@@ -180,6 +227,9 @@ export default {
     payment_method_required: 'Valige makseviis.',
     seats_out_of_range: 'Selle paketi puhul pole see litsentside arv saadaval.',
     invalid_vat_id: 'See KMKR number ei kehti.',
+    promotion_code_invalid: 'Seda sooduskoodi pole olemas. Kontrollige seda ja proovige uuesti.',
+    promotion_code_expired: 'Selle sooduskoodi kehtivus on lõppenud.',
+    promotion_code_not_applicable: 'See sooduskood ei kehti teie tellimuses olevatele toodetele.',
     already_subscribed: 'Teie kontol on see toode juba olemas.',
     trial_already_used: 'Selle kontoga on seda toodet juba tasuta proovitud.',
     generic: 'Midagi läks valesti. Proovige uuesti.',

@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Tilauksen eteneminen',
   stepOf: (n: number, total: number) => `Vaihe ${n}/${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Vaihe ${n}/${total}: ${step}`,
+  stepDone: (step: string) => `${step}, valmis`,
+  stepDoneGoBack: (step: string) => `${step}, valmis – palaa tähän vaiheeseen`,
 
   selectHeading: 'Valitse tuote',
   selectIntro: 'Lisää tilillesi paketti tai maksuton kokeilu. Voit ottaa uuden tuotteen käyttöön heti.',
@@ -35,6 +38,8 @@ export default {
   buyHint: 'Valitse paketti ja maksa kuukausittain tai vuosittain.',
   tryFree: { one: 'Kokeile maksutta #\u00a0päivän ajan', other: 'Kokeile maksutta #\u00a0päivän ajan' },
   tryHint: 'Maksua ei tarvita. Saat sähköpostitse tervetuloviestin, jossa on kaikki tiedot.',
+  trialLasts: { one: 'Kokeilu kestää #\u00a0päivän.', other: 'Kokeilu kestää #\u00a0päivää.' },
+  trialNoCharge: (date: string) => `Sinua ei veloiteta, ellet osta ennen ${date}.`,
 
   tierHeading: 'Valitse paketti',
   recommended: 'Suositeltu',
@@ -71,6 +76,8 @@ export default {
   annual: 'Vuosittain',
   perSeatMonth: (price: string) => `${price} / lisenssi / kk`,
   perSeatYear: (price: string) => `${price} / lisenssi / vuosi`,
+  termTotalMonth: (total: string) => `${total} kuukaudessa lisensseistäsi, ilman arvonlisäveroa`,
+  termTotalYear: (total: string) => `${total} vuodessa lisensseistäsi, ilman arvonlisäveroa`,
   save: (percent: string) => `Säästä ${percent}`,
   addToCart: 'Lisää ostoskoriin',
   completeTransaction: 'Siirry kassalle',
@@ -83,6 +90,10 @@ export default {
   remove: 'Poista',
   removeItem: (product: string) => `Poista: ${product}`,
   addAnother: 'Lisää toinen tuote',
+  removedItem: (product: string) => `${product} poistettiin ostoskoristasi.`,
+  undo: 'Kumoa',
+  estimatedSubtotal: (total: string) =>
+    `Arvioitu välisumma ${total} ilman arvonlisäveroa. Tarkka kokonaissumma näkyy tarkistusvaiheessa.`,
 
   reviewHeading: 'Tarkista tilauksesi',
   reviewIntro: 'Uusi laskutuskausi alkaa tänään.',
@@ -99,10 +110,26 @@ export default {
   editOrder: 'Muokkaa tilausta',
   editOrderOf: (product: string) => `Muokkaa tilausta: ${product}`,
   continueToPayment: 'Jatka maksamaan',
+  addPromo: 'Lisää kampanjakoodi',
+  promoLabel: 'Kampanjakoodi',
+  applyPromo: 'Käytä',
+  promoApplied: (code: string) => `Kampanjakoodi ${code} on käytössä`,
+  removePromo: 'Poista koodi',
+  adjustmentsHeading: 'Nykyiset tuotteesi tästä päivästä alkaen',
+  adjustCredit: (product: string) => `${product}: hyvitys käyttämättömästä ajasta`,
+  adjustCharge: (product: string, period: string) => `${product}: uusi kausi ${period}`,
   quoteChanged: 'Hinnat ovat muuttuneet sen jälkeen, kun viimeksi katsoit niitä. Tarkista uusi kokonaissumma ennen maksamista.',
   quoteExpired: 'Tarjouksesi vanheni, joten hinnoittelimme tilauksesi uudelleen. Tarkista se ennen maksamista.',
   totalChanged: (from: string, to: string) => `Kokonaissumma on muuttunut: aiemmin ${from}, nyt ${to}.`,
   updatingTotal: 'Päivitetään kokonaissummaa…',
+
+  summaryHeading: 'Tilauksen yhteenveto',
+  summaryEmpty: 'Tilauksesi yhteenveto näkyy tässä sitä mukaa kuin teet valintoja.',
+  summaryEstimate: 'Arvio',
+  estimatedTotal: 'Arvioitu kokonaissumma ilman arvonlisäveroa',
+  summaryEstimateNote: 'Listahinnoin. Tarkka kokonaissumma arvonlisäveroineen näkyy tarkistusvaiheessa.',
+  summaryAbout: (total: string) => `noin ${total}`,
+  freeTrialDays: { one: 'Maksuton kokeilu · #\u00a0päivä', other: 'Maksuton kokeilu · #\u00a0päivää' },
 
   payHeading: 'Maksu',
   paymentMethod: 'Maksutapa',
@@ -125,6 +152,9 @@ export default {
   vatInvalid: 'ALV-numero ei kelpaa. Tarkista se tai jätä kenttä tyhjäksi.',
   vatUnavailable:
     'ALV-numeroa ei voitu tarkistaa juuri nyt. Voit silti tehdä tilauksen, mutta siihen lisätään arvonlisävero.',
+  vatOtherCountry: 'ALV-numero on eri maasta kuin laskutusosoitteesi, joten arvonlisävero veloitetaan.',
+  vatCharged:
+    'ALV-numerosi on vahvistettu, ja arvonlisävero veloitetaan: käännettyä verovelvollisuutta ei sovelleta omassa maassasi toimiviin yrityksiin.',
   placeOrder: (total: string) => `Tilaa ja maksa · ${total}`,
   payingFor: 'Tilauksesi',
   billedMonthly: 'Laskutetaan kuukausittain',
@@ -159,6 +189,16 @@ export default {
   assignLicenses: 'Määritä lisenssit käyttäjille',
   assignHint: 'Määritä uudet lisenssit käyttäjillesi, jotta he voivat kirjautua sisään.',
   addMore: 'Lisää toinen tuote',
+  orderSummary: 'Tilauksen yhteenveto',
+  trialSummary: 'Kokeilusi',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) => `Laskutuspäiväsi on nyt kuukauden ${day}. päivä.`,
+    annual: (day: string, month: string, _date: string) => `Laskutuspäiväsi on nyt vuosittain ${day}.\u00a0${month}.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Laskutuspäiväsi on nyt kuukausipaketeissa kuukauden ${day}. päivä ja vuosipaketeissa vuosittain ${day}.\u00a0${month}.`,
+  },
+  viewReceipt: 'Näytä kuitti',
+  opensInNewTab: '(avautuu uuteen välilehteen)',
 
   signedOutHeading: 'Kirjaudu uudelleen sisään',
   signedOutText: 'Istuntosi on päättynyt. Kirjaudu uudelleen sisään ja yritä sitten uudelleen.',
@@ -173,6 +213,13 @@ export default {
       : 'Pyydä laskutuksen yhteyshenkilöä lisäämään tuote puolestasi.',
   unavailableHeading: 'Tilaaminen ei ole juuri nyt mahdollista',
   unavailableText: 'Laskutuspalveluun ei saatu yhteyttä. Tarkista verkkoyhteytesi ja yritä uudelleen.',
+  retryIn: { one: 'Yritämme uudelleen #\u00a0sekunnin kuluttua.', other: 'Yritämme uudelleen #\u00a0sekunnin kuluttua.' },
+  signIn: 'Kirjaudu sisään',
+  askContact: (name: string) => `Kysy henkilöltä ${name}`,
+  askSubject: (product: string) =>
+    product ? `Pyyntö: tuotteen ${product} lisääminen tilaukseemme` : 'Pyyntö: tuotteen lisääminen tilaukseemme',
+  askBody: (name: string, product: string, sender: string) =>
+    `Hei ${name},\n\nvoisitko lisätä ${product ? `tuotteen ${product}` : 'tuotteen'} tilaukseemme? Vain laskutuksen yhteyshenkilöt voivat lisätä tuotteita.\n\nKiitos!\n${sender}`,
 
   errors: {
     network: 'Laskutuspalveluun ei saatu yhteyttä. Tarkista verkkoyhteytesi ja yritä uudelleen.',
@@ -182,6 +229,9 @@ export default {
     payment_method_required: 'Valitse maksutapa.',
     seats_out_of_range: 'Tätä lisenssimäärää ei ole saatavilla tässä paketissa.',
     invalid_vat_id: 'ALV-numero ei kelpaa.',
+    promotion_code_invalid: 'Tätä kampanjakoodia ei ole olemassa. Tarkista se ja yritä uudelleen.',
+    promotion_code_expired: 'Tämä kampanjakoodi on vanhentunut.',
+    promotion_code_not_applicable: 'Tämä kampanjakoodi ei koske tilauksesi tuotteita.',
     already_subscribed: 'Tililläsi on jo tämä tuote.',
     trial_already_used: 'Tällä tilillä on jo kokeiltu tätä tuotetta maksutta.',
     generic: 'Jokin meni vikaan. Yritä uudelleen.',

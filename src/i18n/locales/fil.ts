@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Progreso ng pag-checkout',
   stepOf: (n: number, total: number) => `Hakbang ${n} sa ${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Hakbang ${n} sa ${total}: ${step}`,
+  stepDone: (step: string) => `${step}, tapos na`,
+  stepDoneGoBack: (step: string) => `${step}, tapos na — bumalik sa hakbang na ito`,
 
   selectHeading: 'Pumili ng produkto',
   selectIntro: 'Magdagdag ng plano o libreng pagsubok sa iyong account. Magagamit mo agad ang bagong produkto.',
@@ -35,6 +38,8 @@ export default {
   buyHint: 'Pumili ng plano at magbayad buwan-buwan o taon-taon.',
   tryFree: { one: 'Subukan nang libre sa loob ng # araw', other: 'Subukan nang libre sa loob ng # araw' },
   tryHint: 'Walang kailangang bayaran. Makatatanggap ka ng email ng pagbati na may mga detalye.',
+  trialLasts: { one: 'Tatagal nang # araw ang pagsubok.', other: 'Tatagal nang # araw ang pagsubok.' },
+  trialNoCharge: (date: string) => `Hindi ka sisingilin maliban kung bibili ka bago ang ${date}.`,
 
   tierHeading: 'Pumili ng plano',
   recommended: 'Inirerekomenda',
@@ -74,6 +79,8 @@ export default {
   annual: 'Taunan',
   perSeatMonth: (price: string) => `${price} bawat lisensya / buwan`,
   perSeatYear: (price: string) => `${price} bawat lisensya / taon`,
+  termTotalMonth: (total: string) => `${total} bawat buwan para sa iyong mga lisensya, bago ang buwis`,
+  termTotalYear: (total: string) => `${total} bawat taon para sa iyong mga lisensya, bago ang buwis`,
   save: (percent: string) => `Makatipid ng ${percent}`,
   addToCart: 'Idagdag sa cart',
   completeTransaction: 'Kumpletuhin ang transaksyon',
@@ -86,6 +93,10 @@ export default {
   remove: 'Alisin',
   removeItem: (product: string) => `Alisin ang ${product}`,
   addAnother: 'Magdagdag ng iba pang produkto',
+  removedItem: (product: string) => `Inalis ang ${product} sa iyong cart.`,
+  undo: 'I-undo',
+  estimatedSubtotal: (total: string) =>
+    `Tinatayang subtotal: ${total}, bago ang buwis. Makikita sa Suriin ang eksaktong kabuuan.`,
 
   reviewHeading: 'Suriin ang iyong order',
   reviewIntro: 'Magsisimula ngayong araw ang bagong panahon ng pagsingil.',
@@ -102,10 +113,26 @@ export default {
   editOrder: 'Baguhin ang order',
   editOrderOf: (product: string) => `Baguhin ang order: ${product}`,
   continueToPayment: 'Magpatuloy sa pagbabayad',
+  addPromo: 'Magdagdag ng promo code',
+  promoLabel: 'Promo code',
+  applyPromo: 'Ilapat',
+  promoApplied: (code: string) => `Nailapat ang promo code na ${code}`,
+  removePromo: 'Alisin ang code',
+  adjustmentsHeading: 'Ang iyong kasalukuyang mga produkto, simula ngayon',
+  adjustCredit: (product: string) => `${product}: credit para sa hindi nagamit na panahon`,
+  adjustCharge: (product: string, period: string) => `${product}: bagong panahon ${period}`,
   quoteChanged: 'Nagbago ang mga presyo mula nang huli mong tingnan. Suriin ang bagong kabuuan bago ka magbayad.',
   quoteExpired: 'Nag-expire na ang iyong quote kaya muli naming kinuwenta ang presyo ng iyong order. Suriin ito bago ka magbayad.',
   totalChanged: (from: string, to: string) => `Nagbago ang kabuuan mula ${from} patungong ${to}.`,
   updatingTotal: 'Ina-update ang kabuuan…',
+
+  summaryHeading: 'Buod ng order',
+  summaryEmpty: 'Lalabas dito ang buod ng iyong order habang pumipili ka.',
+  summaryEstimate: 'Tantya',
+  estimatedTotal: 'Tinatayang kabuuan, bago ang buwis',
+  summaryEstimateNote: 'Ayon sa listahan ng presyo. Makikita sa Suriin ang eksaktong kabuuan, kasama ang buwis.',
+  summaryAbout: (total: string) => `humigit-kumulang ${total}`,
+  freeTrialDays: { one: 'Libreng pagsubok · # araw', other: 'Libreng pagsubok · # araw' },
 
   payHeading: 'Pagbabayad',
   paymentMethod: 'Paraan ng pagbabayad',
@@ -128,6 +155,10 @@ export default {
   vatInvalid: 'Hindi wasto ang numerong ito ng VAT. Suriin ito, o iwanang blangko ang field.',
   vatUnavailable:
     'Hindi namin ma-verify ang numerong ito ng VAT sa ngayon. Puwede ka pa ring mag-order; sisingilin ang VAT.',
+  vatOtherCountry:
+    'Mula sa ibang bansa ang numerong ito ng VAT kaysa sa iyong address sa pagsingil, kaya sisingilin ang VAT.',
+  vatCharged:
+    'Na-verify ang iyong numero ng VAT, at sisingilin ang VAT: hindi naaangkop ang reverse charge sa mga negosyo sa iyong bansa.',
   placeOrder: (total: string) => `Ilagay ang order · ${total}`,
   payingFor: 'Ang iyong order',
   billedMonthly: 'Sinisingil buwan-buwan',
@@ -163,6 +194,17 @@ export default {
   assignLicenses: 'Magtalaga ng mga lisensya sa mga user',
   assignHint: 'Italaga ang mga bagong lisensya sa iyong mga user para makapag-sign in sila.',
   addMore: 'Magdagdag ng iba pang produkto',
+  orderSummary: 'Buod ng order',
+  trialSummary: 'Ang iyong pagsubok',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) => `Ika-${day} ng bawat buwan na ang petsa ng iyong pagsingil.`,
+    annual: (day: string, month: string, _date: string) =>
+      `Tuwing ${month} ${day} na ng bawat taon ang petsa ng iyong pagsingil.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Ang petsa ng iyong pagsingil ay ika-${day} na ng bawat buwan para sa mga buwanang plano, at tuwing ${month} ${day} ng bawat taon para sa mga taunang plano.`,
+  },
+  viewReceipt: 'Tingnan ang resibo',
+  opensInNewTab: '(magbubukas sa bagong tab)',
 
   signedOutHeading: 'Mag-sign in ulit',
   signedOutText: 'Natapos na ang iyong session. Mag-sign in ulit, pagkatapos ay subukan muli.',
@@ -177,6 +219,13 @@ export default {
       : 'Hilingin sa iyong kontak sa pagsingil na idagdag ito para sa iyo.',
   unavailableHeading: 'Hindi magagamit ang pag-checkout sa ngayon',
   unavailableText: 'Hindi namin maabot ang serbisyo sa pagsingil. Suriin ang iyong koneksyon at subukan ulit.',
+  retryIn: { one: 'Susubukan namin ulit sa loob ng # segundo.', other: 'Susubukan namin ulit sa loob ng # segundo.' },
+  signIn: 'Mag-sign in',
+  askContact: (name: string) => `Hilingin kay ${name}`,
+  askSubject: (product: string) =>
+    product ? `Pakidagdag ang ${product} sa aming subskripsyon` : 'Pakidagdag ang isang produkto sa aming subskripsyon',
+  askBody: (name: string, product: string, sender: string) =>
+    `Kumusta ${name},\n\nPuwede mo bang idagdag ang ${product || 'isang produkto'} sa aming subskripsyon? Ang mga kontak sa pagsingil lang ang puwedeng magdagdag ng mga produkto.\n\nSalamat,\n${sender}`,
 
   errors: {
     network: 'Hindi namin maabot ang serbisyo sa pagsingil. Suriin ang iyong koneksyon at subukan ulit.',
@@ -186,6 +235,9 @@ export default {
     payment_method_required: 'Pumili ng paraan ng pagbabayad.',
     seats_out_of_range: 'Hindi puwede ang bilang na iyon ng mga lisensya para sa planong ito.',
     invalid_vat_id: 'Hindi wasto ang numerong ito ng VAT.',
+    promotion_code_invalid: 'Walang ganitong promo code. Suriin ito at subukan ulit.',
+    promotion_code_expired: 'Nag-expire na ang promo code na ito.',
+    promotion_code_not_applicable: 'Hindi naaangkop ang promo code na ito sa mga produkto sa iyong order.',
     already_subscribed: 'Mayroon nang ganitong produkto ang iyong account.',
     trial_already_used: 'Nagamit na ng account na ito ang libreng pagsubok ng produktong ito.',
     generic: 'Nagkaproblema. Subukan ulit.',

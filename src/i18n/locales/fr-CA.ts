@@ -29,8 +29,15 @@ export default withOverrides(fr, {
   },
   estimate: (total: string) => `Environ ${total} par mois, avant taxes`,
   termHeading: 'Quelle fréquence de facturation préférez-vous?',
+  termTotalMonth: (total: string) => `${total} par mois pour vos licences, avant taxes`,
+  termTotalYear: (total: string) => `${total} par année pour vos licences, avant taxes`,
   licenses: { one: '#\u00a0licence d’utilisateur', many: '#\u00a0de licences d’utilisateur', other: '#\u00a0licences d’utilisateur' },
+  estimatedSubtotal: (total: string) =>
+    `Sous-total estimé\u00a0: ${total}, avant taxes. Le montant exact figure dans le récapitulatif.`,
+  adjustCredit: (product: string) => `${product}\u00a0: crédit pour la période non utilisée`,
   quoteExpired: 'Votre soumission a expiré; nous avons donc recalculé le prix de votre commande. Vérifiez-la avant de payer.',
+  estimatedTotal: 'Total estimé, avant taxes',
+  summaryEstimateNote: 'Aux prix courants. Le total exact, taxes comprises, figure dans le récapitulatif.',
   expires: (date: string) => `Date d’expiration\u00a0: ${date}`,
   paymentMethod: 'Mode de paiement',
   addMethod: 'Ajouter un mode de paiement',
@@ -45,6 +52,8 @@ export default withOverrides(fr, {
   },
   vatUnavailable:
     'Nous ne pouvons pas vérifier ce numéro de TVA pour l’instant. Vous pouvez tout de même passer votre commande; la TVA sera alors facturée.',
+  vatOtherCountry:
+    'Ce numéro de TVA provient d’un autre pays que celui de votre adresse de facturation; la TVA est donc facturée.',
   renews: {
     monthly: (date: string, amount: string) =>
       `Votre abonnement sera renouvelé automatiquement le ${date} au prix de ${amount} par mois, jusqu’à son annulation.`,
@@ -59,6 +68,10 @@ export default withOverrides(fr, {
   processingText: (email: string) =>
     `Votre commande commencera dès la réception du paiement, généralement d’ici quelques jours ouvrables. Nous vous en informerons par courriel à l’adresse ${email}.`,
   welcomeSent: (email: string) => `Nous avons envoyé un courriel de bienvenue à ${email}.`,
+  billingDay: {
+    mixed: (day: string, month: string, _date: string) =>
+      `Votre date de facturation est désormais le ${day === '1' ? '1er' : day} de chaque mois pour les forfaits mensuels, et le ${day === '1' ? '1er' : day}\u00a0${month} de chaque année pour les forfaits annuels.`,
+  },
   corporateHeading: 'Votre compte est géré dans le portail de facturation pour entreprises',
   corporateText:
     'Les comptes d’entreprise ajoutent des produits au moyen de leur portail de facturation pour entreprises ou de leur représentant.',
@@ -68,6 +81,8 @@ export default withOverrides(fr, {
     email
       ? `Demandez à votre responsable de la facturation (${email}) de l’ajouter pour vous.`
       : 'Demandez à votre responsable de la facturation de l’ajouter pour vous.',
+  askBody: (name: string, product: string, sender: string) =>
+    `Bonjour ${name},\n\nPourriez-vous ajouter ${product || 'un produit'} à notre abonnement? Seuls les responsables de la facturation peuvent ajouter des produits.\n\nMerci à l’avance,\n${sender}`,
   errors: {
     payment_declined: 'Votre mode de paiement a été refusé. Choisissez-en ou ajoutez-en un autre.',
     payment_method_required: 'Choisissez un mode de paiement.',

@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Progression de la commande',
   stepOf: (n: number, total: number) => `Étape ${n} sur ${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Étape ${n} sur ${total}\u00a0: ${step}`,
+  stepDone: (step: string) => `${step}, étape terminée`,
+  stepDoneGoBack: (step: string) => `${step}, étape terminée – revenir à cette étape`,
 
   selectHeading: 'Choisissez un produit',
   selectIntro:
@@ -40,6 +43,8 @@ export default {
     other: 'Essayer gratuitement pendant #\u00a0jours',
   },
   tryHint: 'Aucun paiement requis. Vous recevrez un e-mail de bienvenue avec tous les détails.',
+  trialLasts: { one: 'L’essai dure #\u00a0jour.', many: 'L’essai dure #\u00a0de jours.', other: 'L’essai dure #\u00a0jours.' },
+  trialNoCharge: (date: string) => `Aucun montant ne vous sera facturé si vous n’achetez pas avant le ${date}.`,
 
   tierHeading: 'Choisissez une formule',
   recommended: 'Recommandée',
@@ -84,6 +89,8 @@ export default {
   annual: 'Annuelle',
   perSeatMonth: (price: string) => `${price} par licence / mois`,
   perSeatYear: (price: string) => `${price} par licence / an`,
+  termTotalMonth: (total: string) => `${total} HT par mois pour vos licences`,
+  termTotalYear: (total: string) => `${total} HT par an pour vos licences`,
   save: (percent: string) => `Économisez ${percent}`,
   addToCart: 'Ajouter au panier',
   completeTransaction: 'Finaliser l’achat',
@@ -96,6 +103,10 @@ export default {
   remove: 'Retirer',
   removeItem: (product: string) => `Retirer ${product}`,
   addAnother: 'Ajouter un autre produit',
+  removedItem: (product: string) => `Le produit ${product} a été retiré de votre panier.`,
+  undo: 'Annuler',
+  estimatedSubtotal: (total: string) =>
+    `Sous-total estimé\u00a0: ${total} HT. Le montant exact figure dans le récapitulatif.`,
 
   reviewHeading: 'Vérifiez votre commande',
   reviewIntro: 'La nouvelle période de facturation commence aujourd’hui.',
@@ -112,10 +123,26 @@ export default {
   editOrder: 'Modifier la commande',
   editOrderOf: (product: string) => `Modifier la commande\u00a0: ${product}`,
   continueToPayment: 'Passer au paiement',
+  addPromo: 'Ajouter un code promo',
+  promoLabel: 'Code promo',
+  applyPromo: 'Appliquer',
+  promoApplied: (code: string) => `Code promo ${code} appliqué`,
+  removePromo: 'Retirer le code',
+  adjustmentsHeading: 'Vos produits actuels, à partir d’aujourd’hui',
+  adjustCredit: (product: string) => `${product}\u00a0: avoir pour la période non utilisée`,
+  adjustCharge: (product: string, period: string) => `${product}\u00a0: nouvelle période ${period}`,
   quoteChanged: 'Les prix ont changé depuis votre dernière visite. Vérifiez le nouveau total avant de payer.',
   quoteExpired: 'Votre devis a expiré\u202f; nous avons donc recalculé le prix de votre commande. Vérifiez-la avant de payer.',
   totalChanged: (from: string, to: string) => `Le total est passé de ${from} à ${to}.`,
   updatingTotal: 'Mise à jour du total…',
+
+  summaryHeading: 'Résumé de la commande',
+  summaryEmpty: 'Le résumé de votre commande s’affiche ici au fil de vos choix.',
+  summaryEstimate: 'Estimation',
+  estimatedTotal: 'Total estimé HT',
+  summaryEstimateNote: 'Aux prix catalogue. Le total exact, TVA comprise, figure dans le récapitulatif.',
+  summaryAbout: (total: string) => `environ ${total}`,
+  freeTrialDays: { one: 'Essai gratuit · #\u00a0jour', many: 'Essai gratuit · #\u00a0de jours', other: 'Essai gratuit · #\u00a0jours' },
 
   payHeading: 'Paiement',
   paymentMethod: 'Moyen de paiement',
@@ -138,6 +165,10 @@ export default {
   vatInvalid: 'Ce numéro de TVA n’est pas valide. Vérifiez-le ou laissez le champ vide.',
   vatUnavailable:
     'Nous ne pouvons pas vérifier ce numéro de TVA pour le moment. Vous pouvez tout de même passer commande\u202f; la TVA sera alors facturée.',
+  vatOtherCountry:
+    'Ce numéro de TVA provient d’un autre pays que celui de votre adresse de facturation\u202f; la TVA est donc facturée.',
+  vatCharged:
+    'Votre numéro de TVA est vérifié, et la TVA est facturée\u00a0: l’autoliquidation ne s’applique pas aux entreprises de votre pays.',
   placeOrder: (total: string) => `Passer la commande · ${total}`,
   payingFor: 'Votre commande',
   billedMonthly: 'Facturation mensuelle',
@@ -174,6 +205,18 @@ export default {
   assignLicenses: 'Attribuer les licences aux utilisateurs',
   assignHint: 'Attribuez les nouvelles licences à vos utilisateurs pour qu’ils puissent se connecter.',
   addMore: 'Ajouter un autre produit',
+  orderSummary: 'Résumé de la commande',
+  trialSummary: 'Votre essai',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) =>
+      `Votre date de facturation est désormais le ${day === '1' ? '1er' : day} de chaque mois.`,
+    annual: (day: string, month: string, _date: string) =>
+      `Votre date de facturation est désormais le ${day === '1' ? '1er' : day}\u00a0${month} de chaque année.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Votre date de facturation est désormais le ${day === '1' ? '1er' : day} de chaque mois pour les formules mensuelles, et le ${day === '1' ? '1er' : day}\u00a0${month} de chaque année pour les formules annuelles.`,
+  },
+  viewReceipt: 'Voir le reçu',
+  opensInNewTab: '(s’ouvre dans un nouvel onglet)',
 
   signedOutHeading: 'Veuillez vous reconnecter',
   signedOutText: 'Votre session a expiré. Reconnectez-vous, puis réessayez.',
@@ -188,6 +231,17 @@ export default {
       : 'Demandez à votre contact de facturation de l’ajouter pour vous.',
   unavailableHeading: 'Impossible de passer commande pour le moment',
   unavailableText: 'Impossible de joindre le service de facturation. Vérifiez votre connexion et réessayez.',
+  retryIn: {
+    one: 'Nouvelle tentative dans #\u00a0seconde.',
+    many: 'Nouvelle tentative dans #\u00a0de secondes.',
+    other: 'Nouvelle tentative dans #\u00a0secondes.',
+  },
+  signIn: 'Se connecter',
+  askContact: (name: string) => `Demander à ${name}`,
+  askSubject: (product: string) =>
+    product ? `Merci d’ajouter ${product} à notre abonnement` : 'Merci d’ajouter un produit à notre abonnement',
+  askBody: (name: string, product: string, sender: string) =>
+    `Bonjour ${name},\n\nPourriez-vous ajouter ${product || 'un produit'} à notre abonnement\u202f? Seuls les contacts de facturation peuvent ajouter des produits.\n\nMerci d’avance,\n${sender}`,
 
   errors: {
     network: 'Impossible de joindre le service de facturation. Vérifiez votre connexion et réessayez.',
@@ -197,6 +251,9 @@ export default {
     payment_method_required: 'Choisissez un moyen de paiement.',
     seats_out_of_range: 'Ce nombre de licences n’est pas disponible pour cette formule.',
     invalid_vat_id: 'Ce numéro de TVA n’est pas valide.',
+    promotion_code_invalid: 'Ce code promo n’existe pas. Vérifiez-le et réessayez.',
+    promotion_code_expired: 'Ce code promo a expiré.',
+    promotion_code_not_applicable: 'Ce code promo ne s’applique pas aux produits de votre commande.',
     already_subscribed: 'Votre compte dispose déjà de ce produit.',
     trial_already_used: 'Ce compte a déjà bénéficié d’un essai gratuit de ce produit.',
     generic: 'Une erreur s’est produite. Réessayez.',

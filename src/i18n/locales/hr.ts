@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Napredak narudžbe',
   stepOf: (n: number, total: number) => `Korak ${n} od ${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Korak ${n} od ${total}: ${step}`,
+  stepDone: (step: string) => `${step}, dovršeno`,
+  stepDoneGoBack: (step: string) => `${step}, dovršeno – vrati se na ovaj korak`,
 
   selectHeading: 'Odaberite proizvod',
   selectIntro: 'Dodajte paket ili besplatno probno razdoblje na svoj račun. Novi proizvod možete odmah početi koristiti.',
@@ -43,6 +46,12 @@ export default {
     other: 'Isprobaj besplatno # dana',
   },
   tryHint: 'Plaćanje nije potrebno. Dobit ćete e-poruku dobrodošlice sa svim pojedinostima.',
+  trialLasts: {
+    one: 'Probno razdoblje traje # dan.',
+    few: 'Probno razdoblje traje # dana.',
+    other: 'Probno razdoblje traje # dana.',
+  },
+  trialNoCharge: (date: string) => `Ništa vam se ne naplaćuje ako ne kupite prije ${date}.`,
 
   tierHeading: 'Odaberite paket',
   recommended: 'Preporučeno',
@@ -87,6 +96,8 @@ export default {
   annual: 'Godišnje',
   perSeatMonth: (price: string) => `${price} po licenciji mjesečno`,
   perSeatYear: (price: string) => `${price} po licenciji godišnje`,
+  termTotalMonth: (total: string) => `${total} mjesečno za vaše licencije, bez PDV-a`,
+  termTotalYear: (total: string) => `${total} godišnje za vaše licencije, bez PDV-a`,
   save: (percent: string) => `Uštedite ${percent}`,
   addToCart: 'Dodaj u košaricu',
   completeTransaction: 'Dovrši transakciju',
@@ -103,6 +114,10 @@ export default {
   remove: 'Ukloni',
   removeItem: (product: string) => `Ukloni: ${product}`,
   addAnother: 'Dodaj još jedan proizvod',
+  removedItem: (product: string) => `Proizvod ${product} uklonjen je iz vaše košarice.`,
+  undo: 'Poništi',
+  estimatedSubtotal: (total: string) =>
+    `Procijenjeni međuzbroj: ${total} bez PDV-a. Točan ukupni iznos vidjet ćete u pregledu.`,
 
   reviewHeading: 'Pregledajte narudžbu',
   reviewIntro: 'Novo obračunsko razdoblje počinje danas.',
@@ -119,10 +134,30 @@ export default {
   editOrder: 'Uredi narudžbu',
   editOrderOf: (product: string) => `Uredi narudžbu: ${product}`,
   continueToPayment: 'Nastavi na plaćanje',
+  addPromo: 'Dodaj promotivni kod',
+  promoLabel: 'Promotivni kod',
+  applyPromo: 'Primijeni',
+  promoApplied: (code: string) => `Promotivni kod ${code} je primijenjen`,
+  removePromo: 'Ukloni kod',
+  adjustmentsHeading: 'Vaši postojeći proizvodi, od danas',
+  adjustCredit: (product: string) => `${product}: odobrenje za neiskorišteno razdoblje`,
+  adjustCharge: (product: string, period: string) => `${product}: novo razdoblje ${period}`,
   quoteChanged: 'Cijene su se promijenile otkad ste ih zadnji put pogledali. Prije plaćanja provjerite novi ukupni iznos.',
   quoteExpired: 'Vaša je ponuda istekla pa smo ponovno izračunali cijenu narudžbe. Provjerite narudžbu prije plaćanja.',
   totalChanged: (from: string, to: string) => `Ukupni iznos promijenio se s ${from} na ${to}.`,
   updatingTotal: 'Ažuriranje ukupnog iznosa…',
+
+  summaryHeading: 'Sažetak narudžbe',
+  summaryEmpty: 'Sažetak narudžbe pojavit će se ovdje dok birate.',
+  summaryEstimate: 'Procjena',
+  estimatedTotal: 'Procijenjeni ukupni iznos bez PDV-a',
+  summaryEstimateNote: 'Po cjeniku. Točan ukupni iznos s PDV-om vidjet ćete u pregledu.',
+  summaryAbout: (total: string) => `oko ${total}`,
+  freeTrialDays: {
+    one: 'Besplatno probno razdoblje · # dan',
+    few: 'Besplatno probno razdoblje · # dana',
+    other: 'Besplatno probno razdoblje · # dana',
+  },
 
   payHeading: 'Plaćanje',
   paymentMethod: 'Način plaćanja',
@@ -144,6 +179,9 @@ export default {
   vatValid: (name: string) => (name ? `PDV ID broj potvrđen: ${name}` : 'PDV ID broj potvrđen'),
   vatInvalid: 'Ovaj PDV ID broj nije valjan. Provjerite ga ili ostavite polje prazno.',
   vatUnavailable: 'Trenutačno ne možemo provjeriti ovaj PDV ID broj. Narudžbu svejedno možete poslati, ali bit će obračunan PDV.',
+  vatOtherCountry: 'Ovaj PDV ID broj nije iz iste države kao vaša adresa za naplatu pa se obračunava PDV.',
+  vatCharged:
+    'Vaš PDV ID broj je potvrđen i obračunava se PDV: prijenos porezne obveze ne primjenjuje se na tvrtke u vašoj državi.',
   placeOrder: (total: string) => `Naruči · ${total}`,
   payingFor: 'Vaša narudžba',
   billedMonthly: 'Mjesečna naplata',
@@ -179,6 +217,16 @@ export default {
   assignLicenses: 'Dodijeli licencije korisnicima',
   assignHint: 'Dodijelite nove licencije korisnicima kako bi se mogli prijaviti.',
   addMore: 'Dodaj još jedan proizvod',
+  orderSummary: 'Sažetak narudžbe',
+  trialSummary: 'Vaše probno razdoblje',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) => `Vaš datum naplate sada je ${day}. u mjesecu.`,
+    annual: (day: string, month: string, _date: string) => `Vaš datum naplate sada je ${day}.\u00a0${month} svake godine.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Vaš datum naplate sada je ${day}. u mjesecu za mjesečne pakete i ${day}.\u00a0${month} svake godine za godišnje pakete.`,
+  },
+  viewReceipt: 'Prikaži potvrdu o plaćanju',
+  opensInNewTab: '(otvara se u novoj kartici)',
 
   signedOutHeading: 'Ponovno se prijavite',
   signedOutText: 'Vaša je sesija istekla. Ponovno se prijavite i pokušajte opet.',
@@ -192,6 +240,17 @@ export default {
       : 'Zamolite svoj kontakt za naplatu da ga doda umjesto vas.',
   unavailableHeading: 'Kupnja trenutačno nije dostupna',
   unavailableText: 'Nismo se uspjeli povezati s uslugom naplate. Provjerite vezu i pokušajte ponovno.',
+  retryIn: {
+    one: 'Pokušat ćemo ponovno za # sekundu.',
+    few: 'Pokušat ćemo ponovno za # sekunde.',
+    other: 'Pokušat ćemo ponovno za # sekundi.',
+  },
+  signIn: 'Prijava',
+  askContact: (name: string) => `Zamoli kontakt ${name}`,
+  askSubject: (product: string) =>
+    product ? `Molim dodavanje proizvoda ${product} u našu pretplatu` : 'Molim dodavanje proizvoda u našu pretplatu',
+  askBody: (name: string, product: string, sender: string) =>
+    `Pozdrav ${name},\n\nMožete li dodati ${product || 'proizvod'} u našu pretplatu? Proizvode mogu dodavati samo kontakti za naplatu.\n\nHvala,\n${sender}`,
 
   errors: {
     network: 'Nismo se uspjeli povezati s uslugom naplate. Provjerite vezu i pokušajte ponovno.',
@@ -201,6 +260,9 @@ export default {
     payment_method_required: 'Odaberite način plaćanja.',
     seats_out_of_range: 'Taj broj licencija nije dostupan za ovaj paket.',
     invalid_vat_id: 'Ovaj PDV ID broj nije valjan.',
+    promotion_code_invalid: 'Ovaj promotivni kod ne postoji. Provjerite ga i pokušajte ponovno.',
+    promotion_code_expired: 'Ovaj je promotivni kod istekao.',
+    promotion_code_not_applicable: 'Ovaj promotivni kod ne odnosi se na proizvode u vašoj narudžbi.',
     already_subscribed: 'Vaš račun već ima ovaj proizvod.',
     trial_already_used: 'Ovaj je račun već iskoristio besplatno probno razdoblje za ovaj proizvod.',
     generic: 'Došlo je do pogreške. Pokušajte ponovno.',

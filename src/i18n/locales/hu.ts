@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'A rendelés folyamata',
   stepOf: (n: number, total: number) => `${n}/${total}. lépés`,
+  stepOfNamed: (n: number, total: number, step: string) => `${n}/${total}. lépés: ${step}`,
+  stepDone: (step: string) => `${step}, befejezve`,
+  stepDoneGoBack: (step: string) => `${step}, befejezve – visszalépés ehhez a lépéshez`,
 
   selectHeading: 'Válasszon terméket',
   selectIntro: 'Adjon hozzá csomagot vagy ingyenes próbaidőszakot a fiókjához. Az új terméket azonnal használhatja.',
@@ -35,6 +38,8 @@ export default {
   buyHint: 'Válasszon csomagot, és fizessen havonta vagy évente.',
   tryFree: { one: 'Ingyenes kipróbálás # napig', other: 'Ingyenes kipróbálás # napig' },
   tryHint: 'Fizetés nem szükséges. A részleteket üdvözlő e-mailben küldjük el.',
+  trialLasts: { one: 'A próbaidőszak # napos.', other: 'A próbaidőszak # napos.' },
+  trialNoCharge: (date: string) => `Nem számítunk fel semmit, ha nem vásárol ${date} előtt.`,
 
   tierHeading: 'Válasszon csomagot',
   recommended: 'Ajánlott',
@@ -71,6 +76,8 @@ export default {
   annual: 'Éves',
   perSeatMonth: (price: string) => `${price} / licenc / hó`,
   perSeatYear: (price: string) => `${price} / licenc / év`,
+  termTotalMonth: (total: string) => `Havi ${total} a licencekért, adók nélkül`,
+  termTotalYear: (total: string) => `Évi ${total} a licencekért, adók nélkül`,
   save: (percent: string) => `${percent} megtakarítás`,
   addToCart: 'Kosárba',
   completeTransaction: 'Tranzakció befejezése',
@@ -83,6 +90,10 @@ export default {
   remove: 'Eltávolítás',
   removeItem: (product: string) => `${product} eltávolítása`,
   addAnother: 'Másik termék hozzáadása',
+  removedItem: (product: string) => `${product}: eltávolítva a kosárból.`,
+  undo: 'Visszavonás',
+  estimatedSubtotal: (total: string) =>
+    `Becsült részösszeg: ${total}, adók nélkül. A pontos végösszeget az áttekintésnél láthatja.`,
 
   reviewHeading: 'Ellenőrizze a rendelését',
   reviewIntro: 'Az új számlázási időszak ma kezdődik.',
@@ -99,10 +110,26 @@ export default {
   editOrder: 'Rendelés módosítása',
   editOrderOf: (product: string) => `Rendelés módosítása: ${product}`,
   continueToPayment: 'Tovább a fizetéshez',
+  addPromo: 'Kuponkód hozzáadása',
+  promoLabel: 'Kuponkód',
+  applyPromo: 'Beváltás',
+  promoApplied: (code: string) => `Kuponkód beváltva: ${code}`,
+  removePromo: 'Kód eltávolítása',
+  adjustmentsHeading: 'Meglévő termékei, mától',
+  adjustCredit: (product: string) => `${product}: jóváírás a fel nem használt időre`,
+  adjustCharge: (product: string, period: string) => `${product}: új időszak (${period})`,
   quoteChanged: 'Az árak megváltoztak, mióta legutóbb megnézte őket. Fizetés előtt ellenőrizze az új végösszeget.',
   quoteExpired: 'Az árajánlat lejárt, ezért újraszámoltuk a rendelés árát. Fizetés előtt ellenőrizze a rendelést.',
   totalChanged: (from: string, to: string) => `A végösszeg megváltozott: ${from} helyett ${to}.`,
   updatingTotal: 'Végösszeg frissítése…',
+
+  summaryHeading: 'Rendelés összesítője',
+  summaryEmpty: 'A rendelés összesítője itt jelenik meg, ahogy választ.',
+  summaryEstimate: 'Becslés',
+  estimatedTotal: 'Becsült végösszeg, adók nélkül',
+  summaryEstimateNote: 'Listaárakon. A pontos, adókat is tartalmazó végösszeget az áttekintésnél láthatja.',
+  summaryAbout: (total: string) => `kb. ${total}`,
+  freeTrialDays: { one: 'Ingyenes próbaidőszak · # nap', other: 'Ingyenes próbaidőszak · # nap' },
 
   payHeading: 'Fizetés',
   paymentMethod: 'Fizetési mód',
@@ -124,6 +151,9 @@ export default {
   vatValid: (name: string) => (name ? `Közösségi adószám ellenőrizve: ${name}` : 'Közösségi adószám ellenőrizve'),
   vatInvalid: 'Ez a közösségi adószám érvénytelen. Ellenőrizze, vagy hagyja üresen a mezőt.',
   vatUnavailable: 'Ezt a közösségi adószámot most nem tudjuk ellenőrizni. A rendelést így is leadhatja, de áfát számítunk fel.',
+  vatOtherCountry: 'Ez a közösségi adószám más országból származik, mint a számlázási címe, ezért áfát számítunk fel.',
+  vatCharged:
+    'Közösségi adószáma ellenőrizve, és áfát számítunk fel: a fordított adózás nem vonatkozik az Ön országában működő vállalkozásokra.',
   placeOrder: (total: string) => `Rendelés leadása · ${total}`,
   payingFor: 'Az Ön rendelése',
   billedMonthly: 'Havi számlázás',
@@ -159,6 +189,16 @@ export default {
   assignLicenses: 'Licencek hozzárendelése a felhasználókhoz',
   assignHint: 'Rendelje hozzá az új licenceket a felhasználókhoz, hogy bejelentkezhessenek.',
   addMore: 'Másik termék hozzáadása',
+  orderSummary: 'Rendelés összesítője',
+  trialSummary: 'Az Ön próbaidőszaka',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) => `Számlázási napja mostantól minden hónap ${day}. napja.`,
+    annual: (day: string, month: string, _date: string) => `Számlázási napja mostantól minden évben ${month} ${day}.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Számlázási napja mostantól a havi csomagoknál minden hónap ${day}. napja, az éves csomagoknál pedig minden évben ${month} ${day}.`,
+  },
+  viewReceipt: 'Nyugta megtekintése',
+  opensInNewTab: '(új lapon nyílik meg)',
 
   signedOutHeading: 'Jelentkezzen be újra',
   signedOutText: 'A munkamenete lejárt. Jelentkezzen be újra, majd próbálja meg ismét.',
@@ -173,6 +213,13 @@ export default {
       : 'Kérje meg a számlázási kapcsolattartót, hogy adja hozzá Ön helyett.',
   unavailableHeading: 'A vásárlás jelenleg nem érhető el',
   unavailableText: 'Nem sikerült elérni a számlázási szolgáltatást. Ellenőrizze a kapcsolatot, és próbálja újra.',
+  retryIn: { one: '# másodperc múlva újra próbálkozunk.', other: '# másodperc múlva újra próbálkozunk.' },
+  signIn: 'Bejelentkezés',
+  askContact: (name: string) => `Kérje meg: ${name}`,
+  askSubject: (product: string) =>
+    product ? `Kérés: ${product} hozzáadása az előfizetésünkhöz` : 'Kérés: termék hozzáadása az előfizetésünkhöz',
+  askBody: (name: string, product: string, sender: string) =>
+    `Kedves ${name}!\n\n${product ? `Hozzá tudná adni az előfizetésünkhöz a következő terméket: ${product}?` : 'Hozzá tudna adni egy terméket az előfizetésünkhöz?'} Termékeket csak a számlázási kapcsolattartók adhatnak hozzá.\n\nKöszönöm!\n${sender}`,
 
   errors: {
     network: 'Nem sikerült elérni a számlázási szolgáltatást. Ellenőrizze a kapcsolatot, és próbálja újra.',
@@ -182,6 +229,9 @@ export default {
     payment_method_required: 'Válasszon fizetési módot.',
     seats_out_of_range: 'Ez a licencszám ebben a csomagban nem érhető el.',
     invalid_vat_id: 'Ez a közösségi adószám érvénytelen.',
+    promotion_code_invalid: 'Ez a kuponkód nem létezik. Ellenőrizze, és próbálja újra.',
+    promotion_code_expired: 'Ez a kuponkód lejárt.',
+    promotion_code_not_applicable: 'Ez a kuponkód nem vonatkozik a rendelésében szereplő termékekre.',
     already_subscribed: 'A fiókja már rendelkezik ezzel a termékkel.',
     trial_already_used: 'Ez a fiók már igénybe vette a termék ingyenes próbaidőszakát.',
     generic: 'Hiba történt. Próbálja újra.',
