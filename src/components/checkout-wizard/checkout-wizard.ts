@@ -494,7 +494,8 @@ export class CheckoutWizard extends LitElement {
     const wide = (entry?.contentRect.width ?? 0) >= SUMMARY_BESIDE_PX;
     if (wide === this.#wide) return;
     this.#wide = wide;
-    this.requestUpdate();
+    // In the next frame: a layout change inside this callback would resize what is observed ("ResizeObserver loop").
+    requestAnimationFrame(() => this.requestUpdate());
   });
 
   #drawn?: { step: StepId; el: StepElement };
