@@ -43,6 +43,31 @@ export const styles = [
        */
       container: cw-frame / inline-size;
     }
+    /* The steps, and the order summary: beside them when the widget is wide (data-wide, set from its own width), above them as a bar when narrow. */
+    .layout {
+      display: grid;
+      gap: var(--_space);
+    }
+    .layout[data-wide] {
+      grid-template-columns: minmax(0, 1fr) minmax(240px, 32%);
+      align-items: start;
+    }
+    .layout:not([data-wide]) cw-summary {
+      order: -1;
+    }
+    .layout[data-wide] cw-summary {
+      position: sticky;
+      top: var(--_space);
+    }
+    .main {
+      min-width: 0;
+    }
+    cw-summary[view='none'] {
+      display: none;
+    }
+    .layout[data-wide]:has(cw-summary[view='none']) {
+      grid-template-columns: minmax(0, 1fr);
+    }
     .offline {
       border: 1px solid var(--_border);
       border-inline-start: 4px solid var(--_danger);
