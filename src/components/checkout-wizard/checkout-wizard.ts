@@ -50,7 +50,7 @@ const STEP_PARTS = [
  * @csspart progress - The progress indicator.
  * @csspart status - The live region that announces status messages.
  * @csspart offline - The banner shown while the browser reports being offline.
- * @csspart loading - The "Loading…" text before the first step.
+ * @csspart loading - The skeleton shaped like the first step, shown until it arrives.
  * @csspart progress-list - The progress indicator's list of steps.
  * @csspart progress-step - Each step in the progress indicator.
  * @csspart progress-current - The current step in the progress indicator.
