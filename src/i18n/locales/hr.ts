@@ -51,7 +51,7 @@ export default {
     few: 'Probno razdoblje traje # dana.',
     other: 'Probno razdoblje traje # dana.',
   },
-  trialNoCharge: (date: string) => `Ništa vam se ne naplaćuje ako ne kupite prije ${date}.`,
+  trialNoCharge: (date: string) => `Ako ne kupite prije ${date}, ništa vam se neće naplatiti.`,
 
   tierHeading: 'Odaberite paket',
   recommended: 'Preporučeno',

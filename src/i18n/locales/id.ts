@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Progres pembelian',
   stepOf: (n: number, total: number) => `Langkah ${n} dari ${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Langkah ${n} dari ${total}: ${step}`,
+  stepDone: (step: string) => `${step}, selesai`,
+  stepDoneGoBack: (step: string) => `${step}, selesai — kembali ke langkah ini`,
 
   selectHeading: 'Pilih produk',
   selectIntro: 'Tambahkan paket atau uji coba gratis ke akun Anda. Produk baru dapat langsung digunakan.',
@@ -35,6 +38,8 @@ export default {
   buyHint: 'Pilih paket, lalu bayar bulanan atau tahunan.',
   tryFree: { other: 'Coba gratis selama # hari' },
   tryHint: 'Tidak perlu pembayaran. Anda akan menerima email sambutan berisi detailnya.',
+  trialLasts: { other: 'Uji coba berlangsung selama # hari.' },
+  trialNoCharge: (date: string) => `Anda tidak akan ditagih kecuali Anda membeli sebelum ${date}.`,
 
   tierHeading: 'Pilih paket',
   recommended: 'Direkomendasikan',
@@ -71,6 +76,8 @@ export default {
   annual: 'Tahunan',
   perSeatMonth: (price: string) => `${price} per lisensi / bulan`,
   perSeatYear: (price: string) => `${price} per lisensi / tahun`,
+  termTotalMonth: (total: string) => `${total} per bulan untuk lisensi Anda, belum termasuk pajak`,
+  termTotalYear: (total: string) => `${total} per tahun untuk lisensi Anda, belum termasuk pajak`,
   save: (percent: string) => `Hemat ${percent}`,
   addToCart: 'Tambahkan ke keranjang',
   completeTransaction: 'Selesaikan transaksi',
@@ -83,6 +90,10 @@ export default {
   remove: 'Hapus',
   removeItem: (product: string) => `Hapus ${product}`,
   addAnother: 'Tambahkan produk lain',
+  removedItem: (product: string) => `${product} telah dihapus dari keranjang Anda.`,
+  undo: 'Urungkan',
+  estimatedSubtotal: (total: string) =>
+    `Perkiraan subtotal ${total}, belum termasuk pajak. Total pastinya ditampilkan di langkah Tinjau.`,
 
   reviewHeading: 'Tinjau pesanan Anda',
   reviewIntro: 'Periode penagihan baru dimulai hari ini.',
@@ -99,10 +110,26 @@ export default {
   editOrder: 'Ubah pesanan',
   editOrderOf: (product: string) => `Ubah pesanan: ${product}`,
   continueToPayment: 'Lanjutkan ke pembayaran',
+  addPromo: 'Tambahkan kode promo',
+  promoLabel: 'Kode promo',
+  applyPromo: 'Terapkan',
+  promoApplied: (code: string) => `Kode promo ${code} diterapkan`,
+  removePromo: 'Hapus kode',
+  adjustmentsHeading: 'Produk Anda saat ini, mulai hari ini',
+  adjustCredit: (product: string) => `${product}: kredit untuk waktu yang belum digunakan`,
+  adjustCharge: (product: string, period: string) => `${product}: periode baru ${period}`,
   quoteChanged: 'Harga telah berubah sejak terakhir kali Anda melihatnya. Tinjau total baru sebelum membayar.',
   quoteExpired: 'Penawaran harga Anda telah kedaluwarsa, jadi kami menghitung ulang harga pesanan Anda. Tinjau sebelum membayar.',
   totalChanged: (from: string, to: string) => `Total berubah dari ${from} menjadi ${to}.`,
   updatingTotal: 'Memperbarui total…',
+
+  summaryHeading: 'Ringkasan pesanan',
+  summaryEmpty: 'Ringkasan pesanan Anda akan muncul di sini sesuai pilihan Anda.',
+  summaryEstimate: 'Perkiraan',
+  estimatedTotal: 'Perkiraan total, belum termasuk pajak',
+  summaryEstimateNote: 'Berdasarkan harga daftar. Total pastinya, termasuk pajak, ditampilkan di langkah Tinjau.',
+  summaryAbout: (total: string) => `sekitar ${total}`,
+  freeTrialDays: { other: 'Uji coba gratis · # hari' },
 
   payHeading: 'Pembayaran',
   paymentMethod: 'Metode pembayaran',
@@ -125,6 +152,10 @@ export default {
   vatInvalid: 'Nomor identifikasi PPN ini tidak valid. Periksa kembali, atau kosongkan kolom ini.',
   vatUnavailable:
     'Kami belum dapat memverifikasi nomor identifikasi PPN ini. Anda tetap dapat melakukan pemesanan, tetapi PPN akan dikenakan.',
+  vatOtherCountry:
+    'Nomor identifikasi PPN ini berasal dari negara yang berbeda dengan alamat penagihan Anda, sehingga PPN dikenakan.',
+  vatCharged:
+    'Nomor identifikasi PPN Anda terverifikasi, dan PPN dikenakan: mekanisme pembebanan balik tidak berlaku untuk perusahaan di negara Anda.',
   placeOrder: (total: string) => `Buat pesanan · ${total}`,
   payingFor: 'Pesanan Anda',
   billedMonthly: 'Ditagih bulanan',
@@ -160,6 +191,18 @@ export default {
   assignLicenses: 'Tetapkan lisensi ke pengguna',
   assignHint: 'Tetapkan lisensi baru ke pengguna Anda agar mereka dapat masuk.',
   addMore: 'Tambahkan produk lain',
+  orderSummary: 'Ringkasan pesanan',
+  trialSummary: 'Uji coba Anda',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) =>
+      `Tanggal penagihan Anda sekarang adalah tanggal ${day} setiap bulan.`,
+    annual: (day: string, month: string, _date: string) =>
+      `Tanggal penagihan Anda sekarang adalah tanggal ${day} ${month} setiap tahun.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Tanggal penagihan Anda sekarang adalah tanggal ${day} setiap bulan untuk paket bulanan, dan tanggal ${day} ${month} setiap tahun untuk paket tahunan.`,
+  },
+  viewReceipt: 'Lihat bukti pembayaran',
+  opensInNewTab: '(terbuka di tab baru)',
 
   signedOutHeading: 'Silakan masuk kembali',
   signedOutText: 'Sesi Anda telah berakhir. Masuk kembali, lalu coba lagi.',
@@ -173,6 +216,13 @@ export default {
       : 'Minta kontak penagihan Anda untuk menambahkannya.',
   unavailableHeading: 'Pembelian sedang tidak tersedia',
   unavailableText: 'Kami tidak dapat terhubung ke layanan penagihan. Periksa koneksi Anda, lalu coba lagi.',
+  retryIn: { other: 'Kami akan mencoba lagi dalam # detik.' },
+  signIn: 'Masuk',
+  askContact: (name: string) => `Minta bantuan ${name}`,
+  askSubject: (product: string) =>
+    product ? `Mohon tambahkan ${product} ke langganan kita` : 'Mohon tambahkan produk ke langganan kita',
+  askBody: (name: string, product: string, sender: string) =>
+    `Halo ${name},\n\nBisakah Anda menambahkan ${product || 'sebuah produk'} ke langganan kita? Hanya kontak penagihan yang dapat menambahkan produk.\n\nTerima kasih,\n${sender}`,
 
   errors: {
     network: 'Kami tidak dapat terhubung ke layanan penagihan. Periksa koneksi Anda, lalu coba lagi.',
@@ -182,6 +232,9 @@ export default {
     payment_method_required: 'Pilih metode pembayaran.',
     seats_out_of_range: 'Jumlah lisensi tersebut tidak tersedia untuk paket ini.',
     invalid_vat_id: 'Nomor identifikasi PPN ini tidak valid.',
+    promotion_code_invalid: 'Kode promo ini tidak ada. Periksa kembali, lalu coba lagi.',
+    promotion_code_expired: 'Kode promo ini sudah kedaluwarsa.',
+    promotion_code_not_applicable: 'Kode promo ini tidak berlaku untuk produk dalam pesanan Anda.',
     already_subscribed: 'Akun Anda sudah memiliki produk ini.',
     trial_already_used: 'Akun ini sudah pernah menggunakan uji coba gratis untuk produk ini.',
     generic: 'Terjadi kesalahan. Coba lagi.',

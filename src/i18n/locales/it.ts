@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Avanzamento del checkout',
   stepOf: (n: number, total: number) => `Passaggio ${n} di ${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Passaggio ${n} di ${total}: ${step}`,
+  stepDone: (step: string) => `${step}, completato`,
+  stepDoneGoBack: (step: string) => `${step}, completato – torna a questo passaggio`,
 
   selectHeading: 'Scegli un prodotto',
   selectIntro: 'Aggiungi un piano o una prova gratuita al tuo account. Puoi usare subito il nuovo prodotto.',
@@ -35,6 +38,9 @@ export default {
   buyHint: 'Scegli un piano e paga con fatturazione mensile o annuale.',
   tryFree: { one: 'Prova gratis per # giorno', many: 'Prova gratis per # di giorni', other: 'Prova gratis per # giorni' },
   tryHint: 'Nessun pagamento richiesto. Riceverai un’e-mail di benvenuto con tutti i dettagli.',
+  trialLasts: { one: 'La prova dura # giorno.', many: 'La prova dura # di giorni.', other: 'La prova dura # giorni.' },
+  trialNoCharge: (date: string) =>
+    `Non ti verrà addebitato nulla se non acquisti prima ${/^(8|11)\b/.test(date) ? 'dell’' : 'del '}${date}.`,
 
   tierHeading: 'Scegli un piano',
   recommended: 'Consigliato',
@@ -71,6 +77,8 @@ export default {
   annual: 'Annuale',
   perSeatMonth: (price: string) => `${price} per licenza / mese`,
   perSeatYear: (price: string) => `${price} per licenza / anno`,
+  termTotalMonth: (total: string) => `${total} al mese per le tue licenze, imposte escluse`,
+  termTotalYear: (total: string) => `${total} all’anno per le tue licenze, imposte escluse`,
   save: (percent: string) => `Risparmi il ${percent}`,
   addToCart: 'Aggiungi al carrello',
   completeTransaction: 'Completa transazione',
@@ -83,6 +91,10 @@ export default {
   remove: 'Rimuovi',
   removeItem: (product: string) => `Rimuovi ${product}`,
   addAnother: 'Aggiungi un altro prodotto',
+  removedItem: (product: string) => `${product} è stato rimosso dal carrello.`,
+  undo: 'Annulla',
+  estimatedSubtotal: (total: string) =>
+    `Subtotale stimato ${total}, imposte escluse. Il totale esatto è indicato nel riepilogo.`,
 
   reviewHeading: 'Controlla il tuo ordine',
   reviewIntro: 'Il nuovo periodo di fatturazione inizia oggi.',
@@ -99,10 +111,26 @@ export default {
   editOrder: 'Modifica ordine',
   editOrderOf: (product: string) => `Modifica ordine: ${product}`,
   continueToPayment: 'Procedi al pagamento',
+  addPromo: 'Aggiungi un codice promozionale',
+  promoLabel: 'Codice promozionale',
+  applyPromo: 'Applica',
+  promoApplied: (code: string) => `Codice promozionale ${code} applicato`,
+  removePromo: 'Rimuovi codice',
+  adjustmentsHeading: 'I tuoi prodotti attuali, da oggi',
+  adjustCredit: (product: string) => `${product}: credito per il periodo non utilizzato`,
+  adjustCharge: (product: string, period: string) => `${product}: nuovo periodo ${period}`,
   quoteChanged: 'I prezzi sono cambiati dall’ultima volta che li hai visti. Controlla il nuovo totale prima di pagare.',
   quoteExpired: 'Il tuo preventivo è scaduto, quindi abbiamo ricalcolato il prezzo dell’ordine. Controllalo prima di pagare.',
   totalChanged: (from: string, to: string) => `Il totale è cambiato da ${from} a ${to}.`,
   updatingTotal: 'Aggiornamento del totale…',
+
+  summaryHeading: 'Riepilogo dell’ordine',
+  summaryEmpty: 'Il riepilogo del tuo ordine comparirà qui man mano che scegli.',
+  summaryEstimate: 'Stima',
+  estimatedTotal: 'Totale stimato, imposte escluse',
+  summaryEstimateNote: 'A prezzi di listino. Il totale esatto, imposte incluse, è indicato nel riepilogo.',
+  summaryAbout: (total: string) => `circa ${total}`,
+  freeTrialDays: { one: 'Prova gratuita · # giorno', many: 'Prova gratuita · # di giorni', other: 'Prova gratuita · # giorni' },
 
   payHeading: 'Pagamento',
   paymentMethod: 'Metodo di pagamento',
@@ -125,6 +153,10 @@ export default {
   vatInvalid: 'Questa partita IVA non è valida. Controllala oppure lascia vuoto il campo.',
   vatUnavailable:
     'Al momento non è possibile verificare questa partita IVA. Puoi comunque effettuare l’ordine; in tal caso verrà applicata l’IVA.',
+  vatOtherCountry:
+    'Questa partita IVA è di un paese diverso da quello del tuo indirizzo di fatturazione, quindi viene applicata l’IVA.',
+  vatCharged:
+    'La tua partita IVA è verificata e viene applicata l’IVA: l’inversione contabile non si applica alle aziende del tuo paese.',
   placeOrder: (total: string) => `Effettua ordine · ${total}`,
   payingFor: 'Il tuo ordine',
   billedMonthly: 'Fatturazione mensile',
@@ -160,6 +192,18 @@ export default {
   assignLicenses: 'Assegna le licenze agli utenti',
   assignHint: 'Assegna le nuove licenze ai tuoi utenti, così potranno accedere.',
   addMore: 'Aggiungi un altro prodotto',
+  orderSummary: 'Riepilogo dell’ordine',
+  trialSummary: 'La tua prova',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) =>
+      `La tua data di fatturazione ora è il giorno ${day} di ogni mese.`,
+    annual: (day: string, month: string, _date: string) =>
+      `La tua data di fatturazione ora è il giorno ${day} ${month} di ogni anno.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `La tua data di fatturazione ora è il giorno ${day} di ogni mese per i piani mensili e il giorno ${day} ${month} di ogni anno per i piani annuali.`,
+  },
+  viewReceipt: 'Visualizza ricevuta',
+  opensInNewTab: '(si apre in una nuova scheda)',
 
   signedOutHeading: 'Accedi di nuovo',
   signedOutText: 'La tua sessione è scaduta. Accedi di nuovo e riprova.',
@@ -174,6 +218,15 @@ export default {
       : 'Chiedi al tuo contatto di fatturazione di aggiungerlo per te.',
   unavailableHeading: 'Il checkout non è disponibile al momento',
   unavailableText: 'Impossibile raggiungere il servizio di fatturazione. Controlla la connessione e riprova.',
+  retryIn: { one: 'Riproveremo tra # secondo.', many: 'Riproveremo tra # di secondi.', other: 'Riproveremo tra # secondi.' },
+  signIn: 'Accedi',
+  askContact: (name: string) => `Chiedi ${/^[\u2066-\u2069]?[aA]/.test(name) ? 'ad' : 'a'} ${name}`,
+  askSubject: (product: string) =>
+    product
+      ? `Richiesta: aggiungere ${product} al nostro abbonamento`
+      : 'Richiesta: aggiungere un prodotto al nostro abbonamento',
+  askBody: (name: string, product: string, sender: string) =>
+    `Ciao ${name},\n\npotresti aggiungere ${product || 'un prodotto'} al nostro abbonamento? Solo i contatti di fatturazione possono aggiungere prodotti.\n\nGrazie,\n${sender}`,
 
   errors: {
     network: 'Impossibile raggiungere il servizio di fatturazione. Controlla la connessione e riprova.',
@@ -183,6 +236,9 @@ export default {
     payment_method_required: 'Scegli un metodo di pagamento.',
     seats_out_of_range: 'Questo numero di licenze non è disponibile per questo piano.',
     invalid_vat_id: 'Questa partita IVA non è valida.',
+    promotion_code_invalid: 'Questo codice promozionale non esiste. Controllalo e riprova.',
+    promotion_code_expired: 'Questo codice promozionale è scaduto.',
+    promotion_code_not_applicable: 'Questo codice promozionale non si applica ai prodotti del tuo ordine.',
     already_subscribed: 'Il tuo account dispone già di questo prodotto.',
     trial_already_used: 'Questo account ha già usufruito di una prova gratuita di questo prodotto.',
     generic: 'Si è verificato un errore. Riprova.',

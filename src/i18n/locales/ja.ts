@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: '購入手続きの進捗状況',
   stepOf: (n: number, total: number) => `ステップ ${n}/${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `ステップ ${n}/${total}：${step}`,
+  stepDone: (step: string) => `${step}（完了）`,
+  stepDoneGoBack: (step: string) => `${step}（完了）：このステップに戻る`,
 
   selectHeading: '製品を選択',
   selectIntro: 'アカウントにプランまたは無料トライアルを追加できます。新しい製品はすぐにご利用いただけます。',
@@ -35,6 +38,8 @@ export default {
   buyHint: 'プランを選んで、月払いまたは年払いでお支払いください。',
   tryFree: { other: '#日間無料で試す' },
   tryHint: 'お支払いは不要です。詳細をご案内するウェルカムメールをお送りします。',
+  trialLasts: { other: 'トライアル期間は#日間です。' },
+  trialNoCharge: (date: string) => `${date}より前に購入手続きをされない限り、料金は発生しません。`,
 
   tierHeading: 'プランを選択',
   recommended: 'おすすめ',
@@ -71,6 +76,8 @@ export default {
   annual: '年払い',
   perSeatMonth: (price: string) => `1ライセンスあたり月額${price}`,
   perSeatYear: (price: string) => `1ライセンスあたり年額${price}`,
+  termTotalMonth: (total: string) => `ライセンス料金：月額${total}（税抜）`,
+  termTotalYear: (total: string) => `ライセンス料金：年額${total}（税抜）`,
   save: (percent: string) => `${percent}お得`,
   addToCart: 'カートに追加',
   completeTransaction: '購入手続きに進む',
@@ -83,6 +90,9 @@ export default {
   remove: '削除',
   removeItem: (product: string) => `${product}を削除`,
   addAnother: '別の製品を追加',
+  removedItem: (product: string) => `${product}をカートから削除しました。`,
+  undo: '元に戻す',
+  estimatedSubtotal: (total: string) => `小計（概算）：${total}（税抜）。正確な合計金額は確認画面で表示されます。`,
 
   reviewHeading: 'ご注文内容の確認',
   reviewIntro: '新しい請求期間は本日から始まります。',
@@ -99,10 +109,26 @@ export default {
   editOrder: '注文を変更',
   editOrderOf: (product: string) => `注文を変更：${product}`,
   continueToPayment: 'お支払いに進む',
+  addPromo: 'プロモーションコードを追加',
+  promoLabel: 'プロモーションコード',
+  applyPromo: '適用',
+  promoApplied: (code: string) => `プロモーションコード「${code}」を適用しました`,
+  removePromo: 'コードを削除',
+  adjustmentsHeading: 'ご利用中の製品（本日以降）',
+  adjustCredit: (product: string) => `${product}：未使用期間分のクレジット`,
+  adjustCharge: (product: string, period: string) => `${product}：新しい期間（${period}）`,
   quoteChanged: '前回の表示以降に価格が変更されました。お支払いの前に新しい合計金額をご確認ください。',
   quoteExpired: 'お見積もりの有効期限が切れたため、ご注文の価格を再計算しました。お支払いの前にご確認ください。',
   totalChanged: (from: string, to: string) => `合計金額が${from}から${to}に変わりました。`,
   updatingTotal: '合計金額を更新しています…',
+
+  summaryHeading: 'ご注文の概要',
+  summaryEmpty: '選択内容に応じて、ここにご注文の概要が表示されます。',
+  summaryEstimate: '概算',
+  estimatedTotal: '合計金額（概算・税抜）',
+  summaryEstimateNote: '定価での概算です。税込みの正確な合計金額は確認画面で表示されます。',
+  summaryAbout: (total: string) => `約${total}`,
+  freeTrialDays: { other: '無料トライアル · #日間' },
 
   payHeading: 'お支払い',
   paymentMethod: 'お支払い方法',
@@ -125,6 +151,9 @@ export default {
   vatInvalid: 'このVAT登録番号は無効です。番号をご確認いただくか、空欄のままにしてください。',
   vatUnavailable:
     '現在、このVAT登録番号を確認できません。このままご注文いただけますが、その場合は付加価値税が課税されます。',
+  vatOtherCountry: 'このVAT登録番号は請求先住所とは異なる国のものであるため、付加価値税が課税されます。',
+  vatCharged:
+    'VAT登録番号は確認済みですが、付加価値税が課税されます。お客様の国の事業者にはリバースチャージ方式が適用されません。',
   placeOrder: (total: string) => `注文を確定（${total}）`,
   payingFor: 'ご注文内容',
   billedMonthly: '毎月請求',
@@ -156,6 +185,16 @@ export default {
   assignLicenses: 'ユーザーにライセンスを割り当てる',
   assignHint: '新しいライセンスをユーザーに割り当てると、ユーザーがサインインできるようになります。',
   addMore: '別の製品を追加',
+  orderSummary: 'ご注文の概要',
+  trialSummary: 'トライアルの内容',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) => `今後の請求日は毎月${day}日です。`,
+    annual: (day: string, month: string, _date: string) => `今後の請求日は毎年${month}月${day}日です。`,
+    mixed: (day: string, month: string, _date: string) =>
+      `今後の請求日は、月払いのプランは毎月${day}日、年払いのプランは毎年${month}月${day}日です。`,
+  },
+  viewReceipt: '領収書を表示',
+  opensInNewTab: '（新しいタブで開きます）',
 
   signedOutHeading: 'もう一度サインインしてください',
   signedOutText: 'セッションが終了しました。もう一度サインインしてから、再度お試しください。',
@@ -167,6 +206,13 @@ export default {
     email ? `請求担当者（${email}）に追加を依頼してください。` : '請求担当者に追加を依頼してください。',
   unavailableHeading: '現在、購入手続きをご利用いただけません',
   unavailableText: '請求サービスに接続できませんでした。接続状況を確認して、もう一度お試しください。',
+  retryIn: { other: '#秒後に再試行します。' },
+  signIn: 'サインイン',
+  askContact: (name: string) => `${name}さんに依頼`,
+  askSubject: (product: string) =>
+    product ? `${product}のサブスクリプションへの追加のお願い` : '製品のサブスクリプションへの追加のお願い',
+  askBody: (name: string, product: string, sender: string) =>
+    `${name}さん\n\nお疲れさまです。${product || '製品'}をサブスクリプションに追加していただけますか？製品を追加できるのは請求担当者のみです。\n\nよろしくお願いいたします。\n${sender}`,
 
   errors: {
     network: '請求サービスに接続できませんでした。接続状況を確認して、もう一度お試しください。',
@@ -176,6 +222,9 @@ export default {
     payment_method_required: 'お支払い方法を選択してください。',
     seats_out_of_range: 'このプランでは、そのライセンス数はご利用いただけません。',
     invalid_vat_id: 'このVAT登録番号は無効です。',
+    promotion_code_invalid: 'このプロモーションコードは存在しません。コードを確認して、もう一度お試しください。',
+    promotion_code_expired: 'このプロモーションコードは有効期限が切れています。',
+    promotion_code_not_applicable: 'このプロモーションコードは、ご注文の製品には適用できません。',
     already_subscribed: 'このアカウントはすでにこの製品をご利用中です。',
     trial_already_used: 'このアカウントでは、この製品の無料トライアルをすでにご利用済みです。',
     generic: '問題が発生しました。もう一度お試しください。',

@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Užsakymo eiga',
   stepOf: (n: number, total: number) => `Žingsnis ${n} iš ${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Žingsnis ${n} iš ${total}: ${step}`,
+  stepDone: (step: string) => `${step}, atlikta`,
+  stepDoneGoBack: (step: string) => `${step}, atlikta – grįžti į šį žingsnį`,
 
   selectHeading: 'Pasirinkite produktą',
   selectIntro: 'Pridėkite prie paskyros planą arba nemokamą bandomąjį laikotarpį. Naują produktą galėsite naudoti iškart.',
@@ -45,6 +48,13 @@ export default {
     other: 'Išbandyti nemokamai #\u00a0dienų',
   },
   tryHint: 'Mokėti nereikia. Gausite pasveikinimo el. laišką su visa informacija.',
+  trialLasts: {
+    one: 'Bandomasis laikotarpis trunka #\u00a0dieną.',
+    few: 'Bandomasis laikotarpis trunka #\u00a0dienas.',
+    many: 'Bandomasis laikotarpis trunka #\u00a0dienos.',
+    other: 'Bandomasis laikotarpis trunka #\u00a0dienų.',
+  },
+  trialNoCharge: (date: string) => `Mokestis nebus nuskaičiuotas, jei nepirksite iki ${date}.`,
 
   tierHeading: 'Pasirinkite planą',
   recommended: 'Rekomenduojama',
@@ -91,6 +101,8 @@ export default {
   annual: 'Kas metus',
   perSeatMonth: (price: string) => `${price} už licenciją per mėnesį`,
   perSeatYear: (price: string) => `${price} už licenciją per metus`,
+  termTotalMonth: (total: string) => `${total} per mėnesį už jūsų licencijas, be PVM`,
+  termTotalYear: (total: string) => `${total} per metus už jūsų licencijas, be PVM`,
   save: (percent: string) => `Sutaupykite ${percent}`,
   addToCart: 'Į krepšelį',
   completeTransaction: 'Užbaigti pirkimą',
@@ -108,6 +120,10 @@ export default {
   remove: 'Pašalinti',
   removeItem: (product: string) => `Pašalinti: ${product}`,
   addAnother: 'Pridėti kitą produktą',
+  removedItem: (product: string) => `Produktas ${product} pašalintas iš krepšelio.`,
+  undo: 'Anuliuoti',
+  estimatedSubtotal: (total: string) =>
+    `Numatoma tarpinė suma: ${total} be PVM. Tikslią bendrą sumą matysite peržiūroje.`,
 
   reviewHeading: 'Peržiūrėkite užsakymą',
   reviewIntro: 'Naujas atsiskaitymo laikotarpis prasideda šiandien.',
@@ -124,10 +140,31 @@ export default {
   editOrder: 'Keisti užsakymą',
   editOrderOf: (product: string) => `Keisti užsakymą: ${product}`,
   continueToPayment: 'Pereiti prie mokėjimo',
+  addPromo: 'Pridėti nuolaidos kodą',
+  promoLabel: 'Nuolaidos kodas',
+  applyPromo: 'Taikyti',
+  promoApplied: (code: string) => `Nuolaidos kodas ${code} pritaikytas`,
+  removePromo: 'Pašalinti kodą',
+  adjustmentsHeading: 'Jūsų esami produktai nuo šiandien',
+  adjustCredit: (product: string) => `${product}: kreditas už nepanaudotą laiką`,
+  adjustCharge: (product: string, period: string) => `${product}: naujas laikotarpis ${period}`,
   quoteChanged: 'Kainos pasikeitė nuo tada, kai paskutinį kartą jas peržiūrėjote. Prieš mokėdami patikrinkite naują bendrą sumą.',
   quoteExpired: 'Kainos pasiūlymo galiojimas baigėsi, todėl perskaičiavome užsakymo kainą. Prieš mokėdami patikrinkite užsakymą.',
   totalChanged: (from: string, to: string) => `Bendra suma pasikeitė: buvo ${from}, dabar ${to}.`,
   updatingTotal: 'Atnaujinama bendra suma…',
+
+  summaryHeading: 'Užsakymo suvestinė',
+  summaryEmpty: 'Užsakymo suvestinė bus rodoma čia, kai pasirinksite.',
+  summaryEstimate: 'Apytiksliai',
+  estimatedTotal: 'Apytikslė bendra suma be PVM',
+  summaryEstimateNote: 'Pagal kainoraštį. Tikslią bendrą sumą su PVM matysite peržiūroje.',
+  summaryAbout: (total: string) => `apie ${total}`,
+  freeTrialDays: {
+    one: 'Nemokamas bandomasis laikotarpis · #\u00a0diena',
+    few: 'Nemokamas bandomasis laikotarpis · #\u00a0dienos',
+    many: 'Nemokamas bandomasis laikotarpis · #\u00a0dienos',
+    other: 'Nemokamas bandomasis laikotarpis · #\u00a0dienų',
+  },
 
   payHeading: 'Mokėjimas',
   paymentMethod: 'Mokėjimo būdas',
@@ -149,6 +186,9 @@ export default {
   vatValid: (name: string) => (name ? `PVM mokėtojo kodas patvirtintas: ${name}` : 'PVM mokėtojo kodas patvirtintas'),
   vatInvalid: 'Šis PVM mokėtojo kodas negalioja. Patikrinkite jį arba palikite lauką tuščią.',
   vatUnavailable: 'Šiuo metu negalime patikrinti šio PVM mokėtojo kodo. Užsakymą vis tiek galite pateikti, tačiau bus taikomas PVM.',
+  vatOtherCountry: 'Šis PVM mokėtojo kodas yra kitos šalies nei jūsų atsiskaitymo adresas, todėl taikomas PVM.',
+  vatCharged:
+    'Jūsų PVM mokėtojo kodas patvirtintas, tačiau taikomas PVM: atvirkštinis apmokestinimas jūsų šalies įmonėms netaikomas.',
   placeOrder: (total: string) => `Pateikti užsakymą · ${total}`,
   payingFor: 'Jūsų užsakymas',
   billedMonthly: 'Atsiskaitoma kas mėnesį',
@@ -183,6 +223,18 @@ export default {
   assignLicenses: 'Priskirti licencijas naudotojams',
   assignHint: 'Priskirkite naujas licencijas naudotojams, kad jie galėtų prisijungti.',
   addMore: 'Pridėti kitą produktą',
+  orderSummary: 'Užsakymo suvestinė',
+  trialSummary: 'Jūsų bandomasis laikotarpis',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) =>
+      `Jūsų atsiskaitymo diena dabar yra kiekvieno mėnesio ${day}\u00a0d.`,
+    annual: (day: string, month: string, _date: string) =>
+      `Jūsų atsiskaitymo diena dabar yra kasmet ${month} ${day}\u00a0d.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Jūsų atsiskaitymo diena dabar yra kiekvieno mėnesio ${day}\u00a0d. mėnesiniams planams ir kasmet ${month} ${day}\u00a0d. metiniams planams.`,
+  },
+  viewReceipt: 'Peržiūrėti kvitą',
+  opensInNewTab: '(atidaroma naujame skirtuke)',
 
   signedOutHeading: 'Prisijunkite dar kartą',
   signedOutText: 'Jūsų seansas baigėsi. Prisijunkite dar kartą ir bandykite vėl.',
@@ -196,6 +248,18 @@ export default {
       : 'Paprašykite atsiskaitymų kontaktinio asmens, kad pridėtų produktą už jus.',
   unavailableHeading: 'Užsakymo pateikimas šiuo metu negalimas',
   unavailableText: 'Nepavyko susisiekti su atsiskaitymų sistema. Patikrinkite ryšį ir bandykite dar kartą.',
+  retryIn: {
+    one: 'Bandysime dar kartą po #\u00a0sekundės.',
+    few: 'Bandysime dar kartą po #\u00a0sekundžių.',
+    many: 'Bandysime dar kartą po #\u00a0sekundės.',
+    other: 'Bandysime dar kartą po #\u00a0sekundžių.',
+  },
+  signIn: 'Prisijungti',
+  askContact: (name: string) => `Paprašyti: ${name}`,
+  askSubject: (product: string) =>
+    product ? `Prašome pridėti ${product} prie mūsų prenumeratos` : 'Prašome pridėti produktą prie mūsų prenumeratos',
+  askBody: (name: string, product: string, sender: string) =>
+    `Sveiki, ${name}!\n\nAr galėtumėte pridėti ${product || 'produktą'} prie mūsų prenumeratos? Produktus gali pridėti tik atsiskaitymų kontaktiniai asmenys.\n\nAčiū\n${sender}`,
 
   errors: {
     network: 'Nepavyko susisiekti su atsiskaitymų sistema. Patikrinkite ryšį ir bandykite dar kartą.',
@@ -205,6 +269,9 @@ export default {
     payment_method_required: 'Pasirinkite mokėjimo būdą.',
     seats_out_of_range: 'Šiam planui toks licencijų skaičius negalimas.',
     invalid_vat_id: 'Šis PVM mokėtojo kodas negalioja.',
+    promotion_code_invalid: 'Tokio nuolaidos kodo nėra. Patikrinkite jį ir bandykite dar kartą.',
+    promotion_code_expired: 'Šio nuolaidos kodo galiojimas baigėsi.',
+    promotion_code_not_applicable: 'Šis nuolaidos kodas netaikomas jūsų užsakymo produktams.',
     already_subscribed: 'Jūsų paskyroje šis produktas jau yra.',
     trial_already_used: 'Ši paskyra jau pasinaudojo nemokamu šio produkto bandomuoju laikotarpiu.',
     generic: 'Kažkas nepavyko. Bandykite dar kartą.',

@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Pasūtījuma gaita',
   stepOf: (n: number, total: number) => `${n}. solis no ${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `${n}. solis no ${total}: ${step}`,
+  stepDone: (step: string) => `${step}, pabeigts`,
+  stepDoneGoBack: (step: string) => `${step}, pabeigts – atgriezties pie šī soļa`,
 
   selectHeading: 'Izvēlieties produktu',
   selectIntro: 'Pievienojiet savam kontam plānu vai bezmaksas izmēģinājumu. Jauno produktu varat sākt lietot uzreiz.',
@@ -43,6 +46,12 @@ export default {
     other: 'Izmēģināt bez maksas #\u00a0dienas',
   },
   tryHint: 'Maksājums nav nepieciešams. Jūs saņemsiet sveiciena e-pastu ar visu informāciju.',
+  trialLasts: {
+    zero: 'Izmēģinājums ilgst #\u00a0dienas.',
+    one: 'Izmēģinājums ilgst #\u00a0dienu.',
+    other: 'Izmēģinājums ilgst #\u00a0dienas.',
+  },
+  trialNoCharge: (date: string) => `Maksa netiks iekasēta, ja vien pirms ${date} neveiksiet pirkumu.`,
 
   tierHeading: 'Izvēlieties plānu',
   recommended: 'Ieteicams',
@@ -87,6 +96,8 @@ export default {
   annual: 'Reizi gadā',
   perSeatMonth: (price: string) => `${price} par licenci mēnesī`,
   perSeatYear: (price: string) => `${price} par licenci gadā`,
+  termTotalMonth: (total: string) => `${total} mēnesī par jūsu licencēm, bez PVN`,
+  termTotalYear: (total: string) => `${total} gadā par jūsu licencēm, bez PVN`,
   save: (percent: string) => `Ietaupījums ${percent}`,
   addToCart: 'Pievienot grozam',
   completeTransaction: 'Noformēt pasūtījumu',
@@ -99,6 +110,10 @@ export default {
   remove: 'Noņemt',
   removeItem: (product: string) => `Noņemt: ${product}`,
   addAnother: 'Pievienot vēl vienu produktu',
+  removedItem: (product: string) => `Produkts ${product} ir noņemts no jūsu groza.`,
+  undo: 'Atsaukt',
+  estimatedSubtotal: (total: string) =>
+    `Aptuvenā starpsumma: ${total} bez PVN. Precīzu kopsummu redzēsiet pārskatā.`,
 
   reviewHeading: 'Pārskatiet pasūtījumu',
   reviewIntro: 'Jaunais norēķinu periods sākas šodien.',
@@ -115,11 +130,31 @@ export default {
   editOrder: 'Rediģēt pasūtījumu',
   editOrderOf: (product: string) => `Rediģēt pasūtījumu: ${product}`,
   continueToPayment: 'Turpināt uz maksājumu',
+  addPromo: 'Pievienot atlaides kodu',
+  promoLabel: 'Atlaides kods',
+  applyPromo: 'Piemērot',
+  promoApplied: (code: string) => `Atlaides kods ${code} piemērots`,
+  removePromo: 'Noņemt kodu',
+  adjustmentsHeading: 'Jūsu pašreizējie produkti, sākot no šodienas',
+  adjustCredit: (product: string) => `${product}: kredīts par neizmantoto laiku`,
+  adjustCharge: (product: string, period: string) => `${product}: jauns periods ${period}`,
   quoteChanged: 'Kopš pēdējās apskates cenas ir mainījušās. Pirms maksājat, pārskatiet jauno kopsummu.',
   quoteExpired:
     'Jūsu cenu piedāvājuma derīguma termiņš beidzās, tāpēc pasūtījuma cena tika aprēķināta no jauna. Pirms maksājat, pārskatiet to.',
   totalChanged: (from: string, to: string) => `Kopsumma mainījās no ${from} uz ${to}.`,
   updatingTotal: 'Atjaunina kopsummu…',
+
+  summaryHeading: 'Pasūtījuma kopsavilkums',
+  summaryEmpty: 'Pasūtījuma kopsavilkums būs redzams šeit, kad veiksiet izvēli.',
+  summaryEstimate: 'Aptuveni',
+  estimatedTotal: 'Aptuvenā kopsumma bez PVN',
+  summaryEstimateNote: 'Pēc cenrāža cenām. Precīzu kopsummu ar PVN redzēsiet pārskatā.',
+  summaryAbout: (total: string) => `aptuveni ${total}`,
+  freeTrialDays: {
+    zero: 'Bezmaksas izmēģinājums · #\u00a0dienas',
+    one: 'Bezmaksas izmēģinājums · #\u00a0diena',
+    other: 'Bezmaksas izmēģinājums · #\u00a0dienas',
+  },
 
   payHeading: 'Maksājums',
   paymentMethod: 'Maksājuma veids',
@@ -143,6 +178,10 @@ export default {
   vatInvalid: 'Šis PVN reģistrācijas numurs nav derīgs. Pārbaudiet to vai atstājiet lauku tukšu.',
   vatUnavailable:
     'Pašlaik nevarējām pārbaudīt šo PVN reģistrācijas numuru. Jūs joprojām varat veikt pasūtījumu, taču tādā gadījumā tiks piemērots PVN.',
+  vatOtherCountry:
+    'Šis PVN reģistrācijas numurs ir no citas valsts nekā jūsu norēķinu adrese, tāpēc tiek piemērots PVN.',
+  vatCharged:
+    'Jūsu PVN reģistrācijas numurs ir apstiprināts, taču tiek piemērots PVN: nodokļa apgrieztā maksāšana neattiecas uz uzņēmumiem jūsu valstī.',
   placeOrder: (total: string) => `Veikt pasūtījumu · ${total}`,
   payingFor: 'Jūsu pasūtījums',
   billedMonthly: 'Norēķini reizi mēnesī',
@@ -176,6 +215,17 @@ export default {
   assignLicenses: 'Piešķirt licences lietotājiem',
   assignHint: 'Piešķiriet jaunās licences saviem lietotājiem, lai viņi varētu pierakstīties.',
   addMore: 'Pievienot vēl vienu produktu',
+  orderSummary: 'Pasūtījuma kopsavilkums',
+  trialSummary: 'Jūsu izmēģinājums',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) =>
+      `Jūsu norēķinu datums tagad ir katra mēneša ${day}. datums.`,
+    annual: (day: string, month: string, _date: string) => `Jūsu norēķinu datums tagad ir katra gada ${day}.\u00a0${month}.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Jūsu norēķinu datums tagad ir katra mēneša ${day}. datums mēneša plāniem un katra gada ${day}.\u00a0${month} gada plāniem.`,
+  },
+  viewReceipt: 'Skatīt kvīti',
+  opensInNewTab: '(tiek atvērts jaunā cilnē)',
 
   signedOutHeading: 'Lūdzu, pierakstieties vēlreiz',
   signedOutText: 'Jūsu sesija ir beigusies. Pierakstieties vēlreiz un pēc tam atkārtojiet darbību.',
@@ -190,6 +240,17 @@ export default {
       : 'Palūdziet savai norēķinu kontaktpersonai pievienot produktu jūsu vietā.',
   unavailableHeading: 'Pasūtīšana pašlaik nav pieejama',
   unavailableText: 'Neizdevās sazināties ar norēķinu pakalpojumu. Pārbaudiet savienojumu un mēģiniet vēlreiz.',
+  retryIn: {
+    zero: 'Mēģināsim vēlreiz pēc #\u00a0sekundēm.',
+    one: 'Mēģināsim vēlreiz pēc #\u00a0sekundes.',
+    other: 'Mēģināsim vēlreiz pēc #\u00a0sekundēm.',
+  },
+  signIn: 'Pierakstīties',
+  askContact: (name: string) => `Palūgt: ${name}`,
+  askSubject: (product: string) =>
+    product ? `Lūdzu, pievienojiet ${product} mūsu abonementam` : 'Lūdzu, pievienojiet produktu mūsu abonementam',
+  askBody: (name: string, product: string, sender: string) =>
+    `Sveiki, ${name}!\n\nVai jūs varētu pievienot ${product || 'produktu'} mūsu abonementam? Produktus var pievienot tikai norēķinu kontaktpersonas.\n\nPaldies!\n${sender}`,
 
   errors: {
     network: 'Neizdevās sazināties ar norēķinu pakalpojumu. Pārbaudiet savienojumu un mēģiniet vēlreiz.',
@@ -199,6 +260,9 @@ export default {
     payment_method_required: 'Izvēlieties maksājuma veidu.',
     seats_out_of_range: 'Šajā plānā šāds licenču skaits nav pieejams.',
     invalid_vat_id: 'Šis PVN reģistrācijas numurs nav derīgs.',
+    promotion_code_invalid: 'Šāds atlaides kods neeksistē. Pārbaudiet to un mēģiniet vēlreiz.',
+    promotion_code_expired: 'Šī atlaides koda derīguma termiņš ir beidzies.',
+    promotion_code_not_applicable: 'Šis atlaides kods neattiecas uz jūsu pasūtījuma produktiem.',
     already_subscribed: 'Jūsu kontā šis produkts jau ir.',
     trial_already_used: 'Šajā kontā jau ir izmantots šī produkta bezmaksas izmēģinājums.',
     generic: 'Radās kļūda. Mēģiniet vēlreiz.',

@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Kemajuan pembelian',
   stepOf: (n: number, total: number) => `Langkah ${n} daripada ${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Langkah ${n} daripada ${total}: ${step}`,
+  stepDone: (step: string) => `${step}, selesai`,
+  stepDoneGoBack: (step: string) => `${step}, selesai — kembali ke langkah ini`,
 
   selectHeading: 'Pilih produk',
   selectIntro: 'Tambah pelan atau percubaan percuma ke akaun anda. Anda boleh menggunakan produk baharu dengan serta-merta.',
@@ -35,6 +38,8 @@ export default {
   buyHint: 'Pilih pelan dan bayar secara bulanan atau tahunan.',
   tryFree: { other: 'Cuba percuma selama # hari' },
   tryHint: 'Tiada bayaran diperlukan. Anda akan menerima e-mel alu-aluan berserta butirannya.',
+  trialLasts: { other: 'Percubaan berlangsung selama # hari.' },
+  trialNoCharge: (date: string) => `Tiada caj dikenakan melainkan anda membeli sebelum ${date}.`,
 
   tierHeading: 'Pilih pelan',
   recommended: 'Disyorkan',
@@ -71,6 +76,8 @@ export default {
   annual: 'Tahunan',
   perSeatMonth: (price: string) => `${price} setiap lesen / bulan`,
   perSeatYear: (price: string) => `${price} setiap lesen / tahun`,
+  termTotalMonth: (total: string) => `${total} sebulan untuk lesen anda, tidak termasuk cukai`,
+  termTotalYear: (total: string) => `${total} setahun untuk lesen anda, tidak termasuk cukai`,
   save: (percent: string) => `Jimat ${percent}`,
   addToCart: 'Tambah ke troli',
   completeTransaction: 'Lengkapkan transaksi',
@@ -83,6 +90,10 @@ export default {
   remove: 'Alih keluar',
   removeItem: (product: string) => `Alih keluar ${product}`,
   addAnother: 'Tambah produk lain',
+  removedItem: (product: string) => `${product} telah dialih keluar daripada troli anda.`,
+  undo: 'Buat asal',
+  estimatedSubtotal: (total: string) =>
+    `Anggaran jumlah kecil ${total}, tidak termasuk cukai. Jumlah tepat dipaparkan semasa Semak.`,
 
   reviewHeading: 'Semak pesanan anda',
   reviewIntro: 'Tempoh pengebilan baharu bermula hari ini.',
@@ -99,10 +110,26 @@ export default {
   editOrder: 'Ubah pesanan',
   editOrderOf: (product: string) => `Ubah pesanan: ${product}`,
   continueToPayment: 'Teruskan ke pembayaran',
+  addPromo: 'Tambah kod promosi',
+  promoLabel: 'Kod promosi',
+  applyPromo: 'Gunakan',
+  promoApplied: (code: string) => `Kod promosi ${code} digunakan`,
+  removePromo: 'Alih keluar kod',
+  adjustmentsHeading: 'Produk semasa anda, mulai hari ini',
+  adjustCredit: (product: string) => `${product}: kredit untuk tempoh yang tidak digunakan`,
+  adjustCharge: (product: string, period: string) => `${product}: tempoh baharu ${period}`,
   quoteChanged: 'Harga telah berubah sejak kali terakhir anda melihatnya. Semak jumlah baharu sebelum membuat bayaran.',
   quoteExpired: 'Sebut harga anda telah tamat tempoh, jadi kami mengira semula harga pesanan anda. Semak sebelum membuat bayaran.',
   totalChanged: (from: string, to: string) => `Jumlah telah berubah daripada ${from} kepada ${to}.`,
   updatingTotal: 'Mengemas kini jumlah…',
+
+  summaryHeading: 'Ringkasan pesanan',
+  summaryEmpty: 'Ringkasan pesanan anda akan dipaparkan di sini semasa anda membuat pilihan.',
+  summaryEstimate: 'Anggaran',
+  estimatedTotal: 'Anggaran jumlah, tidak termasuk cukai',
+  summaryEstimateNote: 'Pada harga senarai. Jumlah tepat, termasuk cukai, dipaparkan semasa Semak.',
+  summaryAbout: (total: string) => `kira-kira ${total}`,
+  freeTrialDays: { other: 'Percubaan percuma · # hari' },
 
   payHeading: 'Pembayaran',
   paymentMethod: 'Kaedah pembayaran',
@@ -125,6 +152,9 @@ export default {
   vatInvalid: 'Nombor VAT ini tidak sah. Semak semula atau biarkan ruangan ini kosong.',
   vatUnavailable:
     'Kami tidak dapat mengesahkan nombor VAT ini buat masa ini. Anda masih boleh membuat pesanan; VAT akan dikenakan.',
+  vatOtherCountry: 'Nombor VAT ini dari negara yang berbeza daripada alamat pengebilan anda, jadi VAT dikenakan.',
+  vatCharged:
+    'Nombor VAT anda telah disahkan dan VAT dikenakan: caj balikan tidak terpakai bagi perniagaan di negara anda.',
   placeOrder: (total: string) => `Buat pesanan · ${total}`,
   payingFor: 'Pesanan anda',
   billedMonthly: 'Dibilkan setiap bulan',
@@ -160,6 +190,17 @@ export default {
   assignLicenses: 'Tetapkan lesen kepada pengguna',
   assignHint: 'Tetapkan lesen baharu kepada pengguna anda supaya mereka boleh log masuk.',
   addMore: 'Tambah produk lain',
+  orderSummary: 'Ringkasan pesanan',
+  trialSummary: 'Percubaan anda',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) =>
+      `Tarikh pengebilan anda kini ialah ${day} haribulan setiap bulan.`,
+    annual: (day: string, month: string, _date: string) => `Tarikh pengebilan anda kini ialah ${day} ${month} setiap tahun.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Tarikh pengebilan anda kini ialah ${day} haribulan setiap bulan untuk pelan bulanan, dan ${day} ${month} setiap tahun untuk pelan tahunan.`,
+  },
+  viewReceipt: 'Lihat resit',
+  opensInNewTab: '(dibuka dalam tab baharu)',
 
   signedOutHeading: 'Sila log masuk semula',
   signedOutText: 'Sesi anda telah tamat. Log masuk semula, kemudian cuba lagi.',
@@ -173,6 +214,13 @@ export default {
       : 'Minta kenalan pengebilan anda menambahkannya untuk anda.',
   unavailableHeading: 'Pembelian tidak tersedia buat masa ini',
   unavailableText: 'Kami tidak dapat menghubungi perkhidmatan pengebilan. Semak sambungan anda dan cuba lagi.',
+  retryIn: { other: 'Kami akan mencuba lagi dalam # saat.' },
+  signIn: 'Log masuk',
+  askContact: (name: string) => `Minta bantuan ${name}`,
+  askSubject: (product: string) =>
+    product ? `Sila tambah ${product} pada langganan kita` : 'Sila tambah produk pada langganan kita',
+  askBody: (name: string, product: string, sender: string) =>
+    `Hai ${name},\n\nBolehkah anda menambah ${product || 'sebuah produk'} pada langganan kita? Hanya kenalan pengebilan boleh menambah produk.\n\nTerima kasih,\n${sender}`,
 
   errors: {
     network: 'Kami tidak dapat menghubungi perkhidmatan pengebilan. Semak sambungan anda dan cuba lagi.',
@@ -182,6 +230,9 @@ export default {
     payment_method_required: 'Pilih kaedah pembayaran.',
     seats_out_of_range: 'Bilangan lesen itu tidak tersedia untuk pelan ini.',
     invalid_vat_id: 'Nombor VAT ini tidak sah.',
+    promotion_code_invalid: 'Kod promosi ini tidak wujud. Semak dan cuba lagi.',
+    promotion_code_expired: 'Kod promosi ini telah tamat tempoh.',
+    promotion_code_not_applicable: 'Kod promosi ini tidak terpakai untuk produk dalam pesanan anda.',
     already_subscribed: 'Akaun anda sudah mempunyai produk ini.',
     trial_already_used: 'Akaun ini sudah pernah menggunakan percubaan percuma untuk produk ini.',
     generic: 'Berlaku ralat. Cuba lagi.',

@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Il-passi tax-xiri',
   stepOf: (n: number, total: number) => `Pass ${n} minn ${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Pass ${n} minn ${total}: ${step}`,
+  stepDone: (step: string) => `${step}, lest`,
+  stepDoneGoBack: (step: string) => `${step}, lest — mur lura għal dan il-pass`,
 
   selectHeading: 'Agħżel prodott',
   selectIntro: "Żid pjan jew prova b'xejn mal-kont tiegħek. Tista' tuża l-prodott il-ġdid minnufih.",
@@ -47,6 +50,14 @@ export default {
     other: "Ipprova b'xejn għal # jum",
   },
   tryHint: "M'hemmx bżonn ta' ħlas. Tirċievi email ta' merħba bid-dettalji kollha.",
+  trialLasts: {
+    one: 'Il-prova ddum # jum.',
+    two: 'Il-prova ddum # ijiem.',
+    few: 'Il-prova ddum # ijiem.',
+    many: 'Il-prova ddum #-il jum.',
+    other: 'Il-prova ddum # jum.',
+  },
+  trialNoCharge: (date: string) => `Xejn ma jiġi ċċarġjat jekk ma tixtrix qabel ${date}.`,
 
   tierHeading: 'Agħżel pjan',
   recommended: 'Rakkomandat',
@@ -95,6 +106,8 @@ export default {
   annual: 'Kull sena',
   perSeatMonth: (price: string) => `${price} għal kull liċenzja / xahar`,
   perSeatYear: (price: string) => `${price} għal kull liċenzja / sena`,
+  termTotalMonth: (total: string) => `${total} fix-xahar għal-liċenzji tiegħek, qabel it-taxxa`,
+  termTotalYear: (total: string) => `${total} fis-sena għal-liċenzji tiegħek, qabel it-taxxa`,
   save: (percent: string) => `Tiffranka ${percent}`,
   addToCart: 'Żid mal-karrettun',
   completeTransaction: 'Ikkompleta t-tranżazzjoni',
@@ -113,6 +126,10 @@ export default {
   remove: 'Neħħi',
   removeItem: (product: string) => `Neħħi ${product}`,
   addAnother: 'Żid prodott ieħor',
+  removedItem: (product: string) => `${product} tneħħa mill-karrettun tiegħek.`,
+  undo: 'Irriversja',
+  estimatedSubtotal: (total: string) =>
+    `Total parzjali stmat ta' ${total}, qabel it-taxxa. Ir-Reviżjoni turi t-total eżatt.`,
 
   reviewHeading: 'Irrevedi l-ordni tiegħek',
   reviewIntro: 'Il-perjodu l-ġdid tal-fatturazzjoni jibda llum.',
@@ -129,11 +146,33 @@ export default {
   editOrder: 'Editja l-ordni',
   editOrderOf: (product: string) => `Editja l-ordni: ${product}`,
   continueToPayment: 'Kompli għall-ħlas',
+  addPromo: 'Żid kodiċi promozzjonali',
+  promoLabel: 'Kodiċi promozzjonali',
+  applyPromo: 'Applika',
+  promoApplied: (code: string) => `Il-kodiċi promozzjonali ${code} ġie applikat`,
+  removePromo: 'Neħħi l-kodiċi',
+  adjustmentsHeading: 'Il-prodotti attwali tiegħek, mil-lum',
+  adjustCredit: (product: string) => `${product}: kreditu għaż-żmien mhux użat`,
+  adjustCharge: (product: string, period: string) => `${product}: perjodu ġdid ${period}`,
   quoteChanged: "Il-prezzijiet inbidlu mill-aħħar darba li rajthom. Iċċekkja t-total il-ġdid qabel tħallas.",
   quoteExpired:
     "Il-kwotazzjoni tiegħek skadiet, għalhekk erġajna kkalkulajna l-prezz tal-ordni tiegħek. Iċċekkjaha qabel tħallas.",
   totalChanged: (from: string, to: string) => `It-total inbidel minn ${from} għal ${to}.`,
   updatingTotal: 'Qed jiġi aġġornat it-total…',
+
+  summaryHeading: 'Sommarju tal-ordni',
+  summaryEmpty: 'Is-sommarju tal-ordni tiegħek jidher hawn hekk kif tagħżel.',
+  summaryEstimate: 'Stima',
+  estimatedTotal: 'Total stmat, qabel it-taxxa',
+  summaryEstimateNote: 'Bil-prezzijiet tal-lista. Ir-Reviżjoni turi t-total eżatt, bit-taxxa.',
+  summaryAbout: (total: string) => `madwar ${total}`,
+  freeTrialDays: {
+    one: "Prova b'xejn · # jum",
+    two: "Prova b'xejn · # ijiem",
+    few: "Prova b'xejn · # ijiem",
+    many: "Prova b'xejn · #-il jum",
+    other: "Prova b'xejn · # jum",
+  },
 
   payHeading: 'Ħlas',
   paymentMethod: "Metodu ta' ħlas",
@@ -156,6 +195,10 @@ export default {
   vatInvalid: 'Dan in-numru tal-VAT mhuwiex validu. Iċċekkjah, jew ħalli l-kaxxa vojta.',
   vatUnavailable:
     "Bħalissa ma nistgħux nivverifikaw dan in-numru tal-VAT. Xorta tista' tagħmel l-ordni, iżda tiġi ċċarġjata l-VAT.",
+  vatOtherCountry:
+    'Dan in-numru tal-VAT huwa minn pajjiż ieħor minn dak tal-indirizz tal-fatturazzjoni tiegħek, għalhekk tiġi ċċarġjata l-VAT.',
+  vatCharged:
+    "In-numru tal-VAT tiegħek ġie vverifikat, u tiġi ċċarġjata l-VAT: l-inverżjoni tal-ħlas ma tapplikax għal negozji f'pajjiżek.",
   placeOrder: (total: string) => `Agħmel l-ordni · ${total}`,
   payingFor: 'L-ordni tiegħek',
   billedMonthly: 'Fatturat kull xahar',
@@ -191,6 +234,18 @@ export default {
   assignLicenses: 'Assenja l-liċenzji lill-utenti',
   assignHint: 'Assenja l-liċenzji l-ġodda lill-utenti tiegħek biex ikunu jistgħu jidħlu.',
   addMore: 'Żid prodott ieħor',
+  orderSummary: 'Sommarju tal-ordni',
+  trialSummary: 'Il-prova tiegħek',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) =>
+      `Id-data tal-fatturazzjoni tiegħek issa hija l-${day} ta' kull xahar.`,
+    annual: (day: string, month: string, _date: string) =>
+      `Id-data tal-fatturazzjoni tiegħek issa hija l-${day} ta' ${month} ta' kull sena.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Id-data tal-fatturazzjoni tiegħek issa hija l-${day} ta' kull xahar għall-pjanijiet ta' kull xahar, u l-${day} ta' ${month} ta' kull sena għall-pjanijiet ta' kull sena.`,
+  },
+  viewReceipt: 'Ara l-irċevuta',
+  opensInNewTab: "(jinfetaħ f'tab ġdida)",
 
   signedOutHeading: "Jekk jogħġbok erġa' idħol",
   signedOutText: "Is-sessjoni tiegħek intemmet. Erġa' idħol, imbagħad erġa' pprova.",
@@ -205,6 +260,19 @@ export default {
       : 'Itlob lill-kuntatt tal-fatturazzjoni tiegħek biex iżidu għalik.',
   unavailableHeading: 'Ix-xiri mhuwiex disponibbli bħalissa',
   unavailableText: "Ma stajniex nilħqu s-servizz tal-fatturazzjoni. Iċċekkja l-konnessjoni tiegħek u erġa' pprova.",
+  retryIn: {
+    one: 'Nerġgħu nippruvaw fi # sekonda.',
+    two: 'Nerġgħu nippruvaw fi # sekondi.',
+    few: 'Nerġgħu nippruvaw fi # sekondi.',
+    many: 'Nerġgħu nippruvaw fi #-il sekonda.',
+    other: 'Nerġgħu nippruvaw fi # sekonda.',
+  },
+  signIn: 'Idħol',
+  askContact: (name: string) => `Staqsi lil ${name}`,
+  askSubject: (product: string) =>
+    product ? `Jekk jogħġbok żid ${product} mas-sottoskrizzjoni tagħna` : 'Jekk jogħġbok żid prodott mas-sottoskrizzjoni tagħna',
+  askBody: (name: string, product: string, sender: string) =>
+    `Bonġu ${name},\n\nTista' żżid ${product || 'prodott'} mas-sottoskrizzjoni tagħna? Il-prodotti jistgħu jiżdiedu biss mill-kuntatti tal-fatturazzjoni.\n\nGrazzi,\n${sender}`,
 
   errors: {
     network: "Ma stajniex nilħqu s-servizz tal-fatturazzjoni. Iċċekkja l-konnessjoni tiegħek u erġa' pprova.",
@@ -214,6 +282,9 @@ export default {
     payment_method_required: "Agħżel metodu ta' ħlas.",
     seats_out_of_range: "Dak l-għadd ta' liċenzji mhuwiex disponibbli għal dan il-pjan.",
     invalid_vat_id: 'Dan in-numru tal-VAT mhuwiex validu.',
+    promotion_code_invalid: "Dan il-kodiċi promozzjonali ma jeżistix. Iċċekkjah u erġa' pprova.",
+    promotion_code_expired: 'Dan il-kodiċi promozzjonali skada.',
+    promotion_code_not_applicable: "Dan il-kodiċi promozzjonali ma japplikax għall-prodotti fl-ordni tiegħek.",
     already_subscribed: 'Il-kont tiegħek diġà għandu dan il-prodott.',
     trial_already_used: "Dan il-kont diġà kellu prova b'xejn ta' dan il-prodott.",
     generic: "Xi ħaġa marret ħażin. Erġa' pprova.",
