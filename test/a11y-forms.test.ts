@@ -101,14 +101,14 @@ describe('forms, errors and status messages', () => {
       expect(description(inStep(el, '#vat'))).to.include(en.vatErrors.checksum);
     });
 
-    it('payment: a declined payment points at the chosen method', async () => {
+    it('payment: a declined payment is said beside Place order, with focus, and tied to the chosen method', async () => {
       const { el, backend } = await mount();
       await toPay(el);
       backend.inject({ op: 'placeOrder', status: 402, code: 'payment_declined' });
       await pressPart(el, 'place-order');
       expect(el.step).to.equal('pay');
-      expectFocusOn('input[name=method]:checked', 'declined')(el);
-      expect(description(inStep(el, 'input[name=method]:checked'))).to.include(en.errors.payment_declined);
+      expectFocusOn('#method-error', 'declined')(el);
+      expect(description(inStep(el, 'input[name=method]:checked'))).to.include(en.declines.generic_decline);
       expect(inStep(el, '#method-error')!.getAttribute('role')).to.equal('alert');
     });
 

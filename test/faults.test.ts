@@ -365,7 +365,11 @@ describe('faults', () => {
       expect(orderKeys(backend), 'a decline is not retried').to.have.length(1);
       expect(events.errors, 'cw-error details').to.deep.equal([{ code: 'payment_declined', step: 'pay' }]);
       finish(backend, 0);
-      // A decline ends the attempt: the server keeps it under its key, so the next press is a new key.
+      // The declined card is not tried again until it is chosen again.
+      await clickText(el, 'Place order');
+      expect(orderKeys(backend), 'not tried again unchosen').to.have.length(1);
+      // A decline ends the attempt: the server keeps it under its key, so the card chosen again is a new key.
+      await chooseMethod(el, '0002');
       await clickText(el, 'Place order');
       expect(methodError(el)).to.equal(DECLINED);
       await chooseMethod(el, '4242');
@@ -1086,7 +1090,7 @@ describe('faults', () => {
       finish(backend, 0);
     });
 
-    it('Back while POST /quotes is in flight at review: the step stays at the cart, the request is aborted', async () => {
+    it('Back while POST /quotes is in flight at review: the step stays where Back leads (the billing choice: no cart step here), the request is aborted', async () => {
       const { el, backend } = await start();
       await clickText(el, 'Choose Phone System');
       await waitForStep(el, 'seats');
@@ -1101,14 +1105,14 @@ describe('faults', () => {
       await waitUntil(() => timers.pending(300) === 1 && el.step === 'review', 'no POST /quotes at review');
       await stepEl(el).updateComplete;
       inStep<HTMLButtonElement>(el, '[part=back]')!.click();
-      await waitUntil(() => el.step === 'cart', `Back did not go to the cart (at ${el.step})`);
+      await waitUntil(() => el.step === 'term', `Back did not go to the billing choice (at ${el.step})`);
       const quote = spy.calls.find((c) => c.url.endsWith('/quotes'));
       expect(quote?.signal?.aborted, 'the quote request aborted').to.equal(true);
       // The late quote must not take the user back to review.
       timers.fire(300);
       await allAnswered();
       await settled(el);
-      expect(el.step).to.equal('cart');
+      expect(el.step).to.equal('term');
       expect(requestsOf(backend, 'createQuote'), 'POST /quotes').to.have.length(1);
       finish(backend, 0);
     });

@@ -185,6 +185,8 @@ export async function expectWcag(el: Element, label: string, { bestPractice = fa
   // axe-core registers itself on window; chai-a11y-axe loads the same file.
   if (!(window as unknown as { axe?: AxeGlobal }).axe) await import('axe-core');
   const axe = (window as unknown as { axe: AxeGlobal }).axe;
+  // What the user reads once the frame has grown to the new step (180 ms): mid-animation, text below is clipped.
+  await Promise.all((el.shadowRoot?.querySelector('.base')?.getAnimations() ?? []).map((a) => a.finished.catch(() => undefined)));
   const tags = bestPractice ? [...WCAG_TAGS, 'best-practice'] : WCAG_TAGS;
   const { violations } = await axe.run(el, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
   const found = violations.map(

@@ -280,6 +280,8 @@ describe('theming', () => {
       );
       return async (name: string) => {
         await frames();
+        // The frame grows to a new step over 180 ms: the picture is of where it comes to rest.
+        await Promise.all((el.shadowRoot!.querySelector('.base')?.getAnimations() ?? []).map((a) => a.finished.catch(() => undefined)));
         const r = el.parentElement!.getBoundingClientRect();
         if (r.bottom > window.innerHeight) throw new Error(`the widget (${r.height}px) does not fit the viewport`);
         await executeServerCommand('cw-screenshot', { name, clip: { x: r.x, y: r.y, width: r.width, height: r.height } });

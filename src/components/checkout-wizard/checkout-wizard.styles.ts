@@ -62,6 +62,9 @@ export const styles = [
     .main {
       min-width: 0;
     }
+    .width-probe {
+      height: 0;
+    }
     cw-summary[view='none'] {
       display: none;
     }

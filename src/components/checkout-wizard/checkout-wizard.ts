@@ -19,6 +19,8 @@ import { skeleton } from './skeleton.js';
 
 /** From this width of the widget the order summary sits beside the steps; below it, a bar above them. */
 const SUMMARY_BESIDE_PX = 760;
+/** The frame's border and padding at the default tokens: the probe inside it is this much narrower than the widget. */
+const FRAME_INSET_PX = 34;
 
 /** What ends the frame's height animation early: the user doing something inside. */
 const EVENTS_THAT_END = ['keydown', 'pointerdown'] as const;
@@ -242,7 +244,7 @@ export class CheckoutWizard extends LitElement {
     super.connectedCallback();
     // Measured now, so a wide page never draws the bar first and then the column.
     this.#wide = this.getBoundingClientRect().width >= SUMMARY_BESIDE_PX;
-    this.#resize.observe(this);
+    if (this.#probe) this.#resize.observe(this.#probe);
     this.#stopping = false;
     // A hint only: nothing is disabled on it; the network errors themselves drive retries.
     window.addEventListener('online', this.#onLine);
@@ -385,6 +387,12 @@ export class CheckoutWizard extends LitElement {
   }
 
   protected override updated(): void {
+    const probe = this.renderRoot.querySelector('.width-probe') ?? undefined;
+    if (probe !== this.#probe) {
+      if (this.#probe) this.#resize.unobserve(this.#probe);
+      this.#probe = probe;
+      if (probe) this.#resize.observe(probe);
+    }
     this.#animateHeight();
     const snapshot = this.#actor?.getSnapshot();
     if (!snapshot || this.#localePending) return;
@@ -474,6 +482,7 @@ export class CheckoutWizard extends LitElement {
           ></cw-progress>`
         : nothing}
       ${this.#offline ? html`<div class="offline" role="status" part="offline">${m.offline}</div>` : nothing}
+      <div class="width-probe" aria-hidden="true"></div>
       <div class="layout" ?data-wide=${this.#wide}>
         <div class="main">${this.#stepElement(step)}</div>
         ${inFlow
@@ -490,13 +499,17 @@ export class CheckoutWizard extends LitElement {
 
   /** Wide enough for the order summary beside the steps: the widget's own width, not the viewport's. */
   #wide = false;
+  /**
+   * Watches a probe of no height that spans the frame: its size follows the widget's width only, so the
+   * layout this changes never resizes what is observed (no "ResizeObserver loop"), and the change is drawn at once.
+   */
   readonly #resize = new ResizeObserver(([entry]) => {
-    const wide = (entry?.contentRect.width ?? 0) >= SUMMARY_BESIDE_PX;
+    const wide = (entry?.contentRect.width ?? 0) >= SUMMARY_BESIDE_PX - FRAME_INSET_PX;
     if (wide === this.#wide) return;
     this.#wide = wide;
-    // In the next frame: a layout change inside this callback would resize what is observed ("ResizeObserver loop").
-    requestAnimationFrame(() => this.requestUpdate());
+    this.requestUpdate();
   });
+  #probe?: Element;
 
   #drawn?: { step: StepId; el: StepElement };
 

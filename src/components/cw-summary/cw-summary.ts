@@ -188,13 +188,13 @@ export class CwSummary extends StepElement {
   #column(view: SummaryView, body: unknown) {
     const m = this.#m;
     return html`<div class="frame" dir=${this.t.dir}>
-      <section class="card" part="summary" aria-labelledby="summary-title" aria-busy=${this.#quoting && view === 'quote' ? 'true' : 'false'}>
+      <div class="card" part="summary" role="group" aria-labelledby="summary-title" aria-busy=${this.#quoting && view === 'quote' ? 'true' : 'false'}>
         <div class="head">
           <h3 id="summary-title" part="title">${m.summaryHeading}</h3>
           ${view === 'estimate' ? html`<span class="badge" part="estimate">${m.summaryEstimate}</span>` : nothing}
         </div>
         ${body}
-      </section>
+      </div>
     </div>`;
   }
 
