@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Fremdrift i bestillingen',
   stepOf: (n: number, total: number) => `Trinn ${n} av ${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Trinn ${n} av ${total}: ${step}`,
+  stepDone: (step: string) => `${step}, fullført`,
+  stepDoneGoBack: (step: string) => `${step}, fullført – gå tilbake til dette trinnet`,
 
   selectHeading: 'Velg et produkt',
   selectIntro: 'Legg til en pakke eller en gratis prøveperiode på kontoen din. Du kan ta i bruk det nye produktet med en gang.',
@@ -35,6 +38,8 @@ export default {
   buyHint: 'Velg en pakke og betal månedlig eller årlig.',
   tryFree: { one: 'Prøv gratis i #\u00a0dag', other: 'Prøv gratis i #\u00a0dager' },
   tryHint: 'Ingen betaling nødvendig. Du får en velkomst-e-post med alle detaljer.',
+  trialLasts: { one: 'Prøveperioden varer i #\u00a0dag.', other: 'Prøveperioden varer i #\u00a0dager.' },
+  trialNoCharge: (date: string) => `Du belastes ikke med mindre du kjøper før ${date}.`,
 
   tierHeading: 'Velg en pakke',
   recommended: 'Anbefalt',
@@ -71,6 +76,8 @@ export default {
   annual: 'Årlig',
   perSeatMonth: (price: string) => `${price} per lisens / måned`,
   perSeatYear: (price: string) => `${price} per lisens / år`,
+  termTotalMonth: (total: string) => `${total} per måned for lisensene dine eks. mva.`,
+  termTotalYear: (total: string) => `${total} per år for lisensene dine eks. mva.`,
   save: (percent: string) => `Spar ${percent}`,
   addToCart: 'Legg i handlekurven',
   completeTransaction: 'Gå til kassen',
@@ -83,6 +90,10 @@ export default {
   remove: 'Fjern',
   removeItem: (product: string) => `Fjern ${product}`,
   addAnother: 'Legg til enda et produkt',
+  removedItem: (product: string) => `${product} er fjernet fra handlekurven.`,
+  undo: 'Angre',
+  estimatedSubtotal: (total: string) =>
+    `Anslått delsum ${total} eks. mva. Den nøyaktige totalsummen ser du under Se over.`,
 
   reviewHeading: 'Se over bestillingen',
   reviewIntro: 'Den nye faktureringsperioden starter i dag.',
@@ -99,10 +110,26 @@ export default {
   editOrder: 'Endre bestillingen',
   editOrderOf: (product: string) => `Endre bestillingen: ${product}`,
   continueToPayment: 'Gå videre til betaling',
+  addPromo: 'Legg til en rabattkode',
+  promoLabel: 'Rabattkode',
+  applyPromo: 'Bruk',
+  promoApplied: (code: string) => `Rabattkoden ${code} er brukt`,
+  removePromo: 'Fjern koden',
+  adjustmentsHeading: 'Produktene du har nå, fra i dag',
+  adjustCredit: (product: string) => `${product}: kreditt for ubrukt tid`,
+  adjustCharge: (product: string, period: string) => `${product}: ny periode ${period}`,
   quoteChanged: 'Prisene har endret seg siden sist du så på dem. Se over den nye totalsummen før du betaler.',
   quoteExpired: 'Tilbudet ditt har utløpt, så vi har regnet ut prisen på bestillingen på nytt. Se over den før du betaler.',
   totalChanged: (from: string, to: string) => `Totalsummen er endret fra ${from} til ${to}.`,
   updatingTotal: 'Oppdaterer totalsummen…',
+
+  summaryHeading: 'Ordresammendrag',
+  summaryEmpty: 'Ordresammendraget vises her etter hvert som du velger.',
+  summaryEstimate: 'Anslag',
+  estimatedTotal: 'Anslått totalsum eks. mva.',
+  summaryEstimateNote: 'Etter listepris. Den nøyaktige totalsummen inkl. mva. ser du under Se over.',
+  summaryAbout: (total: string) => `ca. ${total}`,
+  freeTrialDays: { one: 'Gratis prøveperiode · #\u00a0dag', other: 'Gratis prøveperiode · #\u00a0dager' },
 
   payHeading: 'Betaling',
   paymentMethod: 'Betalingsmåte',
@@ -125,6 +152,9 @@ export default {
   vatInvalid: 'Mva-nummeret er ugyldig. Sjekk det, eller la feltet stå tomt.',
   vatUnavailable:
     'Vi kunne ikke bekrefte mva-nummeret akkurat nå. Du kan likevel fullføre bestillingen, men da blir det beregnet mva.',
+  vatOtherCountry: 'Mva-nummeret er fra et annet land enn fakturaadressen din, så det beregnes mva.',
+  vatCharged:
+    'Mva-nummeret ditt er bekreftet, men det beregnes merverdiavgift: omvendt avgiftsplikt gjelder ikke for bedrifter i ditt land.',
   placeOrder: (total: string) => `Fullfør kjøpet · ${total}`,
   payingFor: 'Din bestilling',
   billedMonthly: 'Faktureres månedlig',
@@ -158,6 +188,17 @@ export default {
   assignLicenses: 'Tildel lisenser til brukere',
   assignHint: 'Tildel de nye lisensene til brukerne dine, så de kan logge på.',
   addMore: 'Legg til enda et produkt',
+  orderSummary: 'Ordresammendrag',
+  trialSummary: 'Prøveperioden din',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) => `Faktureringsdatoen din er nå den ${day}. hver måned.`,
+    annual: (day: string, month: string, _date: string) =>
+      `Faktureringsdatoen din er nå den ${day}.\u00a0${month} hvert år.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Faktureringsdatoen din er nå den ${day}. hver måned for månedlige pakker og den ${day}.\u00a0${month} hvert år for årlige pakker.`,
+  },
+  viewReceipt: 'Se kvittering',
+  opensInNewTab: '(åpnes i en ny fane)',
 
   signedOutHeading: 'Logg på igjen',
   signedOutText: 'Økten din er avsluttet. Logg på igjen, og prøv deretter på nytt.',
@@ -172,6 +213,15 @@ export default {
       : 'Be faktureringskontakten din om å legge til produktet for deg.',
   unavailableHeading: 'Det er ikke mulig å bestille akkurat nå',
   unavailableText: 'Vi fikk ikke kontakt med faktureringstjenesten. Sjekk tilkoblingen og prøv igjen.',
+  retryIn: { one: 'Vi prøver igjen om #\u00a0sekund.', other: 'Vi prøver igjen om #\u00a0sekunder.' },
+  signIn: 'Logg på',
+  askContact: (name: string) => `Spør ${name}`,
+  askSubject: (product: string) =>
+    product
+      ? `Forespørsel: legg til ${product} i abonnementet vårt`
+      : 'Forespørsel: legg til et produkt i abonnementet vårt',
+  askBody: (name: string, product: string, sender: string) =>
+    `Hei ${name}!\n\nKan du legge til ${product || 'et produkt'} i abonnementet vårt? Bare faktureringskontakter kan legge til produkter.\n\nTakk!\n${sender}`,
 
   errors: {
     network: 'Vi fikk ikke kontakt med faktureringstjenesten. Sjekk tilkoblingen og prøv igjen.',
@@ -181,6 +231,9 @@ export default {
     payment_method_required: 'Velg en betalingsmåte.',
     seats_out_of_range: 'Det antallet lisenser er ikke tilgjengelig for denne pakken.',
     invalid_vat_id: 'Mva-nummeret er ugyldig.',
+    promotion_code_invalid: 'Denne rabattkoden finnes ikke. Sjekk den og prøv igjen.',
+    promotion_code_expired: 'Denne rabattkoden er utløpt.',
+    promotion_code_not_applicable: 'Denne rabattkoden gjelder ikke for produktene i bestillingen din.',
     already_subscribed: 'Kontoen din har allerede dette produktet.',
     trial_already_used: 'Denne kontoen har allerede hatt en gratis prøveperiode for dette produktet.',
     generic: 'Noe gikk galt. Prøv igjen.',

@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Voortgang van de bestelling',
   stepOf: (n: number, total: number) => `Stap ${n} van ${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Stap ${n} van ${total}: ${step}`,
+  stepDone: (step: string) => `${step}, voltooid`,
+  stepDoneGoBack: (step: string) => `${step}, voltooid – terug naar deze stap`,
 
   selectHeading: 'Kies een product',
   selectIntro: 'Voeg een pakket of een gratis proefperiode toe aan uw account. U kunt het nieuwe product direct gebruiken.',
@@ -35,6 +38,8 @@ export default {
   buyHint: 'Kies een pakket en betaal per maand of per jaar.',
   tryFree: { one: '# dag gratis proberen', other: '# dagen gratis proberen' },
   tryHint: 'Geen betaling nodig. U ontvangt een welkomstmail met alle details.',
+  trialLasts: { one: 'De proefperiode duurt # dag.', other: 'De proefperiode duurt # dagen.' },
+  trialNoCharge: (date: string) => `Er wordt niets in rekening gebracht, tenzij u vóór ${date} koopt.`,
 
   tierHeading: 'Kies een pakket',
   recommended: 'Aanbevolen',
@@ -71,6 +76,8 @@ export default {
   annual: 'Jaarlijks',
   perSeatMonth: (price: string) => `${price} per licentie / maand`,
   perSeatYear: (price: string) => `${price} per licentie / jaar`,
+  termTotalMonth: (total: string) => `${total} per maand voor uw licenties, excl. btw`,
+  termTotalYear: (total: string) => `${total} per jaar voor uw licenties, excl. btw`,
   save: (percent: string) => `Bespaar ${percent}`,
   addToCart: 'In winkelwagen',
   completeTransaction: 'Afrekenen',
@@ -83,6 +90,10 @@ export default {
   remove: 'Verwijderen',
   removeItem: (product: string) => `${product} verwijderen`,
   addAnother: 'Nog een product toevoegen',
+  removedItem: (product: string) => `${product} is uit uw winkelwagen verwijderd.`,
+  undo: 'Ongedaan maken',
+  estimatedSubtotal: (total: string) =>
+    `Geschat subtotaal ${total}, excl. btw. Bij Controleren ziet u het exacte totaal.`,
 
   reviewHeading: 'Controleer uw bestelling',
   reviewIntro: 'De nieuwe factuurperiode begint vandaag.',
@@ -99,12 +110,28 @@ export default {
   editOrder: 'Bestelling wijzigen',
   editOrderOf: (product: string) => `Bestelling wijzigen: ${product}`,
   continueToPayment: 'Verder naar betalen',
+  addPromo: 'Kortingscode toevoegen',
+  promoLabel: 'Kortingscode',
+  applyPromo: 'Toepassen',
+  promoApplied: (code: string) => `Kortingscode ${code} toegepast`,
+  removePromo: 'Code verwijderen',
+  adjustmentsHeading: 'Uw huidige producten, vanaf vandaag',
+  adjustCredit: (product: string) => `${product}: tegoed voor de ongebruikte periode`,
+  adjustCharge: (product: string, period: string) => `${product}: nieuwe periode ${period}`,
   quoteChanged:
     'De prijzen zijn gewijzigd sinds u ze voor het laatst bekeek. Controleer het nieuwe totaal voordat u betaalt.',
   quoteExpired:
     'Uw offerte is verlopen, daarom hebben we de prijs van uw bestelling opnieuw berekend. Controleer deze voordat u betaalt.',
   totalChanged: (from: string, to: string) => `Het totaal is gewijzigd van ${from} in ${to}.`,
   updatingTotal: 'Totaal wordt bijgewerkt…',
+
+  summaryHeading: 'Besteloverzicht',
+  summaryEmpty: 'Uw besteloverzicht verschijnt hier terwijl u uw keuzes maakt.',
+  summaryEstimate: 'Schatting',
+  estimatedTotal: 'Geschat totaal, excl. btw',
+  summaryEstimateNote: 'Tegen catalogusprijzen. Bij Controleren ziet u het exacte totaal, incl. btw.',
+  summaryAbout: (total: string) => `ca. ${total}`,
+  freeTrialDays: { one: 'Gratis proefperiode · # dag', other: 'Gratis proefperiode · # dagen' },
 
   payHeading: 'Betaling',
   paymentMethod: 'Betaalmethode',
@@ -127,6 +154,9 @@ export default {
   vatInvalid: 'Dit btw-nummer is ongeldig. Controleer het of laat het veld leeg.',
   vatUnavailable:
     'We kunnen dit btw-nummer op dit moment niet verifiëren. U kunt toch bestellen; er wordt dan btw in rekening gebracht.',
+  vatOtherCountry: 'Dit btw-nummer komt uit een ander land dan uw factuuradres, dus er wordt btw in rekening gebracht.',
+  vatCharged:
+    'Uw btw-nummer is geverifieerd en er wordt btw in rekening gebracht: btw verleggen is niet van toepassing op bedrijven in uw land.',
   placeOrder: (total: string) => `Bestellen en betalen · ${total}`,
   payingFor: 'Uw bestelling',
   billedMonthly: 'Maandelijks gefactureerd',
@@ -162,6 +192,16 @@ export default {
   assignLicenses: 'Licenties toewijzen aan gebruikers',
   assignHint: 'Wijs de nieuwe licenties toe aan uw gebruikers, zodat zij kunnen inloggen.',
   addMore: 'Nog een product toevoegen',
+  orderSummary: 'Besteloverzicht',
+  trialSummary: 'Uw proefperiode',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) => `Uw factuurdatum is nu de ${day}e van elke maand.`,
+    annual: (day: string, month: string, _date: string) => `Uw factuurdatum is nu elk jaar ${day} ${month}.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Uw factuurdatum is nu de ${day}e van elke maand voor maandelijkse pakketten en elk jaar ${day} ${month} voor jaarlijkse pakketten.`,
+  },
+  viewReceipt: 'Betaalbewijs bekijken',
+  opensInNewTab: '(opent in een nieuw tabblad)',
 
   signedOutHeading: 'Log opnieuw in',
   signedOutText: 'Uw sessie is verlopen. Log opnieuw in en probeer het dan nog eens.',
@@ -176,6 +216,13 @@ export default {
       : 'Vraag uw factuurcontactpersoon om het product voor u toe te voegen.',
   unavailableHeading: 'Afrekenen is momenteel niet mogelijk',
   unavailableText: 'We konden de factureringsdienst niet bereiken. Controleer uw verbinding en probeer het opnieuw.',
+  retryIn: { one: 'We proberen het over # seconde opnieuw.', other: 'We proberen het over # seconden opnieuw.' },
+  signIn: 'Inloggen',
+  askContact: (name: string) => `Vragen aan ${name}`,
+  askSubject: (product: string) =>
+    product ? `Verzoek: ${product} toevoegen aan ons abonnement` : 'Verzoek: een product toevoegen aan ons abonnement',
+  askBody: (name: string, product: string, sender: string) =>
+    `Hallo ${name},\n\nKun je ${product || 'een product'} aan ons abonnement toevoegen? Alleen factuurcontactpersonen kunnen producten toevoegen.\n\nBedankt!\n${sender}`,
 
   errors: {
     network: 'We konden de factureringsdienst niet bereiken. Controleer uw verbinding en probeer het opnieuw.',
@@ -185,6 +232,9 @@ export default {
     payment_method_required: 'Kies een betaalmethode.',
     seats_out_of_range: 'Dit aantal licenties is niet beschikbaar voor dit pakket.',
     invalid_vat_id: 'Dit btw-nummer is ongeldig.',
+    promotion_code_invalid: 'Deze kortingscode bestaat niet. Controleer de code en probeer het opnieuw.',
+    promotion_code_expired: 'Deze kortingscode is verlopen.',
+    promotion_code_not_applicable: 'Deze kortingscode geldt niet voor de producten in uw bestelling.',
     already_subscribed: 'Uw account heeft dit product al.',
     trial_already_used: 'Dit account heeft dit product al eerder gratis geprobeerd.',
     generic: 'Er is iets misgegaan. Probeer het opnieuw.',

@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Postęp zamówienia',
   stepOf: (n: number, total: number) => `Krok ${n} z\u00a0${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Krok ${n} z\u00a0${total}: ${step}`,
+  stepDone: (step: string) => `${step}, ukończono`,
+  stepDoneGoBack: (step: string) => `${step}, ukończono – wróć do tego kroku`,
 
   selectHeading: 'Wybierz produkt',
   selectIntro: 'Dodaj do swojego konta plan lub bezpłatny okres próbny. Z\u00a0nowego produktu możesz korzystać od razu.',
@@ -45,6 +48,13 @@ export default {
     other: 'Wypróbuj za darmo przez #\u00a0dnia',
   },
   tryHint: 'Płatność nie jest wymagana. Otrzymasz powitalny e-mail ze szczegółami.',
+  trialLasts: {
+    one: 'Okres próbny trwa #\u00a0dzień.',
+    few: 'Okres próbny trwa #\u00a0dni.',
+    many: 'Okres próbny trwa #\u00a0dni.',
+    other: 'Okres próbny trwa #\u00a0dnia.',
+  },
+  trialNoCharge: (date: string) => `Nie pobierzemy żadnej opłaty, jeśli nie kupisz produktu przed ${date}.`,
 
   tierHeading: 'Wybierz plan',
   recommended: 'Polecany',
@@ -91,6 +101,8 @@ export default {
   annual: 'Rocznie',
   perSeatMonth: (price: string) => `${price} za licencję / miesiąc`,
   perSeatYear: (price: string) => `${price} za licencję / rok`,
+  termTotalMonth: (total: string) => `${total} miesięcznie za Twoje licencje, netto`,
+  termTotalYear: (total: string) => `${total} rocznie za Twoje licencje, netto`,
   save: (percent: string) => `Oszczędzasz ${percent}`,
   addToCart: 'Dodaj do koszyka',
   completeTransaction: 'Sfinalizuj transakcję',
@@ -108,6 +120,10 @@ export default {
   remove: 'Usuń',
   removeItem: (product: string) => `Usuń: ${product}`,
   addAnother: 'Dodaj kolejny produkt',
+  removedItem: (product: string) => `Usunięto ${product} z\u00a0koszyka.`,
+  undo: 'Cofnij',
+  estimatedSubtotal: (total: string) =>
+    `Szacunkowa suma częściowa: ${total} netto. Dokładną łączną kwotę zobaczysz w\u00a0kroku Podsumowanie.`,
 
   reviewHeading: 'Sprawdź zamówienie',
   reviewIntro: 'Nowy okres rozliczeniowy zaczyna się dzisiaj.',
@@ -124,10 +140,32 @@ export default {
   editOrder: 'Edytuj zamówienie',
   editOrderOf: (product: string) => `Edytuj zamówienie: ${product}`,
   continueToPayment: 'Przejdź do płatności',
+  addPromo: 'Dodaj kod promocyjny',
+  promoLabel: 'Kod promocyjny',
+  applyPromo: 'Zastosuj',
+  promoApplied: (code: string) => `Zastosowano kod promocyjny ${code}`,
+  removePromo: 'Usuń kod',
+  adjustmentsHeading: 'Twoje obecne produkty od dzisiaj',
+  adjustCredit: (product: string) => `${product}: zwrot za niewykorzystany czas`,
+  adjustCharge: (product: string, period: string) => `${product}: nowy okres ${period}`,
   quoteChanged: 'Ceny zmieniły się od ostatniego sprawdzenia. Przed zapłatą sprawdź nową łączną kwotę.',
   quoteExpired: 'Oferta cenowa wygasła, więc ponownie wyliczyliśmy cenę zamówienia. Sprawdź ją przed zapłatą.',
   totalChanged: (from: string, to: string) => `Łączna kwota zmieniła się z\u00a0${from} na ${to}.`,
   updatingTotal: 'Aktualizowanie łącznej kwoty…',
+
+  summaryHeading: 'Podsumowanie zamówienia',
+  summaryEmpty: 'Podsumowanie zamówienia pojawi się tutaj, gdy dokonasz wyboru.',
+  summaryEstimate: 'Szacunkowo',
+  estimatedTotal: 'Szacunkowa łączna kwota netto',
+  summaryEstimateNote:
+    'Według cen katalogowych. Dokładną łączną kwotę z\u00a0podatkiem zobaczysz w\u00a0kroku Podsumowanie.',
+  summaryAbout: (total: string) => `ok. ${total}`,
+  freeTrialDays: {
+    one: 'Bezpłatny okres próbny · #\u00a0dzień',
+    few: 'Bezpłatny okres próbny · #\u00a0dni',
+    many: 'Bezpłatny okres próbny · #\u00a0dni',
+    other: 'Bezpłatny okres próbny · #\u00a0dnia',
+  },
 
   payHeading: 'Płatność',
   paymentMethod: 'Metoda płatności',
@@ -148,6 +186,9 @@ export default {
   vatValid: (name: string) => (name ? `NIP UE zweryfikowany: ${name}` : 'NIP UE zweryfikowany'),
   vatInvalid: 'Ten NIP UE jest nieprawidłowy. Sprawdź go lub pozostaw pole puste.',
   vatUnavailable: 'Nie udało się teraz zweryfikować tego NIP UE. Nadal możesz złożyć zamówienie, ale zostanie naliczony VAT.',
+  vatOtherCountry: 'Ten NIP UE pochodzi z\u00a0innego kraju niż Twój adres rozliczeniowy, więc zostanie naliczony VAT.',
+  vatCharged:
+    'Twój NIP UE został zweryfikowany, ale zostanie naliczony VAT: odwrotne obciążenie nie dotyczy firm z\u00a0Twojego kraju.',
   placeOrder: (total: string) => `Złóż zamówienie · ${total}`,
   payingFor: 'Twoje zamówienie',
   billedMonthly: 'Rozliczenie miesięczne',
@@ -183,6 +224,18 @@ export default {
   assignLicenses: 'Przypisz licencje użytkownikom',
   assignHint: 'Przypisz nowe licencje użytkownikom, aby mogli się zalogować.',
   addMore: 'Dodaj kolejny produkt',
+  orderSummary: 'Podsumowanie zamówienia',
+  trialSummary: 'Twój okres próbny',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) =>
+      `Twoja data rozliczenia to teraz ${day}. dzień każdego miesiąca.`,
+    annual: (day: string, month: string, _date: string) =>
+      `Twoja data rozliczenia to teraz ${day}\u00a0${month} każdego roku.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Twoja data rozliczenia to teraz ${day}. dzień każdego miesiąca w\u00a0planach miesięcznych i\u00a0${day}\u00a0${month} każdego roku w\u00a0planach rocznych.`,
+  },
+  viewReceipt: 'Zobacz potwierdzenie płatności',
+  opensInNewTab: '(otwiera się w\u00a0nowej karcie)',
 
   signedOutHeading: 'Zaloguj się ponownie',
   signedOutText: 'Twoja sesja wygasła. Zaloguj się ponownie i\u00a0spróbuj jeszcze raz.',
@@ -196,6 +249,20 @@ export default {
       : 'Poproś osobę kontaktową ds. rozliczeń o\u00a0dodanie produktu w\u00a0Twoim imieniu.',
   unavailableHeading: 'Składanie zamówień jest chwilowo niedostępne',
   unavailableText: 'Nie udało się połączyć z\u00a0usługą rozliczeń. Sprawdź połączenie i\u00a0spróbuj ponownie.',
+  retryIn: {
+    one: 'Spróbujemy ponownie za #\u00a0sekundę.',
+    few: 'Spróbujemy ponownie za #\u00a0sekundy.',
+    many: 'Spróbujemy ponownie za #\u00a0sekund.',
+    other: 'Spróbujemy ponownie za #\u00a0sekundy.',
+  },
+  signIn: 'Zaloguj się',
+  askContact: (name: string) => `Poproś o\u00a0pomoc: ${name}`,
+  askSubject: (product: string) =>
+    product
+      ? `Prośba o\u00a0dodanie ${product} do naszej subskrypcji`
+      : 'Prośba o\u00a0dodanie produktu do naszej subskrypcji',
+  askBody: (name: string, product: string, sender: string) =>
+    `Cześć ${name},\n\nczy możesz dodać ${product || 'produkt'} do naszej subskrypcji? Produkty mogą dodawać tylko osoby kontaktowe ds. rozliczeń.\n\nDziękuję\n${sender}`,
 
   errors: {
     network: 'Nie udało się połączyć z\u00a0usługą rozliczeń. Sprawdź połączenie i\u00a0spróbuj ponownie.',
@@ -205,6 +272,9 @@ export default {
     payment_method_required: 'Wybierz metodę płatności.',
     seats_out_of_range: 'Ta liczba licencji jest niedostępna w\u00a0tym planie.',
     invalid_vat_id: 'Ten NIP UE jest nieprawidłowy.',
+    promotion_code_invalid: 'Ten kod promocyjny nie istnieje. Sprawdź go i\u00a0spróbuj ponownie.',
+    promotion_code_expired: 'Ten kod promocyjny wygasł.',
+    promotion_code_not_applicable: 'Ten kod promocyjny nie dotyczy produktów w\u00a0Twoim zamówieniu.',
     already_subscribed: 'Twoje konto ma już ten produkt.',
     trial_already_used: 'To konto korzystało już z\u00a0bezpłatnego okresu próbnego tego produktu.',
     generic: 'Coś poszło nie tak. Spróbuj ponownie.',

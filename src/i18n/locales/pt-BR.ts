@@ -12,6 +12,8 @@ export default withOverrides(pt, {
     term: 'Cobrança',
   },
   stepOf: (n: number, total: number) => `Etapa ${n} de ${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Etapa ${n} de ${total}: ${step}`,
+  stepDoneGoBack: (step: string) => `${step}, concluído – voltar a esta etapa`,
   selectIntro: 'Adicione um plano ou um teste grátis à sua conta. Você pode usar o novo produto imediatamente.',
   fromPrice: (price: string) => `A partir de ${price} por usuário / mês`,
   trialBadge: { one: 'Teste grátis de # dia', many: 'Teste grátis de # de dias', other: 'Teste grátis de # dias' },
@@ -19,6 +21,8 @@ export default withOverrides(pt, {
   buyHint: 'Escolha um plano com cobrança mensal ou anual.',
   tryFree: { one: 'Teste grátis por # dia', many: 'Teste grátis por # de dias', other: 'Teste grátis por # dias' },
   tryHint: 'Não é preciso pagar nada. Você receberá um e-mail de boas-vindas com todos os detalhes.',
+  trialLasts: { one: 'O teste dura # dia.', many: 'O teste dura # de dias.', other: 'O teste dura # dias.' },
+  trialNoCharge: (date: string) => `Nada será cobrado, a menos que você compre antes de ${date}.`,
   perUserMonth: (price: string) => `${price} por usuário / mês`,
   seatRange: (min: number, max: number) => `De ${min} a ${max} licenças de usuário`,
   seatsHeading: 'De quantas licenças de usuário você precisa?',
@@ -39,6 +43,9 @@ export default withOverrides(pt, {
   saveChanges: 'Salvar alterações',
   cartHeading: 'Seu carrinho',
   licenses: { one: '# licença de usuário', many: '# de licenças de usuário', other: '# licenças de usuário' },
+  undo: 'Desfazer',
+  estimatedSubtotal: (total: string) =>
+    `Subtotal estimado: ${total}, sem impostos. O total exato aparece na revisão.`,
   reviewHeading: 'Revise seu pedido',
   reviewIntro: 'O novo período de cobrança começa hoje.',
   colPeriod: 'Período de cobrança',
@@ -46,9 +53,14 @@ export default withOverrides(pt, {
   billingDate: (date: string) => `Sua data de cobrança passa a ser o dia ${date}.`,
   editOrder: 'Editar pedido',
   editOrderOf: (product: string) => `Editar pedido: ${product}`,
+  adjustmentsHeading: 'Seus produtos atuais, a partir de hoje',
   quoteChanged: 'Os preços mudaram desde a última vez que você os viu. Confira o novo total antes de pagar.',
   quoteExpired: 'Seu orçamento expirou, então recalculamos o valor do pedido. Confira-o antes de pagar.',
   updatingTotal: 'Atualizando o total…',
+  summaryHeading: 'Resumo do pedido',
+  summaryEmpty: 'O resumo do seu pedido aparece aqui conforme você faz suas escolhas.',
+  summaryEstimateNote: 'Com preços de tabela. O total exato, com impostos, aparece na revisão.',
+  freeTrialDays: { one: 'Teste grátis · # dia', many: 'Teste grátis · # de dias', other: 'Teste grátis · # dias' },
   paymentMethod: 'Forma de pagamento',
   defaultMethod: 'Padrão',
   addMethod: 'Adicionar forma de pagamento',
@@ -64,6 +76,10 @@ export default withOverrides(pt, {
   vatInvalid: 'Este número de IVA não é válido. Confira-o ou deixe o campo em branco.',
   vatUnavailable:
     'Não foi possível verificar este número de IVA agora. Você ainda pode fazer o pedido; nesse caso, o IVA será cobrado.',
+  vatOtherCountry:
+    'Este número de IVA é de um país diferente do seu endereço de cobrança, por isso o IVA será cobrado.',
+  vatCharged:
+    'Seu número de IVA foi verificado, mas o IVA será cobrado: a autoliquidação não se aplica a empresas do seu país.',
   placeOrder: (total: string) => `Fazer pedido · ${total}`,
   payingFor: 'Seu pedido',
   billedMonthly: 'Cobrança mensal',
@@ -94,6 +110,17 @@ export default withOverrides(pt, {
   welcomeSent: (email: string) => `Enviamos um e-mail de boas-vindas para ${email}.`,
   assignLicenses: 'Atribuir licenças aos usuários',
   assignHint: 'Atribua as novas licenças aos seus usuários para que eles possam fazer login.',
+  orderSummary: 'Resumo do pedido',
+  trialSummary: 'Seu teste',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) =>
+      `Sua data de cobrança passa a ser o dia ${day === '1' ? '1º' : day} de cada mês.`,
+    annual: (day: string, month: string, _date: string) =>
+      `Sua data de cobrança passa a ser o dia ${day === '1' ? '1º' : day} de ${month} de cada ano.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Sua data de cobrança passa a ser o dia ${day === '1' ? '1º' : day} de cada mês nos planos mensais e o dia ${day === '1' ? '1º' : day} de ${month} de cada ano nos planos anuais.`,
+  },
+  opensInNewTab: '(abre em uma nova guia)',
   signedOutHeading: 'Faça login novamente',
   signedOutText: 'Sua sessão terminou. Faça login novamente e tente outra vez.',
   corporateHeading: 'Sua conta é gerenciada no portal de cobrança corporativo',
@@ -107,6 +134,16 @@ export default withOverrides(pt, {
       : 'Peça ao seu contato de cobrança para adicionar o produto para você.',
   unavailableHeading: 'A compra não está disponível no momento',
   unavailableText: 'Não foi possível acessar o serviço de cobrança. Verifique sua conexão e tente novamente.',
+  retryIn: {
+    one: 'Tentaremos novamente em # segundo.',
+    many: 'Tentaremos novamente em # de segundos.',
+    other: 'Tentaremos novamente em # segundos.',
+  },
+  signIn: 'Fazer login',
+  askSubject: (product: string) =>
+    product ? `Pedido: adicionar ${product} à nossa assinatura` : 'Pedido: adicionar um produto à nossa assinatura',
+  askBody: (name: string, product: string, sender: string) =>
+    `Olá, ${name},\n\nVocê pode adicionar ${product || 'um produto'} à nossa assinatura? Somente os contatos de cobrança podem adicionar produtos.\n\nDesde já, obrigado,\n${sender}`,
   errors: {
     network: 'Não foi possível acessar o serviço de cobrança. Verifique sua conexão e tente novamente.',
     invalid_response: 'O serviço de cobrança enviou uma resposta que não conseguimos ler. Tente novamente.',
@@ -114,6 +151,7 @@ export default withOverrides(pt, {
     payment_declined: 'Sua forma de pagamento foi recusada. Escolha ou adicione outra.',
     payment_method_required: 'Escolha uma forma de pagamento.',
     seats_out_of_range: 'Essa quantidade de licenças não está disponível para este plano.',
+    promotion_code_invalid: 'Este código promocional não existe. Confira-o e tente novamente.',
     already_subscribed: 'Sua conta já tem este produto.',
     trial_already_used: 'Esta conta já usou um teste grátis deste produto.',
   },

@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Progresso da compra',
   stepOf: (n: number, total: number) => `Passo ${n} de ${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Passo ${n} de ${total}: ${step}`,
+  stepDone: (step: string) => `${step}, concluído`,
+  stepDoneGoBack: (step: string) => `${step}, concluído – voltar a este passo`,
 
   selectHeading: 'Escolha um produto',
   selectIntro:
@@ -40,6 +43,8 @@ export default {
     other: 'Experimentar grátis durante # dias',
   },
   tryHint: 'Não é necessário pagar. Receberá um e-mail de boas-vindas com todos os detalhes.',
+  trialLasts: { one: 'A avaliação dura # dia.', many: 'A avaliação dura # de dias.', other: 'A avaliação dura # dias.' },
+  trialNoCharge: (date: string) => `Não será cobrado nada, a menos que compre antes de ${date}.`,
 
   tierHeading: 'Escolha um plano',
   recommended: 'Recomendado',
@@ -84,6 +89,8 @@ export default {
   annual: 'Anual',
   perSeatMonth: (price: string) => `${price} por licença / mês`,
   perSeatYear: (price: string) => `${price} por licença / ano`,
+  termTotalMonth: (total: string) => `${total} por mês pelas suas licenças, sem impostos`,
+  termTotalYear: (total: string) => `${total} por ano pelas suas licenças, sem impostos`,
   save: (percent: string) => `Poupe ${percent}`,
   addToCart: 'Adicionar ao carrinho',
   completeTransaction: 'Finalizar compra',
@@ -96,6 +103,10 @@ export default {
   remove: 'Remover',
   removeItem: (product: string) => `Remover ${product}`,
   addAnother: 'Adicionar outro produto',
+  removedItem: (product: string) => `O produto ${product} foi removido do seu carrinho.`,
+  undo: 'Anular',
+  estimatedSubtotal: (total: string) =>
+    `Subtotal estimado: ${total}, sem impostos. O total exato é apresentado na revisão.`,
 
   reviewHeading: 'Reveja a sua encomenda',
   reviewIntro: 'O novo período de faturação começa hoje.',
@@ -112,10 +123,30 @@ export default {
   editOrder: 'Alterar encomenda',
   editOrderOf: (product: string) => `Alterar encomenda: ${product}`,
   continueToPayment: 'Continuar para o pagamento',
+  addPromo: 'Adicionar um código promocional',
+  promoLabel: 'Código promocional',
+  applyPromo: 'Aplicar',
+  promoApplied: (code: string) => `Código promocional ${code} aplicado`,
+  removePromo: 'Remover código',
+  adjustmentsHeading: 'Os seus produtos atuais, a partir de hoje',
+  adjustCredit: (product: string) => `${product}: crédito pelo tempo não utilizado`,
+  adjustCharge: (product: string, period: string) => `${product}: novo período ${period}`,
   quoteChanged: 'Os preços mudaram desde a última vez que os consultou. Reveja o novo total antes de pagar.',
   quoteExpired: 'O seu orçamento expirou, por isso recalculámos o preço da sua encomenda. Reveja-a antes de pagar.',
   totalChanged: (from: string, to: string) => `O total passou de ${from} para ${to}.`,
   updatingTotal: 'A atualizar o total…',
+
+  summaryHeading: 'Resumo da encomenda',
+  summaryEmpty: 'O resumo da sua encomenda aparece aqui à medida que faz as suas escolhas.',
+  summaryEstimate: 'Estimativa',
+  estimatedTotal: 'Total estimado, sem impostos',
+  summaryEstimateNote: 'A preços de tabela. O total exato, com impostos, é apresentado na revisão.',
+  summaryAbout: (total: string) => `cerca de ${total}`,
+  freeTrialDays: {
+    one: 'Avaliação gratuita · # dia',
+    many: 'Avaliação gratuita · # de dias',
+    other: 'Avaliação gratuita · # dias',
+  },
 
   payHeading: 'Pagamento',
   paymentMethod: 'Método de pagamento',
@@ -138,6 +169,10 @@ export default {
   vatInvalid: 'Este número de IVA não é válido. Verifique-o ou deixe o campo em branco.',
   vatUnavailable:
     'De momento, não é possível verificar este número de IVA. Pode fazer a encomenda na mesma, mas será cobrado IVA.',
+  vatOtherCountry:
+    'Este número de IVA é de um país diferente do da sua morada de faturação, pelo que será cobrado IVA.',
+  vatCharged:
+    'O seu número de IVA foi verificado, mas será cobrado IVA: a autoliquidação não se aplica a empresas do seu país.',
   placeOrder: (total: string) => `Efetuar encomenda · ${total}`,
   payingFor: 'A sua encomenda',
   billedMonthly: 'Faturação mensal',
@@ -174,6 +209,18 @@ export default {
   assignLicenses: 'Atribuir licenças a utilizadores',
   assignHint: 'Atribua as novas licenças aos seus utilizadores para que possam iniciar sessão.',
   addMore: 'Adicionar outro produto',
+  orderSummary: 'Resumo da encomenda',
+  trialSummary: 'A sua avaliação',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) =>
+      `A sua data de faturação passa a ser o dia ${day} de cada mês.`,
+    annual: (day: string, month: string, _date: string) =>
+      `A sua data de faturação passa a ser o dia ${day} de ${month} de cada ano.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `A sua data de faturação passa a ser o dia ${day} de cada mês para os planos mensais e o dia ${day} de ${month} de cada ano para os planos anuais.`,
+  },
+  viewReceipt: 'Ver recibo',
+  opensInNewTab: '(abre num novo separador)',
 
   signedOutHeading: 'Inicie sessão novamente',
   signedOutText: 'A sua sessão terminou. Inicie sessão novamente e tente de novo.',
@@ -188,6 +235,17 @@ export default {
       : 'Peça ao seu contacto de faturação que o adicione por si.',
   unavailableHeading: 'A compra não está disponível de momento',
   unavailableText: 'Não foi possível contactar o serviço de faturação. Verifique a sua ligação e tente novamente.',
+  retryIn: {
+    one: 'Vamos tentar novamente dentro de # segundo.',
+    many: 'Vamos tentar novamente dentro de # de segundos.',
+    other: 'Vamos tentar novamente dentro de # segundos.',
+  },
+  signIn: 'Iniciar sessão',
+  askContact: (name: string) => `Pedir a ${name}`,
+  askSubject: (product: string) =>
+    product ? `Pedido: adicionar ${product} à nossa subscrição` : 'Pedido: adicionar um produto à nossa subscrição',
+  askBody: (name: string, product: string, sender: string) =>
+    `Olá ${name},\n\nPode adicionar ${product || 'um produto'} à nossa subscrição? Só os contactos de faturação podem adicionar produtos.\n\nAgradeço desde já,\n${sender}`,
 
   errors: {
     network: 'Não foi possível contactar o serviço de faturação. Verifique a sua ligação e tente novamente.',
@@ -197,6 +255,9 @@ export default {
     payment_method_required: 'Escolha um método de pagamento.',
     seats_out_of_range: 'Esse número de licenças não está disponível para este plano.',
     invalid_vat_id: 'Este número de IVA não é válido.',
+    promotion_code_invalid: 'Este código promocional não existe. Verifique-o e tente novamente.',
+    promotion_code_expired: 'Este código promocional expirou.',
+    promotion_code_not_applicable: 'Este código promocional não se aplica aos produtos da sua encomenda.',
     already_subscribed: 'A sua conta já tem este produto.',
     trial_already_used: 'Esta conta já usufruiu de uma avaliação gratuita deste produto.',
     generic: 'Ocorreu um erro. Tente novamente.',

@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Progresul comenzii',
   stepOf: (n: number, total: number) => `Pasul ${n} din ${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Pasul ${n} din ${total}: ${step}`,
+  stepDone: (step: string) => `${step}, finalizat`,
+  stepDoneGoBack: (step: string) => `${step}, finalizat – reveniți la acest pas`,
 
   selectHeading: 'Alegeți un produs',
   selectIntro: 'Adăugați în cont un plan sau o perioadă de probă gratuită. Puteți folosi noul produs imediat.',
@@ -43,6 +46,12 @@ export default {
     other: 'Încercați gratuit # de zile',
   },
   tryHint: 'Nu este necesară nicio plată. Veți primi un e-mail de bun venit cu toate detaliile.',
+  trialLasts: {
+    one: 'Perioada de probă durează # zi.',
+    few: 'Perioada de probă durează # zile.',
+    other: 'Perioada de probă durează # de zile.',
+  },
+  trialNoCharge: (date: string) => `Nu vi se percepe nimic dacă nu cumpărați înainte de ${date}.`,
 
   tierHeading: 'Alegeți un plan',
   recommended: 'Recomandat',
@@ -87,6 +96,8 @@ export default {
   annual: 'Anual',
   perSeatMonth: (price: string) => `${price} pe licență / lună`,
   perSeatYear: (price: string) => `${price} pe licență / an`,
+  termTotalMonth: (total: string) => `${total} pe lună pentru licențele dvs., fără TVA`,
+  termTotalYear: (total: string) => `${total} pe an pentru licențele dvs., fără TVA`,
   save: (percent: string) => `Economisiți ${percent}`,
   addToCart: 'Adăugați în coș',
   completeTransaction: 'Finalizați tranzacția',
@@ -103,6 +114,9 @@ export default {
   remove: 'Eliminați',
   removeItem: (product: string) => `Eliminați ${product}`,
   addAnother: 'Adăugați alt produs',
+  removedItem: (product: string) => `Produsul ${product} a fost eliminat din coș.`,
+  undo: 'Anulați',
+  estimatedSubtotal: (total: string) => `Subtotal estimat: ${total}, fără TVA. Totalul exact apare la verificare.`,
 
   reviewHeading: 'Verificați comanda',
   reviewIntro: 'Noua perioadă de facturare începe astăzi.',
@@ -119,10 +133,30 @@ export default {
   editOrder: 'Modificați comanda',
   editOrderOf: (product: string) => `Modificați comanda: ${product}`,
   continueToPayment: 'Continuați spre plată',
+  addPromo: 'Adăugați un cod promoțional',
+  promoLabel: 'Cod promoțional',
+  applyPromo: 'Aplicați',
+  promoApplied: (code: string) => `Codul promoțional ${code} a fost aplicat`,
+  removePromo: 'Eliminați codul',
+  adjustmentsHeading: 'Produsele dvs. actuale, începând de azi',
+  adjustCredit: (product: string) => `${product}: credit pentru perioada neutilizată`,
+  adjustCharge: (product: string, period: string) => `${product}: perioadă nouă ${period}`,
   quoteChanged: 'Prețurile s-au modificat de la ultima vizualizare. Verificați noul total înainte de plată.',
   quoteExpired: 'Oferta de preț a expirat, așa că am recalculat prețul comenzii. Verificați comanda înainte de plată.',
   totalChanged: (from: string, to: string) => `Totalul s-a modificat de la ${from} la ${to}.`,
   updatingTotal: 'Se actualizează totalul…',
+
+  summaryHeading: 'Rezumatul comenzii',
+  summaryEmpty: 'Rezumatul comenzii apare aici pe măsură ce faceți alegerile.',
+  summaryEstimate: 'Estimare',
+  estimatedTotal: 'Total estimat, fără TVA',
+  summaryEstimateNote: 'La prețurile de listă. Totalul exact, cu TVA, apare la verificare.',
+  summaryAbout: (total: string) => `aproximativ ${total}`,
+  freeTrialDays: {
+    one: 'Probă gratuită · # zi',
+    few: 'Probă gratuită · # zile',
+    other: 'Probă gratuită · # de zile',
+  },
 
   payHeading: 'Plată',
   paymentMethod: 'Metodă de plată',
@@ -143,6 +177,9 @@ export default {
   vatValid: (name: string) => (name ? `Cod de TVA verificat: ${name}` : 'Cod de TVA verificat'),
   vatInvalid: 'Acest cod de TVA nu este valid. Verificați-l sau lăsați câmpul gol.',
   vatUnavailable: 'Momentan nu putem verifica acest cod de TVA. Puteți plasa totuși comanda, dar se va aplica TVA.',
+  vatOtherCountry: 'Acest cod de TVA este din altă țară decât adresa dvs. de facturare, așa că se aplică TVA.',
+  vatCharged:
+    'Codul dvs. de TVA a fost verificat, dar se aplică TVA: taxarea inversă nu se aplică firmelor din țara dvs.',
   placeOrder: (total: string) => `Plasați comanda · ${total}`,
   payingFor: 'Comanda dumneavoastră',
   billedMonthly: 'Facturare lunară',
@@ -176,6 +213,18 @@ export default {
   assignLicenses: 'Atribuiți licențe utilizatorilor',
   assignHint: 'Atribuiți noile licențe utilizatorilor, ca aceștia să se poată conecta.',
   addMore: 'Adăugați alt produs',
+  orderSummary: 'Rezumatul comenzii',
+  trialSummary: 'Perioada dvs. de probă',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) =>
+      `Data dvs. de facturare este acum ziua ${day} a fiecărei luni.`,
+    annual: (day: string, month: string, _date: string) =>
+      `Data dvs. de facturare este acum ${day} ${month} în fiecare an.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Data dvs. de facturare este acum ziua ${day} a fiecărei luni pentru planurile lunare și ${day} ${month} în fiecare an pentru planurile anuale.`,
+  },
+  viewReceipt: 'Vedeți chitanța',
+  opensInNewTab: '(se deschide într-o filă nouă)',
 
   signedOutHeading: 'Conectați-vă din nou',
   signedOutText: 'Sesiunea a expirat. Conectați-vă din nou, apoi reîncercați.',
@@ -189,6 +238,19 @@ export default {
       : 'Rugați persoana de contact pentru facturare să-l adauge în locul dvs.',
   unavailableHeading: 'Finalizarea comenzii nu este disponibilă momentan',
   unavailableText: 'Nu am putut contacta serviciul de facturare. Verificați conexiunea și încercați din nou.',
+  retryIn: {
+    one: 'Vom încerca din nou peste # secundă.',
+    few: 'Vom încerca din nou peste # secunde.',
+    other: 'Vom încerca din nou peste # de secunde.',
+  },
+  signIn: 'Conectați-vă',
+  askContact: (name: string) => `Cereți ajutor de la ${name}`,
+  askSubject: (product: string) =>
+    product
+      ? `Solicitare: adăugarea produsului ${product} la abonamentul nostru`
+      : 'Solicitare: adăugarea unui produs la abonamentul nostru',
+  askBody: (name: string, product: string, sender: string) =>
+    `Bună ziua, ${name},\n\nPuteți adăuga ${product || 'un produs'} la abonamentul nostru? Doar persoanele de contact pentru facturare pot adăuga produse.\n\nMulțumesc,\n${sender}`,
 
   errors: {
     network: 'Nu am putut contacta serviciul de facturare. Verificați conexiunea și încercați din nou.',
@@ -198,6 +260,9 @@ export default {
     payment_method_required: 'Alegeți o metodă de plată.',
     seats_out_of_range: 'Acest număr de licențe nu este disponibil pentru acest plan.',
     invalid_vat_id: 'Acest cod de TVA nu este valid.',
+    promotion_code_invalid: 'Acest cod promoțional nu există. Verificați-l și încercați din nou.',
+    promotion_code_expired: 'Acest cod promoțional a expirat.',
+    promotion_code_not_applicable: 'Acest cod promoțional nu se aplică produselor din comanda dvs.',
     already_subscribed: 'Contul dvs. are deja acest produs.',
     trial_already_used: 'Acest cont a beneficiat deja de o perioadă de probă gratuită pentru acest produs.',
     generic: 'A apărut o eroare. Încercați din nou.',

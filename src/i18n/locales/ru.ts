@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Ход оформления заказа',
   stepOf: (n: number, total: number) => `Шаг ${n} из ${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Шаг ${n} из ${total}: ${step}`,
+  stepDone: (step: string) => `${step}, шаг пройден`,
+  stepDoneGoBack: (step: string) => `${step}, шаг пройден\u00a0— вернуться к нему`,
 
   selectHeading: 'Выберите продукт',
   selectIntro:
@@ -46,6 +49,13 @@ export default {
     other: 'Попробовать бесплатно # дня',
   },
   tryHint: 'Оплата не требуется. Мы пришлём вам приветственное письмо с подробностями.',
+  trialLasts: {
+    one: 'Пробный период длится # день.',
+    few: 'Пробный период длится # дня.',
+    many: 'Пробный период длится # дней.',
+    other: 'Пробный период длится # дня.',
+  },
+  trialNoCharge: (date: string) => `Если вы не купите продукт до ${date}, с вас ничего не спишут.`,
 
   tierHeading: 'Выберите тариф',
   recommended: 'Рекомендуем',
@@ -92,6 +102,8 @@ export default {
   annual: 'Ежегодно',
   perSeatMonth: (price: string) => `${price} за лицензию в месяц`,
   perSeatYear: (price: string) => `${price} за лицензию в год`,
+  termTotalMonth: (total: string) => `${total} в месяц за ваши лицензии без учёта налогов`,
+  termTotalYear: (total: string) => `${total} в год за ваши лицензии без учёта налогов`,
   save: (percent: string) => `Экономия ${percent}`,
   addToCart: 'Добавить в корзину',
   completeTransaction: 'Оформить заказ',
@@ -109,6 +121,10 @@ export default {
   remove: 'Удалить',
   removeItem: (product: string) => `Удалить: ${product}`,
   addAnother: 'Добавить ещё продукт',
+  removedItem: (product: string) => `Продукт ${product} удалён из корзины.`,
+  undo: 'Отменить',
+  estimatedSubtotal: (total: string) =>
+    `Предварительный промежуточный итог: ${total} без учёта налогов. Точная сумма будет показана на шаге проверки.`,
 
   reviewHeading: 'Проверьте заказ',
   reviewIntro: 'Новый расчётный период начинается сегодня.',
@@ -125,11 +141,32 @@ export default {
   editOrder: 'Изменить заказ',
   editOrderOf: (product: string) => `Изменить заказ: ${product}`,
   continueToPayment: 'Перейти к оплате',
+  addPromo: 'Добавить промокод',
+  promoLabel: 'Промокод',
+  applyPromo: 'Применить',
+  promoApplied: (code: string) => `Промокод ${code} применён`,
+  removePromo: 'Удалить промокод',
+  adjustmentsHeading: 'Ваши текущие продукты, начиная с сегодняшнего дня',
+  adjustCredit: (product: string) => `${product}: зачёт за неиспользованный период`,
+  adjustCharge: (product: string, period: string) => `${product}: новый период ${period}`,
   quoteChanged: 'С момента вашего последнего просмотра цены изменились. Проверьте новую сумму перед оплатой.',
   quoteExpired:
     'Срок действия предложения истёк, поэтому мы заново рассчитали стоимость заказа. Проверьте её перед оплатой.',
   totalChanged: (from: string, to: string) => `Итоговая сумма изменилась: было ${from}, стало ${to}.`,
   updatingTotal: 'Обновление суммы…',
+
+  summaryHeading: 'Сводка заказа',
+  summaryEmpty: 'Здесь появится сводка заказа по мере того, как вы будете делать выбор.',
+  summaryEstimate: 'Предварительно',
+  estimatedTotal: 'Предварительная сумма без учёта налогов',
+  summaryEstimateNote: 'По ценам прайс-листа. Точная сумма с учётом налогов будет показана на шаге проверки.',
+  summaryAbout: (total: string) => `около ${total}`,
+  freeTrialDays: {
+    one: 'Бесплатный пробный период · # день',
+    few: 'Бесплатный пробный период · # дня',
+    many: 'Бесплатный пробный период · # дней',
+    other: 'Бесплатный пробный период · # дня',
+  },
 
   payHeading: 'Оплата',
   paymentMethod: 'Способ оплаты',
@@ -153,6 +190,10 @@ export default {
   vatInvalid: 'Этот номер плательщика НДС недействителен. Проверьте его или оставьте поле пустым.',
   vatUnavailable:
     'Сейчас не удаётся проверить этот номер плательщика НДС. Вы всё равно можете оформить заказ, но НДС будет начислен.',
+  vatOtherCountry:
+    'Этот номер плательщика НДС выдан не в той стране, где находится ваш платёжный адрес, поэтому НДС будет начислен.',
+  vatCharged:
+    'Ваш номер плательщика НДС подтверждён, но НДС будет начислен: обратное начисление не применяется к компаниям из вашей страны.',
   placeOrder: (total: string) => `Подтвердить заказ · ${total}`,
   payingFor: 'Ваш заказ',
   billedMonthly: 'Ежемесячная оплата',
@@ -186,6 +227,16 @@ export default {
   assignLicenses: 'Назначить лицензии пользователям',
   assignHint: 'Назначьте новые лицензии пользователям, чтобы они могли войти.',
   addMore: 'Добавить ещё продукт',
+  orderSummary: 'Сводка заказа',
+  trialSummary: 'Ваш пробный период',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) => `Теперь счёт выставляется ${day}-го числа каждого месяца.`,
+    annual: (day: string, month: string, _date: string) => `Теперь счёт выставляется ежегодно ${day}\u00a0${month}.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Теперь счёт выставляется ${day}-го числа каждого месяца по ежемесячным тарифам и ежегодно ${day}\u00a0${month} по годовым тарифам.`,
+  },
+  viewReceipt: 'Посмотреть чек',
+  opensInNewTab: '(откроется в новой вкладке)',
 
   signedOutHeading: 'Войдите снова',
   signedOutText: 'Ваш сеанс завершён. Войдите снова и повторите попытку.',
@@ -200,6 +251,18 @@ export default {
       : 'Попросите контактное лицо по оплате добавить продукт за вас.',
   unavailableHeading: 'Оформление заказа сейчас недоступно',
   unavailableText: 'Не удалось подключиться к сервису биллинга. Проверьте подключение и повторите попытку.',
+  retryIn: {
+    one: 'Повторим попытку через # секунду.',
+    few: 'Повторим попытку через # секунды.',
+    many: 'Повторим попытку через # секунд.',
+    other: 'Повторим попытку через # секунды.',
+  },
+  signIn: 'Войти',
+  askContact: (name: string) => `Попросить: ${name}`,
+  askSubject: (product: string) =>
+    product ? `Просьба добавить ${product} в нашу подписку` : 'Просьба добавить продукт в нашу подписку',
+  askBody: (name: string, product: string, sender: string) =>
+    `Здравствуйте, ${name}!\n\nНе могли бы вы добавить ${product || 'продукт'} в нашу подписку? Добавлять продукты могут только контактные лица по оплате.\n\nСпасибо!\n${sender}`,
 
   errors: {
     network: 'Не удалось подключиться к сервису биллинга. Проверьте подключение и повторите попытку.',
@@ -209,6 +272,9 @@ export default {
     payment_method_required: 'Выберите способ оплаты.',
     seats_out_of_range: 'Такое количество лицензий недоступно в этом тарифе.',
     invalid_vat_id: 'Этот номер плательщика НДС недействителен.',
+    promotion_code_invalid: 'Такого промокода не существует. Проверьте его и повторите попытку.',
+    promotion_code_expired: 'Срок действия этого промокода истёк.',
+    promotion_code_not_applicable: 'Этот промокод не распространяется на продукты в вашем заказе.',
     already_subscribed: 'Этот продукт уже подключён к вашей учётной записи.',
     trial_already_used: 'Для этой учётной записи пробный период этого продукта уже был использован.',
     generic: 'Что-то пошло не так. Повторите попытку.',

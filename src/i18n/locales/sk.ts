@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Priebeh objednávky',
   stepOf: (n: number, total: number) => `Krok ${n} z\u00a0${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Krok ${n} z\u00a0${total}: ${step}`,
+  stepDone: (step: string) => `${step}, dokončené`,
+  stepDoneGoBack: (step: string) => `${step}, dokončené – vrátiť sa k\u00a0tomuto kroku`,
 
   selectHeading: 'Vyberte produkt',
   selectIntro: 'Pridajte si do účtu plán alebo bezplatnú skúšobnú verziu. Nový produkt môžete používať hneď.',
@@ -45,6 +48,13 @@ export default {
     other: 'Vyskúšať zadarmo na #\u00a0dní',
   },
   tryHint: 'Nie je potrebná žiadna platba. Podrobnosti dostanete v\u00a0uvítacom e-maile.',
+  trialLasts: {
+    one: 'Skúšobná verzia trvá #\u00a0deň.',
+    few: 'Skúšobná verzia trvá #\u00a0dni.',
+    many: 'Skúšobná verzia trvá #\u00a0dňa.',
+    other: 'Skúšobná verzia trvá #\u00a0dní.',
+  },
+  trialNoCharge: (date: string) => `Nič vám nebude účtované, ak produkt nekúpite pred ${date}.`,
 
   tierHeading: 'Vyberte plán',
   recommended: 'Odporúčané',
@@ -91,6 +101,8 @@ export default {
   annual: 'Ročne',
   perSeatMonth: (price: string) => `${price} za licenciu / mesiac`,
   perSeatYear: (price: string) => `${price} za licenciu / rok`,
+  termTotalMonth: (total: string) => `${total} mesačne za vaše licencie, bez DPH`,
+  termTotalYear: (total: string) => `${total} ročne za vaše licencie, bez DPH`,
   save: (percent: string) => `Ušetríte ${percent}`,
   addToCart: 'Pridať do košíka',
   completeTransaction: 'Dokončiť transakciu',
@@ -108,6 +120,10 @@ export default {
   remove: 'Odstrániť',
   removeItem: (product: string) => `Odstrániť: ${product}`,
   addAnother: 'Pridať ďalší produkt',
+  removedItem: (product: string) => `Produkt ${product} bol odstránený z\u00a0košíka.`,
+  undo: 'Vrátiť späť',
+  estimatedSubtotal: (total: string) =>
+    `Odhadovaný medzisúčet ${total} bez DPH. Presnú celkovú sumu uvidíte v\u00a0kroku Kontrola.`,
 
   reviewHeading: 'Skontrolujte objednávku',
   reviewIntro: 'Nové fakturačné obdobie sa začína dnes.',
@@ -124,10 +140,31 @@ export default {
   editOrder: 'Upraviť objednávku',
   editOrderOf: (product: string) => `Upraviť objednávku: ${product}`,
   continueToPayment: 'Pokračovať na platbu',
+  addPromo: 'Pridať zľavový kód',
+  promoLabel: 'Zľavový kód',
+  applyPromo: 'Uplatniť',
+  promoApplied: (code: string) => `Zľavový kód ${code} bol uplatnený`,
+  removePromo: 'Odstrániť kód',
+  adjustmentsHeading: 'Vaše súčasné produkty od dnešného dňa',
+  adjustCredit: (product: string) => `${product}: dobropis za nevyužité obdobie`,
+  adjustCharge: (product: string, period: string) => `${product}: nové obdobie ${period}`,
   quoteChanged: 'Ceny sa od vašej poslednej návštevy zmenili. Pred zaplatením skontrolujte novú celkovú sumu.',
   quoteExpired: 'Platnosť cenovej ponuky vypršala, preto sme cenu objednávky prepočítali. Pred zaplatením ju skontrolujte.',
   totalChanged: (from: string, to: string) => `Celková suma sa zmenila z\u00a0${from} na ${to}.`,
   updatingTotal: 'Aktualizuje sa celková suma…',
+
+  summaryHeading: 'Súhrn objednávky',
+  summaryEmpty: 'Súhrn objednávky sa tu zobrazí podľa toho, čo vyberiete.',
+  summaryEstimate: 'Odhad',
+  estimatedTotal: 'Odhadovaná celková suma bez DPH',
+  summaryEstimateNote: 'Podľa cenníkových cien. Presnú celkovú sumu vrátane DPH uvidíte v\u00a0kroku Kontrola.',
+  summaryAbout: (total: string) => `približne ${total}`,
+  freeTrialDays: {
+    one: 'Bezplatná skúšobná verzia · #\u00a0deň',
+    few: 'Bezplatná skúšobná verzia · #\u00a0dni',
+    many: 'Bezplatná skúšobná verzia · #\u00a0dňa',
+    other: 'Bezplatná skúšobná verzia · #\u00a0dní',
+  },
 
   payHeading: 'Platba',
   paymentMethod: 'Spôsob platby',
@@ -148,6 +185,9 @@ export default {
   vatValid: (name: string) => (name ? `IČ DPH overené: ${name}` : 'IČ DPH overené'),
   vatInvalid: 'Toto IČ DPH nie je platné. Skontrolujte ho alebo nechajte pole prázdne.',
   vatUnavailable: 'Toto IČ DPH teraz nemôžeme overiť. Objednávku môžete aj tak dokončiť, ale bude vám účtovaná DPH.',
+  vatOtherCountry: 'Toto IČ DPH pochádza z\u00a0inej krajiny, než je vaša fakturačná adresa, preto sa účtuje DPH.',
+  vatCharged:
+    'Vaše IČ DPH je overené a\u00a0účtuje sa DPH: prenesenie daňovej povinnosti sa na firmy vo vašej krajine nevzťahuje.',
   placeOrder: (total: string) => `Objednať · ${total}`,
   payingFor: 'Vaša objednávka',
   billedMonthly: 'Účtované mesačne',
@@ -181,6 +221,16 @@ export default {
   assignLicenses: 'Priradiť licencie používateľom',
   assignHint: 'Priraďte nové licencie používateľom, aby sa mohli prihlásiť.',
   addMore: 'Pridať ďalší produkt',
+  orderSummary: 'Súhrn objednávky',
+  trialSummary: 'Vaša skúšobná verzia',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) => `Dátum fakturácie je teraz ${day}.\u00a0deň každého mesiaca.`,
+    annual: (day: string, month: string, _date: string) => `Dátum fakturácie je teraz každý rok ${day}.\u00a0${month}.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Dátum fakturácie je teraz ${day}.\u00a0deň každého mesiaca pri mesačných plánoch a\u00a0každý rok ${day}.\u00a0${month} pri ročných plánoch.`,
+  },
+  viewReceipt: 'Zobraziť potvrdenie o\u00a0platbe',
+  opensInNewTab: '(otvorí sa na novej karte)',
 
   signedOutHeading: 'Prihláste sa znova',
   signedOutText: 'Vaša relácia sa skončila. Prihláste sa znova a\u00a0akciu zopakujte.',
@@ -194,6 +244,20 @@ export default {
       : 'Požiadajte svoj fakturačný kontakt o\u00a0pridanie produktu.',
   unavailableHeading: 'Pokladňa momentálne nie je dostupná',
   unavailableText: 'Nepodarilo sa spojiť s\u00a0fakturačnou službou. Skontrolujte pripojenie a\u00a0skúste to znova.',
+  retryIn: {
+    one: 'Skúsime to znova o\u00a0#\u00a0sekundu.',
+    few: 'Skúsime to znova o\u00a0#\u00a0sekundy.',
+    many: 'Skúsime to znova o\u00a0#\u00a0sekundy.',
+    other: 'Skúsime to znova o\u00a0#\u00a0sekúnd.',
+  },
+  signIn: 'Prihlásiť sa',
+  askContact: (name: string) => `Požiadať kontakt ${name}`,
+  askSubject: (product: string) =>
+    product
+      ? `Prosím o\u00a0pridanie produktu ${product} do nášho predplatného`
+      : 'Prosím o\u00a0pridanie produktu do nášho predplatného',
+  askBody: (name: string, product: string, sender: string) =>
+    `Dobrý deň, ${name},\n\nmohli by ste, prosím, pridať ${product || 'produkt'} do nášho predplatného? Produkty môžu pridávať iba fakturačné kontakty.\n\nĎakujem\n${sender}`,
 
   errors: {
     network: 'Nepodarilo sa spojiť s\u00a0fakturačnou službou. Skontrolujte pripojenie a\u00a0skúste to znova.',
@@ -203,6 +267,9 @@ export default {
     payment_method_required: 'Vyberte spôsob platby.',
     seats_out_of_range: 'Tento počet licencií nie je pre tento plán dostupný.',
     invalid_vat_id: 'Toto IČ DPH nie je platné.',
+    promotion_code_invalid: 'Tento zľavový kód neexistuje. Skontrolujte ho a\u00a0skúste to znova.',
+    promotion_code_expired: 'Platnosť tohto zľavového kódu vypršala.',
+    promotion_code_not_applicable: 'Tento zľavový kód sa nevzťahuje na produkty vo vašej objednávke.',
     already_subscribed: 'Váš účet už tento produkt má.',
     trial_already_used: 'Tento účet už skúšobnú verziu tohto produktu využil.',
     generic: 'Niečo sa pokazilo. Skúste to znova.',
