@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Potek nakupa',
   stepOf: (n: number, total: number) => `Korak ${n} od ${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Korak ${n} od ${total}: ${step}`,
+  stepDone: (step: string) => `${step}, končano`,
+  stepDoneGoBack: (step: string) => `${step}, končano – vrnite se na ta korak`,
 
   selectHeading: 'Izberite izdelek',
   selectIntro: 'Svojemu računu dodajte paket ali brezplačni preizkus. Novi izdelek lahko začnete uporabljati takoj.',
@@ -45,6 +48,13 @@ export default {
     other: 'Preizkusi brezplačno # dni',
   },
   tryHint: 'Plačilo ni potrebno. Prejeli boste pozdravno e-poštno sporočilo z vsemi podrobnostmi.',
+  trialLasts: {
+    one: 'Preizkus traja # dan.',
+    two: 'Preizkus traja # dneva.',
+    few: 'Preizkus traja # dni.',
+    other: 'Preizkus traja # dni.',
+  },
+  trialNoCharge: (date: string) => `Nič vam ne bomo zaračunali, če ne kupite pred ${date}.`,
 
   tierHeading: 'Izberite paket',
   recommended: 'Priporočeno',
@@ -91,6 +101,8 @@ export default {
   annual: 'Letno',
   perSeatMonth: (price: string) => `${price} na licenco / mesec`,
   perSeatYear: (price: string) => `${price} na licenco / leto`,
+  termTotalMonth: (total: string) => `${total} na mesec za vaše licence brez DDV`,
+  termTotalYear: (total: string) => `${total} na leto za vaše licence brez DDV`,
   save: (percent: string) => `Prihranite ${percent}`,
   addToCart: 'Dodaj v košarico',
   completeTransaction: 'Zaključi transakcijo',
@@ -108,6 +120,10 @@ export default {
   remove: 'Odstrani',
   removeItem: (product: string) => `Odstrani: ${product}`,
   addAnother: 'Dodaj še en izdelek',
+  removedItem: (product: string) => `Izdelek ${product} je bil odstranjen iz košarice.`,
+  undo: 'Razveljavi',
+  estimatedSubtotal: (total: string) =>
+    `Ocenjeni vmesni seštevek: ${total} brez DDV. Točen skupni znesek boste videli v pregledu.`,
 
   reviewHeading: 'Preglejte naročilo',
   reviewIntro: 'Novo obračunsko obdobje se začne danes.',
@@ -124,10 +140,31 @@ export default {
   editOrder: 'Uredi naročilo',
   editOrderOf: (product: string) => `Uredi naročilo: ${product}`,
   continueToPayment: 'Nadaljuj na plačilo',
+  addPromo: 'Dodaj promocijsko kodo',
+  promoLabel: 'Promocijska koda',
+  applyPromo: 'Uporabi',
+  promoApplied: (code: string) => `Promocijska koda ${code} je uporabljena`,
+  removePromo: 'Odstrani kodo',
+  adjustmentsHeading: 'Vaši obstoječi izdelki od danes',
+  adjustCredit: (product: string) => `${product}: dobropis za neporabljeni čas`,
+  adjustCharge: (product: string, period: string) => `${product}: novo obdobje ${period}`,
   quoteChanged: 'Cene so se spremenile, odkar ste jih nazadnje pogledali. Pred plačilom preverite novi skupni znesek.',
   quoteExpired: 'Vaša ponudba je potekla, zato smo ceno naročila izračunali znova. Pred plačilom preverite naročilo.',
   totalChanged: (from: string, to: string) => `Skupni znesek je bil ${from}, zdaj je ${to}.`,
   updatingTotal: 'Posodabljanje skupnega zneska\u00a0…',
+
+  summaryHeading: 'Povzetek naročila',
+  summaryEmpty: 'Povzetek naročila se bo prikazal tukaj, ko boste izbirali.',
+  summaryEstimate: 'Ocena',
+  estimatedTotal: 'Ocenjeni skupni znesek brez DDV',
+  summaryEstimateNote: 'Po cenah iz cenika. Točen skupni znesek z DDV boste videli v pregledu.',
+  summaryAbout: (total: string) => `približno ${total}`,
+  freeTrialDays: {
+    one: 'Brezplačni preizkus · # dan',
+    two: 'Brezplačni preizkus · # dneva',
+    few: 'Brezplačni preizkus · # dni',
+    other: 'Brezplačni preizkus · # dni',
+  },
 
   payHeading: 'Plačilo',
   paymentMethod: 'Način plačila',
@@ -149,6 +186,9 @@ export default {
   vatValid: (name: string) => (name ? `Številka za DDV je preverjena: ${name}` : 'Številka za DDV je preverjena'),
   vatInvalid: 'Ta številka za DDV ni veljavna. Preverite jo ali pustite polje prazno.',
   vatUnavailable: 'Te številke za DDV trenutno ne moremo preveriti. Naročilo lahko vseeno oddate, vendar bo obračunan DDV.',
+  vatOtherCountry: 'Ta številka za DDV je iz druge države kot vaš naslov za obračun, zato bo obračunan DDV.',
+  vatCharged:
+    'Vaša številka za DDV je preverjena, vendar bo obračunan DDV: obrnjena davčna obveznost ne velja za podjetja v vaši državi.',
   placeOrder: (total: string) => `Oddaj naročilo · ${total}`,
   payingFor: 'Vaše naročilo',
   billedMonthly: 'Mesečni obračun',
@@ -182,6 +222,16 @@ export default {
   assignLicenses: 'Dodeli licence uporabnikom',
   assignHint: 'Dodelite nove licence svojim uporabnikom, da se bodo lahko prijavili.',
   addMore: 'Dodaj še en izdelek',
+  orderSummary: 'Povzetek naročila',
+  trialSummary: 'Vaš preizkus',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) => `Vaš datum obračuna je zdaj ${day}. dan v mesecu.`,
+    annual: (day: string, month: string, _date: string) => `Vaš datum obračuna je zdaj vsako leto ${day}.\u00a0${month}.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Vaš datum obračuna je zdaj ${day}. dan v mesecu za mesečne pakete in vsako leto ${day}.\u00a0${month} za letne pakete.`,
+  },
+  viewReceipt: 'Prikaži potrdilo o plačilu',
+  opensInNewTab: '(odpre se v novem zavihku)',
 
   signedOutHeading: 'Znova se prijavite',
   signedOutText: 'Vaša seja je potekla. Znova se prijavite in poskusite še enkrat.',
@@ -195,6 +245,20 @@ export default {
       : 'Prosite kontaktno osebo za obračun, naj ga doda namesto vas.',
   unavailableHeading: 'Zaključek nakupa trenutno ni na voljo',
   unavailableText: 'Storitve za obračun ni bilo mogoče doseči. Preverite povezavo in poskusite znova.',
+  retryIn: {
+    one: 'Znova bomo poskusili čez # sekundo.',
+    two: 'Znova bomo poskusili čez # sekundi.',
+    few: 'Znova bomo poskusili čez # sekunde.',
+    other: 'Znova bomo poskusili čez # sekund.',
+  },
+  signIn: 'Prijava',
+  askContact: (name: string) => `Pošlji prošnjo: ${name}`,
+  askSubject: (product: string) =>
+    product
+      ? `Prošnja za dodajanje izdelka ${product} v našo naročnino`
+      : 'Prošnja za dodajanje izdelka v našo naročnino',
+  askBody: (name: string, product: string, sender: string) =>
+    `Pozdravljeni, ${name},\n\nali lahko dodate ${product || 'izdelek'} v našo naročnino? Izdelke lahko dodajajo samo kontaktne osebe za obračun.\n\nHvala\n${sender}`,
 
   errors: {
     network: 'Storitve za obračun ni bilo mogoče doseči. Preverite povezavo in poskusite znova.',
@@ -204,6 +268,9 @@ export default {
     payment_method_required: 'Izberite način plačila.',
     seats_out_of_range: 'To število licenc za ta paket ni na voljo.',
     invalid_vat_id: 'Ta številka za DDV ni veljavna.',
+    promotion_code_invalid: 'Ta promocijska koda ne obstaja. Preverite jo in poskusite znova.',
+    promotion_code_expired: 'Ta promocijska koda je potekla.',
+    promotion_code_not_applicable: 'Ta promocijska koda ne velja za izdelke v vašem naročilu.',
     already_subscribed: 'Vaš račun že ima ta izdelek.',
     trial_already_used: 'Ta račun je brezplačni preizkus tega izdelka že izkoristil.',
     generic: 'Prišlo je do napake. Poskusite znova.',

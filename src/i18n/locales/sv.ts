@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Beställningens förlopp',
   stepOf: (n: number, total: number) => `Steg ${n} av ${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Steg ${n} av ${total}: ${step}`,
+  stepDone: (step: string) => `${step}, klart`,
+  stepDoneGoBack: (step: string) => `${step}, klart – gå tillbaka till steget`,
 
   selectHeading: 'Välj en produkt',
   selectIntro: 'Lägg till ett paket eller en gratis provperiod på ditt konto. Du kan börja använda den nya produkten direkt.',
@@ -35,6 +38,8 @@ export default {
   buyHint: 'Välj ett paket och betala per månad eller per år.',
   tryFree: { one: 'Prova gratis i #\u00a0dag', other: 'Prova gratis i #\u00a0dagar' },
   tryHint: 'Ingen betalning krävs. Du får ett välkomstmejl med all information.',
+  trialLasts: { one: 'Provperioden varar i #\u00a0dag.', other: 'Provperioden varar i #\u00a0dagar.' },
+  trialNoCharge: (date: string) => `Du debiteras ingenting om du inte köper före ${date}.`,
 
   tierHeading: 'Välj ett paket',
   recommended: 'Rekommenderas',
@@ -71,6 +76,8 @@ export default {
   annual: 'Årsvis',
   perSeatMonth: (price: string) => `${price} per licens / månad`,
   perSeatYear: (price: string) => `${price} per licens / år`,
+  termTotalMonth: (total: string) => `${total} per månad för dina licenser exkl. moms`,
+  termTotalYear: (total: string) => `${total} per år för dina licenser exkl. moms`,
   save: (percent: string) => `Spara ${percent}`,
   addToCart: 'Lägg i varukorgen',
   completeTransaction: 'Gå till kassan',
@@ -83,6 +90,10 @@ export default {
   remove: 'Ta bort',
   removeItem: (product: string) => `Ta bort ${product}`,
   addAnother: 'Lägg till ytterligare en produkt',
+  removedItem: (product: string) => `${product} har tagits bort från varukorgen.`,
+  undo: 'Ångra',
+  estimatedSubtotal: (total: string) =>
+    `Uppskattad delsumma ${total} exkl. moms. Den exakta totalsumman ser du under Granska.`,
 
   reviewHeading: 'Granska din beställning',
   reviewIntro: 'Den nya faktureringsperioden börjar i dag.',
@@ -99,10 +110,26 @@ export default {
   editOrder: 'Ändra beställning',
   editOrderOf: (product: string) => `Ändra beställning: ${product}`,
   continueToPayment: 'Fortsätt till betalning',
+  addPromo: 'Lägg till en rabattkod',
+  promoLabel: 'Rabattkod',
+  applyPromo: 'Använd',
+  promoApplied: (code: string) => `Rabattkoden ${code} har tillämpats`,
+  removePromo: 'Ta bort koden',
+  adjustmentsHeading: 'Dina nuvarande produkter, från och med i dag',
+  adjustCredit: (product: string) => `${product}: kredit för outnyttjad tid`,
+  adjustCharge: (product: string, period: string) => `${product}: ny period ${period}`,
   quoteChanged: 'Priserna har ändrats sedan du senast tittade. Granska den nya totalsumman innan du betalar.',
   quoteExpired: 'Din offert har gått ut, så vi har räknat om priset på din beställning. Granska den innan du betalar.',
   totalChanged: (from: string, to: string) => `Totalsumman har ändrats från ${from} till ${to}.`,
   updatingTotal: 'Uppdaterar totalsumman…',
+
+  summaryHeading: 'Ordersammanfattning',
+  summaryEmpty: 'Din ordersammanfattning visas här allteftersom du gör dina val.',
+  summaryEstimate: 'Uppskattning',
+  estimatedTotal: 'Uppskattad totalsumma exkl. moms',
+  summaryEstimateNote: 'Enligt listpris. Den exakta totalsumman inkl. moms ser du under Granska.',
+  summaryAbout: (total: string) => `cirka ${total}`,
+  freeTrialDays: { one: 'Gratis provperiod · #\u00a0dag', other: 'Gratis provperiod · #\u00a0dagar' },
 
   payHeading: 'Betalning',
   paymentMethod: 'Betalsätt',
@@ -125,6 +152,9 @@ export default {
   vatInvalid: 'Momsregistreringsnumret är ogiltigt. Kontrollera det eller lämna fältet tomt.',
   vatUnavailable:
     'Vi kunde inte verifiera momsregistreringsnumret just nu. Du kan ändå lägga beställningen, men då debiteras moms.',
+  vatOtherCountry: 'Momsregistreringsnumret är från ett annat land än din faktureringsadress, så moms debiteras.',
+  vatCharged:
+    'Ditt momsregistreringsnummer är verifierat och moms debiteras: omvänd betalningsskyldighet gäller inte för företag i ditt land.',
   placeOrder: (total: string) => `Slutför köpet · ${total}`,
   payingFor: 'Din beställning',
   billedMonthly: 'Faktureras månadsvis',
@@ -160,6 +190,16 @@ export default {
   assignLicenses: 'Tilldela licenser till användare',
   assignHint: 'Tilldela de nya licenserna till dina användare så att de kan logga in.',
   addMore: 'Lägg till ytterligare en produkt',
+  orderSummary: 'Ordersammanfattning',
+  trialSummary: 'Din provperiod',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) => `Ditt faktureringsdatum är nu den ${day} varje månad.`,
+    annual: (day: string, month: string, _date: string) => `Ditt faktureringsdatum är nu den ${day}\u00a0${month} varje år.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Ditt faktureringsdatum är nu den ${day} varje månad för månadspaket och den ${day}\u00a0${month} varje år för årspaket.`,
+  },
+  viewReceipt: 'Visa kvitto',
+  opensInNewTab: '(öppnas i en ny flik)',
 
   signedOutHeading: 'Logga in igen',
   signedOutText: 'Din session har avslutats. Logga in igen och försök sedan på nytt.',
@@ -174,6 +214,13 @@ export default {
       : 'Be din faktureringskontakt att lägga till produkten åt dig.',
   unavailableHeading: 'Det går inte att beställa just nu',
   unavailableText: 'Vi kunde inte nå faktureringstjänsten. Kontrollera din anslutning och försök igen.',
+  retryIn: { one: 'Vi försöker igen om #\u00a0sekund.', other: 'Vi försöker igen om #\u00a0sekunder.' },
+  signIn: 'Logga in',
+  askContact: (name: string) => `Fråga ${name}`,
+  askSubject: (product: string) =>
+    product ? `Förfrågan: lägg till ${product} i vårt abonnemang` : 'Förfrågan: lägg till en produkt i vårt abonnemang',
+  askBody: (name: string, product: string, sender: string) =>
+    `Hej ${name}!\n\nKan du lägga till ${product || 'en produkt'} i vårt abonnemang? Endast faktureringskontakter kan lägga till produkter.\n\nTack!\n${sender}`,
 
   errors: {
     network: 'Vi kunde inte nå faktureringstjänsten. Kontrollera din anslutning och försök igen.',
@@ -183,6 +230,9 @@ export default {
     payment_method_required: 'Välj ett betalsätt.',
     seats_out_of_range: 'Det antalet licenser är inte tillgängligt för det här paketet.',
     invalid_vat_id: 'Momsregistreringsnumret är ogiltigt.',
+    promotion_code_invalid: 'Rabattkoden finns inte. Kontrollera den och försök igen.',
+    promotion_code_expired: 'Rabattkoden har gått ut.',
+    promotion_code_not_applicable: 'Rabattkoden gäller inte för produkterna i din beställning.',
     already_subscribed: 'Ditt konto har redan den här produkten.',
     trial_already_used: 'Det här kontot har redan haft en gratis provperiod för den här produkten.',
     generic: 'Något gick fel. Försök igen.',

@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'ความคืบหน้าการสั่งซื้อ',
   stepOf: (n: number, total: number) => `ขั้นตอนที่ ${n} จาก ${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `ขั้นตอนที่ ${n} จาก ${total}: ${step}`,
+  stepDone: (step: string) => `${step} เสร็จสิ้นแล้ว`,
+  stepDoneGoBack: (step: string) => `${step} เสร็จสิ้นแล้ว - กลับไปที่ขั้นตอนนี้`,
 
   selectHeading: 'เลือกผลิตภัณฑ์',
   selectIntro: 'เพิ่มแพ็กเกจหรือการทดลองใช้ฟรีให้กับบัญชีของคุณ แล้วเริ่มใช้ผลิตภัณฑ์ใหม่ได้ทันที',
@@ -35,6 +38,8 @@ export default {
   buyHint: 'เลือกแพ็กเกจและชำระเงินรายเดือนหรือรายปี',
   tryFree: { other: 'ทดลองใช้ฟรี # วัน' },
   tryHint: 'ไม่ต้องชำระเงิน คุณจะได้รับอีเมลต้อนรับพร้อมรายละเอียด',
+  trialLasts: { other: 'ระยะทดลองใช้ # วัน' },
+  trialNoCharge: (date: string) => `จะไม่มีการเรียกเก็บเงิน เว้นแต่คุณจะซื้อก่อนวันที่ ${date}`,
 
   tierHeading: 'เลือกแพ็กเกจ',
   recommended: 'แนะนำ',
@@ -71,6 +76,8 @@ export default {
   annual: 'รายปี',
   perSeatMonth: (price: string) => `${price} ต่อสิทธิ์ / เดือน`,
   perSeatYear: (price: string) => `${price} ต่อสิทธิ์ / ปี`,
+  termTotalMonth: (total: string) => `${total} ต่อเดือนสำหรับสิทธิ์การใช้งานของคุณ ไม่รวมภาษี`,
+  termTotalYear: (total: string) => `${total} ต่อปีสำหรับสิทธิ์การใช้งานของคุณ ไม่รวมภาษี`,
   save: (percent: string) => `ประหยัด ${percent}`,
   addToCart: 'เพิ่มลงในตะกร้า',
   completeTransaction: 'ดำเนินการสั่งซื้อ',
@@ -83,6 +90,10 @@ export default {
   remove: 'นำออก',
   removeItem: (product: string) => `นำ ${product} ออก`,
   addAnother: 'เพิ่มผลิตภัณฑ์อื่น',
+  removedItem: (product: string) => `นำ ${product} ออกจากตะกร้าของคุณแล้ว`,
+  undo: 'เลิกทำ',
+  estimatedSubtotal: (total: string) =>
+    `ยอดรวมย่อยโดยประมาณ ${total} ไม่รวมภาษี ยอดรวมที่แน่นอนจะแสดงในขั้นตอนตรวจสอบ`,
 
   reviewHeading: 'ตรวจสอบคำสั่งซื้อของคุณ',
   reviewIntro: 'รอบการเรียกเก็บเงินใหม่เริ่มต้นวันนี้',
@@ -99,10 +110,26 @@ export default {
   editOrder: 'แก้ไขคำสั่งซื้อ',
   editOrderOf: (product: string) => `แก้ไขคำสั่งซื้อ: ${product}`,
   continueToPayment: 'ดำเนินการชำระเงิน',
+  addPromo: 'เพิ่มโค้ดโปรโมชัน',
+  promoLabel: 'โค้ดโปรโมชัน',
+  applyPromo: 'ใช้',
+  promoApplied: (code: string) => `ใช้โค้ดโปรโมชัน ${code} แล้ว`,
+  removePromo: 'นำโค้ดออก',
+  adjustmentsHeading: 'ผลิตภัณฑ์ปัจจุบันของคุณ ตั้งแต่วันนี้',
+  adjustCredit: (product: string) => `${product}: เครดิตสำหรับช่วงเวลาที่ไม่ได้ใช้`,
+  adjustCharge: (product: string, period: string) => `${product}: รอบใหม่ ${period}`,
   quoteChanged: 'ราคามีการเปลี่ยนแปลงตั้งแต่ที่คุณดูครั้งล่าสุด โปรดตรวจสอบยอดรวมใหม่ก่อนชำระเงิน',
   quoteExpired: 'ใบเสนอราคาของคุณหมดอายุแล้ว เราจึงคำนวณราคาคำสั่งซื้อใหม่ โปรดตรวจสอบก่อนชำระเงิน',
   totalChanged: (from: string, to: string) => `ยอดรวมเปลี่ยนจาก ${from} เป็น ${to}`,
   updatingTotal: 'กำลังอัปเดตยอดรวม…',
+
+  summaryHeading: 'สรุปคำสั่งซื้อ',
+  summaryEmpty: 'สรุปคำสั่งซื้อของคุณจะแสดงที่นี่ตามตัวเลือกของคุณ',
+  summaryEstimate: 'ประมาณการ',
+  estimatedTotal: 'ยอดรวมโดยประมาณ ไม่รวมภาษี',
+  summaryEstimateNote: 'คิดตามราคาปกติ ยอดรวมที่แน่นอนรวมภาษีจะแสดงในขั้นตอนตรวจสอบ',
+  summaryAbout: (total: string) => `ประมาณ ${total}`,
+  freeTrialDays: { other: 'ทดลองใช้ฟรี · # วัน' },
 
   payHeading: 'การชำระเงิน',
   paymentMethod: 'วิธีการชำระเงิน',
@@ -126,6 +153,10 @@ export default {
   vatInvalid: 'เลขทะเบียนภาษีมูลค่าเพิ่มนี้ไม่ถูกต้อง โปรดตรวจสอบ หรือเว้นช่องนี้ว่างไว้',
   vatUnavailable:
     'ขณะนี้เราไม่สามารถยืนยันเลขทะเบียนภาษีมูลค่าเพิ่มนี้ได้ คุณยังคงสั่งซื้อได้ แต่จะมีการเรียกเก็บภาษีมูลค่าเพิ่ม',
+  vatOtherCountry:
+    'เลขทะเบียนภาษีมูลค่าเพิ่มนี้มาจากประเทศอื่นที่ไม่ใช่ประเทศตามที่อยู่สำหรับเรียกเก็บเงินของคุณ จึงมีการเรียกเก็บภาษีมูลค่าเพิ่ม',
+  vatCharged:
+    'ยืนยันเลขทะเบียนภาษีมูลค่าเพิ่มของคุณแล้ว และมีการเรียกเก็บภาษีมูลค่าเพิ่ม เนื่องจากกลไกย้อนกลับไม่มีผลกับธุรกิจในประเทศของคุณ',
   placeOrder: (total: string) => `ยืนยันคำสั่งซื้อ · ${total}`,
   payingFor: 'คำสั่งซื้อของคุณ',
   billedMonthly: 'เรียกเก็บเงินรายเดือน',
@@ -159,6 +190,16 @@ export default {
   assignLicenses: 'กำหนดสิทธิ์การใช้งานให้ผู้ใช้',
   assignHint: 'กำหนดสิทธิ์การใช้งานใหม่ให้ผู้ใช้ของคุณ เพื่อให้ผู้ใช้ลงชื่อเข้าใช้ได้',
   addMore: 'เพิ่มผลิตภัณฑ์อื่น',
+  orderSummary: 'สรุปคำสั่งซื้อ',
+  trialSummary: 'การทดลองใช้ของคุณ',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) => `วันเรียกเก็บเงินของคุณคือวันที่ ${day} ของทุกเดือน`,
+    annual: (day: string, month: string, _date: string) => `วันเรียกเก็บเงินของคุณคือวันที่ ${day} ${month} ของทุกปี`,
+    mixed: (day: string, month: string, _date: string) =>
+      `วันเรียกเก็บเงินของคุณคือวันที่ ${day} ของทุกเดือนสำหรับแพ็กเกจรายเดือน และวันที่ ${day} ${month} ของทุกปีสำหรับแพ็กเกจรายปี`,
+  },
+  viewReceipt: 'ดูใบเสร็จ',
+  opensInNewTab: '(เปิดในแท็บใหม่)',
 
   signedOutHeading: 'โปรดลงชื่อเข้าใช้อีกครั้ง',
   signedOutText: 'เซสชันของคุณสิ้นสุดแล้ว โปรดลงชื่อเข้าใช้อีกครั้ง แล้วลองใหม่',
@@ -172,6 +213,13 @@ export default {
       : 'โปรดขอให้ผู้ติดต่อด้านการเรียกเก็บเงินของคุณเพิ่มให้',
   unavailableHeading: 'ขณะนี้ไม่สามารถสั่งซื้อได้',
   unavailableText: 'เราไม่สามารถเชื่อมต่อกับบริการเรียกเก็บเงินได้ โปรดตรวจสอบการเชื่อมต่อแล้วลองอีกครั้ง',
+  retryIn: { other: 'เราจะลองอีกครั้งใน # วินาที' },
+  signIn: 'ลงชื่อเข้าใช้',
+  askContact: (name: string) => `ขอความช่วยเหลือจาก ${name}`,
+  askSubject: (product: string) =>
+    product ? `โปรดเพิ่ม ${product} ในการสมัครใช้งานของเรา` : 'โปรดเพิ่มผลิตภัณฑ์ในการสมัครใช้งานของเรา',
+  askBody: (name: string, product: string, sender: string) =>
+    `เรียนคุณ ${name}\n\nรบกวนช่วยเพิ่ม ${product || 'ผลิตภัณฑ์'} ในการสมัครใช้งานของเราให้ด้วย เฉพาะผู้ติดต่อด้านการเรียกเก็บเงินเท่านั้นที่เพิ่มผลิตภัณฑ์ได้\n\nขอบคุณ\n${sender}`,
 
   errors: {
     network: 'เราไม่สามารถเชื่อมต่อกับบริการเรียกเก็บเงินได้ โปรดตรวจสอบการเชื่อมต่อแล้วลองอีกครั้ง',
@@ -181,6 +229,9 @@ export default {
     payment_method_required: 'โปรดเลือกวิธีการชำระเงิน',
     seats_out_of_range: 'แพ็กเกจนี้ไม่รองรับจำนวนสิทธิ์การใช้งานดังกล่าว',
     invalid_vat_id: 'เลขทะเบียนภาษีมูลค่าเพิ่มนี้ไม่ถูกต้อง',
+    promotion_code_invalid: 'ไม่พบโค้ดโปรโมชันนี้ โปรดตรวจสอบแล้วลองอีกครั้ง',
+    promotion_code_expired: 'โค้ดโปรโมชันนี้หมดอายุแล้ว',
+    promotion_code_not_applicable: 'โค้ดโปรโมชันนี้ใช้กับผลิตภัณฑ์ในคำสั่งซื้อของคุณไม่ได้',
     already_subscribed: 'บัญชีของคุณมีผลิตภัณฑ์นี้อยู่แล้ว',
     trial_already_used: 'บัญชีนี้เคยทดลองใช้ผลิตภัณฑ์นี้ฟรีแล้ว',
     generic: 'เกิดข้อผิดพลาด โปรดลองอีกครั้ง',

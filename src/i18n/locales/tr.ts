@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Satın alma adımları',
   stepOf: (n: number, total: number) => `Adım ${n}/${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Adım ${n}/${total}: ${step}`,
+  stepDone: (step: string) => `${step}, tamamlandı`,
+  stepDoneGoBack: (step: string) => `${step}, tamamlandı – bu adıma geri dön`,
 
   selectHeading: 'Bir ürün seçin',
   selectIntro: 'Hesabınıza bir paket veya ücretsiz deneme ekleyin. Yeni ürünü hemen kullanmaya başlayabilirsiniz.',
@@ -35,6 +38,8 @@ export default {
   buyHint: 'Bir paket seçin; aylık veya yıllık ödeyin.',
   tryFree: { one: '# gün ücretsiz dene', other: '# gün ücretsiz dene' },
   tryHint: 'Ödeme gerekmez. Ayrıntıları içeren bir hoş geldiniz e-postası alacaksınız.',
+  trialLasts: { one: 'Deneme süresi # gündür.', other: 'Deneme süresi # gündür.' },
+  trialNoCharge: (date: string) => `${date} tarihinden önce satın almadığınız sürece ücret alınmaz.`,
 
   tierHeading: 'Bir paket seçin',
   recommended: 'Önerilen',
@@ -71,6 +76,8 @@ export default {
   annual: 'Yıllık',
   perSeatMonth: (price: string) => `Lisans başına aylık ${price}`,
   perSeatYear: (price: string) => `Lisans başına yıllık ${price}`,
+  termTotalMonth: (total: string) => `Lisanslarınız için vergiler hariç aylık ${total}`,
+  termTotalYear: (total: string) => `Lisanslarınız için vergiler hariç yıllık ${total}`,
   save: (percent: string) => `${percent} tasarruf`,
   addToCart: 'Sepete ekle',
   completeTransaction: 'İşlemi tamamla',
@@ -83,6 +90,10 @@ export default {
   remove: 'Kaldır',
   removeItem: (product: string) => `Kaldır: ${product}`,
   addAnother: 'Başka bir ürün ekle',
+  removedItem: (product: string) => `${product} sepetinizden kaldırıldı.`,
+  undo: 'Geri al',
+  estimatedSubtotal: (total: string) =>
+    `Tahmini ara toplam: ${total} (vergiler hariç). Kesin toplamı kontrol adımında görebilirsiniz.`,
 
   reviewHeading: 'Siparişinizi kontrol edin',
   reviewIntro: 'Yeni fatura dönemi bugün başlıyor.',
@@ -99,11 +110,27 @@ export default {
   editOrder: 'Siparişi düzenle',
   editOrderOf: (product: string) => `Siparişi düzenle: ${product}`,
   continueToPayment: 'Ödemeye geç',
+  addPromo: 'Promosyon kodu ekle',
+  promoLabel: 'Promosyon kodu',
+  applyPromo: 'Uygula',
+  promoApplied: (code: string) => `${code} promosyon kodu uygulandı`,
+  removePromo: 'Kodu kaldır',
+  adjustmentsHeading: 'Mevcut ürünleriniz, bugünden itibaren',
+  adjustCredit: (product: string) => `${product}: kullanılmayan süre için kredi`,
+  adjustCharge: (product: string, period: string) => `${product}: yeni dönem ${period}`,
   quoteChanged: 'Son baktığınızdan bu yana fiyatlar değişti. Ödeme yapmadan önce yeni toplamı kontrol edin.',
   quoteExpired:
     'Teklifinizin süresi dolduğu için siparişinizin fiyatını yeniden hesapladık. Ödeme yapmadan önce kontrol edin.',
   totalChanged: (from: string, to: string) => `Toplam tutar değişti: önceki ${from}, yeni ${to}.`,
   updatingTotal: 'Toplam güncelleniyor…',
+
+  summaryHeading: 'Sipariş özeti',
+  summaryEmpty: 'Seçim yaptıkça sipariş özetiniz burada görünür.',
+  summaryEstimate: 'Tahmini',
+  estimatedTotal: 'Tahmini toplam, vergiler hariç',
+  summaryEstimateNote: 'Liste fiyatlarıyla. Vergiler dahil kesin toplamı kontrol adımında görebilirsiniz.',
+  summaryAbout: (total: string) => `yaklaşık ${total}`,
+  freeTrialDays: { one: 'Ücretsiz deneme · # gün', other: 'Ücretsiz deneme · # gün' },
 
   payHeading: 'Ödeme',
   paymentMethod: 'Ödeme yöntemi',
@@ -126,6 +153,9 @@ export default {
   vatInvalid: 'Bu KDV numarası geçerli değil. Numarayı kontrol edin veya alanı boş bırakın.',
   vatUnavailable:
     'Bu KDV numarası şu anda doğrulanamıyor. Siparişinizi yine de verebilirsiniz; bu durumda KDV uygulanır.',
+  vatOtherCountry: 'Bu KDV numarası fatura adresinizden farklı bir ülkeye ait olduğundan KDV uygulanır.',
+  vatCharged:
+    'KDV numaranız doğrulandı ancak KDV uygulanır: ülkenizdeki işletmeler için KDV alıcı tarafından sorumlu sıfatıyla beyan edilmez.',
   placeOrder: (total: string) => `Siparişi ver · ${total}`,
   payingFor: 'Siparişiniz',
   billedMonthly: 'Aylık faturalandırılır',
@@ -161,6 +191,16 @@ export default {
   assignLicenses: 'Lisansları kullanıcılara ata',
   assignHint: 'Kullanıcılarınızın oturum açabilmesi için yeni lisansları onlara atayın.',
   addMore: 'Başka bir ürün ekle',
+  orderSummary: 'Sipariş özeti',
+  trialSummary: 'Denemeniz',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) => `Fatura tarihiniz artık her ayın ${day}. günü.`,
+    annual: (day: string, month: string, _date: string) => `Fatura tarihiniz artık her yıl ${day} ${month}.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Fatura tarihiniz artık aylık paketler için her ayın ${day}. günü, yıllık paketler için her yıl ${day} ${month}.`,
+  },
+  viewReceipt: 'Makbuzu görüntüle',
+  opensInNewTab: '(yeni sekmede açılır)',
 
   signedOutHeading: 'Lütfen tekrar oturum açın',
   signedOutText: 'Oturumunuz sona erdi. Tekrar oturum açıp yeniden deneyin.',
@@ -175,6 +215,13 @@ export default {
       : 'Fatura sorumlunuzdan bunu sizin için eklemesini isteyin.',
   unavailableHeading: 'Satın alma şu anda kullanılamıyor',
   unavailableText: 'Faturalandırma hizmetine ulaşamadık. Bağlantınızı kontrol edip tekrar deneyin.',
+  retryIn: { one: '# saniye sonra tekrar deneyeceğiz.', other: '# saniye sonra tekrar deneyeceğiz.' },
+  signIn: 'Oturum aç',
+  askContact: (name: string) => `${name} kişisine sor`,
+  askSubject: (product: string) =>
+    product ? `Lütfen ${product} ürününü aboneliğimize ekleyin` : 'Lütfen aboneliğimize bir ürün ekleyin',
+  askBody: (name: string, product: string, sender: string) =>
+    `Merhaba ${name},\n\n${product ? `${product} ürününü` : 'Bir ürünü'} aboneliğimize ekleyebilir misiniz? Yalnızca fatura sorumluları ürün ekleyebilir.\n\nTeşekkürler,\n${sender}`,
 
   errors: {
     network: 'Faturalandırma hizmetine ulaşamadık. Bağlantınızı kontrol edip tekrar deneyin.',
@@ -184,6 +231,9 @@ export default {
     payment_method_required: 'Bir ödeme yöntemi seçin.',
     seats_out_of_range: 'Bu lisans sayısı bu pakette kullanılamıyor.',
     invalid_vat_id: 'Bu KDV numarası geçerli değil.',
+    promotion_code_invalid: 'Bu promosyon kodu mevcut değil. Kodu kontrol edip tekrar deneyin.',
+    promotion_code_expired: 'Bu promosyon kodunun süresi doldu.',
+    promotion_code_not_applicable: 'Bu promosyon kodu siparişinizdeki ürünler için geçerli değil.',
     already_subscribed: 'Hesabınızda bu ürün zaten var.',
     trial_already_used: 'Bu hesap, bu ürünün ücretsiz denemesinden daha önce yararlandı.',
     generic: 'Bir sorun oluştu. Tekrar deneyin.',

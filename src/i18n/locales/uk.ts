@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Хід оформлення замовлення',
   stepOf: (n: number, total: number) => `Крок ${n} з ${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Крок ${n} з ${total}: ${step}`,
+  stepDone: (step: string) => `${step}, крок пройдено`,
+  stepDoneGoBack: (step: string) => `${step}, крок пройдено\u00a0— повернутися до нього`,
 
   selectHeading: 'Виберіть продукт',
   selectIntro:
@@ -46,6 +49,13 @@ export default {
     other: 'Спробувати безкоштовно # дня',
   },
   tryHint: 'Оплата не потрібна. Ми надішлемо вам вітальний лист із подробицями.',
+  trialLasts: {
+    one: 'Пробний період триває # день.',
+    few: 'Пробний період триває # дні.',
+    many: 'Пробний період триває # днів.',
+    other: 'Пробний період триває # дня.',
+  },
+  trialNoCharge: (date: string) => `Якщо ви не купите продукт до ${date}, з вас нічого не спишуть.`,
 
   tierHeading: 'Виберіть тариф',
   recommended: 'Рекомендуємо',
@@ -92,6 +102,8 @@ export default {
   annual: 'Щороку',
   perSeatMonth: (price: string) => `${price} за ліцензію на місяць`,
   perSeatYear: (price: string) => `${price} за ліцензію на рік`,
+  termTotalMonth: (total: string) => `${total} на місяць за ваші ліцензії без урахування податків`,
+  termTotalYear: (total: string) => `${total} на рік за ваші ліцензії без урахування податків`,
   save: (percent: string) => `Економія ${percent}`,
   addToCart: 'Додати до кошика',
   completeTransaction: 'Оформити замовлення',
@@ -109,6 +121,10 @@ export default {
   remove: 'Видалити',
   removeItem: (product: string) => `Видалити: ${product}`,
   addAnother: 'Додати ще продукт',
+  removedItem: (product: string) => `Продукт ${product} видалено з кошика.`,
+  undo: 'Скасувати',
+  estimatedSubtotal: (total: string) =>
+    `Попередній проміжний підсумок: ${total} без урахування податків. Точну суму буде показано на кроці перевірки.`,
 
   reviewHeading: 'Перевірте замовлення',
   reviewIntro: 'Новий розрахунковий період починається сьогодні.',
@@ -125,11 +141,32 @@ export default {
   editOrder: 'Змінити замовлення',
   editOrderOf: (product: string) => `Змінити замовлення: ${product}`,
   continueToPayment: 'Перейти до оплати',
+  addPromo: 'Додати промокод',
+  promoLabel: 'Промокод',
+  applyPromo: 'Застосувати',
+  promoApplied: (code: string) => `Промокод ${code} застосовано`,
+  removePromo: 'Видалити промокод',
+  adjustmentsHeading: 'Ваші поточні продукти, починаючи з сьогодні',
+  adjustCredit: (product: string) => `${product}: залік за невикористаний період`,
+  adjustCharge: (product: string, period: string) => `${product}: новий період ${period}`,
   quoteChanged: 'Відколи ви востаннє переглядали замовлення, ціни змінилися. Перевірте нову суму перед оплатою.',
   quoteExpired:
     'Термін дії пропозиції минув, тому ми заново розрахували вартість замовлення. Перевірте її перед оплатою.',
   totalChanged: (from: string, to: string) => `Загальна сума змінилася: було ${from}, стало ${to}.`,
   updatingTotal: 'Оновлення суми…',
+
+  summaryHeading: 'Підсумок замовлення',
+  summaryEmpty: 'Тут з’явиться підсумок замовлення, щойно ви почнете вибирати.',
+  summaryEstimate: 'Попередньо',
+  estimatedTotal: 'Попередня сума без урахування податків',
+  summaryEstimateNote: 'За цінами прайс-листа. Точну суму з урахуванням податків буде показано на кроці перевірки.',
+  summaryAbout: (total: string) => `близько ${total}`,
+  freeTrialDays: {
+    one: 'Безкоштовний пробний період · # день',
+    few: 'Безкоштовний пробний період · # дні',
+    many: 'Безкоштовний пробний період · # днів',
+    other: 'Безкоштовний пробний період · # дня',
+  },
 
   payHeading: 'Оплата',
   paymentMethod: 'Спосіб оплати',
@@ -152,6 +189,10 @@ export default {
   vatInvalid: 'Цей номер платника ПДВ недійсний. Перевірте його або залиште поле порожнім.',
   vatUnavailable:
     'Зараз не вдається перевірити цей номер платника ПДВ. Ви все одно можете оформити замовлення, але буде нараховано ПДВ.',
+  vatOtherCountry:
+    'Цей номер платника ПДВ видано не в тій країні, де розташована ваша платіжна адреса, тому буде нараховано ПДВ.',
+  vatCharged:
+    'Ваш номер платника ПДВ підтверджено, але буде нараховано ПДВ: зворотне нарахування не застосовується до компаній з вашої країни.',
   placeOrder: (total: string) => `Підтвердити замовлення · ${total}`,
   payingFor: 'Ваше замовлення',
   billedMonthly: 'Щомісячна оплата',
@@ -185,6 +226,16 @@ export default {
   assignLicenses: 'Призначити ліцензії користувачам',
   assignHint: 'Призначте нові ліцензії користувачам, щоб вони могли ввійти.',
   addMore: 'Додати ще продукт',
+  orderSummary: 'Підсумок замовлення',
+  trialSummary: 'Ваш пробний період',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) => `Тепер рахунок виставляється ${day}-го числа кожного місяця.`,
+    annual: (day: string, month: string, _date: string) => `Тепер рахунок виставляється щороку ${day}\u00a0${month}.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Тепер рахунок виставляється ${day}-го числа кожного місяця за щомісячними тарифами і щороку ${day}\u00a0${month} за річними тарифами.`,
+  },
+  viewReceipt: 'Переглянути квитанцію',
+  opensInNewTab: '(відкриється в новій вкладці)',
 
   signedOutHeading: 'Увійдіть знову',
   signedOutText: 'Ваш сеанс завершився. Увійдіть знову й повторіть спробу.',
@@ -199,6 +250,18 @@ export default {
       : 'Попросіть контактну особу з питань оплати додати продукт за вас.',
   unavailableHeading: 'Оформлення замовлення зараз недоступне',
   unavailableText: 'Не вдалося зв’язатися зі службою білінгу. Перевірте з’єднання й повторіть спробу.',
+  retryIn: {
+    one: 'Повторимо спробу через # секунду.',
+    few: 'Повторимо спробу через # секунди.',
+    many: 'Повторимо спробу через # секунд.',
+    other: 'Повторимо спробу через # секунди.',
+  },
+  signIn: 'Увійти',
+  askContact: (name: string) => `Попросити: ${name}`,
+  askSubject: (product: string) =>
+    product ? `Прохання додати ${product} до нашої підписки` : 'Прохання додати продукт до нашої підписки',
+  askBody: (name: string, product: string, sender: string) =>
+    `Добрий день, ${name}!\n\nЧи не могли б ви додати ${product || 'продукт'} до нашої підписки? Додавати продукти можуть лише контактні особи з питань оплати.\n\nДякую!\n${sender}`,
 
   errors: {
     network: 'Не вдалося зв’язатися зі службою білінгу. Перевірте з’єднання й повторіть спробу.',
@@ -208,6 +271,9 @@ export default {
     payment_method_required: 'Виберіть спосіб оплати.',
     seats_out_of_range: 'Така кількість ліцензій недоступна в цьому тарифі.',
     invalid_vat_id: 'Цей номер платника ПДВ недійсний.',
+    promotion_code_invalid: 'Такого промокоду не існує. Перевірте його й повторіть спробу.',
+    promotion_code_expired: 'Термін дії цього промокоду минув.',
+    promotion_code_not_applicable: 'Цей промокод не поширюється на продукти у вашому замовленні.',
     already_subscribed: 'Цей продукт уже підключено до вашого облікового запису.',
     trial_already_used: 'Для цього облікового запису вже використано безкоштовний пробний період цього продукту.',
     generic: 'Щось пішло не так. Повторіть спробу.',

@@ -20,6 +20,9 @@ export default {
   },
   progressLabel: 'Tiến trình đặt hàng',
   stepOf: (n: number, total: number) => `Bước ${n}/${total}`,
+  stepOfNamed: (n: number, total: number, step: string) => `Bước ${n}/${total}: ${step}`,
+  stepDone: (step: string) => `${step}, đã hoàn tất`,
+  stepDoneGoBack: (step: string) => `${step}, đã hoàn tất – quay lại bước này`,
 
   selectHeading: 'Chọn sản phẩm',
   selectIntro: 'Thêm gói trả phí hoặc bản dùng thử miễn phí vào tài khoản của bạn. Bạn có thể dùng sản phẩm mới ngay lập tức.',
@@ -35,6 +38,8 @@ export default {
   buyHint: 'Chọn gói và thanh toán theo tháng hoặc theo năm.',
   tryFree: { other: 'Dùng thử miễn phí # ngày' },
   tryHint: 'Không cần thanh toán. Bạn sẽ nhận được email chào mừng kèm thông tin chi tiết.',
+  trialLasts: { other: 'Thời gian dùng thử là # ngày.' },
+  trialNoCharge: (date: string) => `Bạn sẽ không bị tính phí trừ khi mua trước ${date}.`,
 
   tierHeading: 'Chọn gói',
   recommended: 'Đề xuất',
@@ -71,6 +76,8 @@ export default {
   annual: 'Theo năm',
   perSeatMonth: (price: string) => `${price} mỗi giấy phép / tháng`,
   perSeatYear: (price: string) => `${price} mỗi giấy phép / năm`,
+  termTotalMonth: (total: string) => `${total} mỗi tháng cho giấy phép của bạn, chưa bao gồm thuế`,
+  termTotalYear: (total: string) => `${total} mỗi năm cho giấy phép của bạn, chưa bao gồm thuế`,
   save: (percent: string) => `Tiết kiệm ${percent}`,
   addToCart: 'Thêm vào giỏ hàng',
   completeTransaction: 'Hoàn tất giao dịch',
@@ -83,6 +90,10 @@ export default {
   remove: 'Xóa',
   removeItem: (product: string) => `Xóa ${product}`,
   addAnother: 'Thêm sản phẩm khác',
+  removedItem: (product: string) => `Đã xóa ${product} khỏi giỏ hàng của bạn.`,
+  undo: 'Hoàn tác',
+  estimatedSubtotal: (total: string) =>
+    `Tạm tính ước tính ${total}, chưa bao gồm thuế. Tổng tiền chính xác sẽ hiển thị ở bước Xem lại.`,
 
   reviewHeading: 'Xem lại đơn hàng',
   reviewIntro: 'Chu kỳ thanh toán mới bắt đầu từ hôm nay.',
@@ -99,10 +110,26 @@ export default {
   editOrder: 'Sửa đơn hàng',
   editOrderOf: (product: string) => `Sửa đơn hàng: ${product}`,
   continueToPayment: 'Chuyển đến bước thanh toán',
+  addPromo: 'Thêm mã khuyến mãi',
+  promoLabel: 'Mã khuyến mãi',
+  applyPromo: 'Áp dụng',
+  promoApplied: (code: string) => `Đã áp dụng mã khuyến mãi ${code}`,
+  removePromo: 'Xóa mã',
+  adjustmentsHeading: 'Các sản phẩm hiện tại của bạn, kể từ hôm nay',
+  adjustCredit: (product: string) => `${product}: khoản tín dụng cho thời gian chưa sử dụng`,
+  adjustCharge: (product: string, period: string) => `${product}: chu kỳ mới ${period}`,
   quoteChanged: 'Giá đã thay đổi kể từ lần cuối bạn xem. Hãy kiểm tra tổng tiền mới trước khi thanh toán.',
   quoteExpired: 'Báo giá của bạn đã hết hạn nên chúng tôi đã tính lại giá đơn hàng. Hãy kiểm tra lại trước khi thanh toán.',
   totalChanged: (from: string, to: string) => `Tổng tiền đã thay đổi từ ${from} thành ${to}.`,
   updatingTotal: 'Đang cập nhật tổng tiền…',
+
+  summaryHeading: 'Tóm tắt đơn hàng',
+  summaryEmpty: 'Tóm tắt đơn hàng sẽ hiển thị ở đây khi bạn lựa chọn.',
+  summaryEstimate: 'Ước tính',
+  estimatedTotal: 'Tổng tiền ước tính, chưa bao gồm thuế',
+  summaryEstimateNote: 'Theo giá niêm yết. Tổng tiền chính xác, đã bao gồm thuế, sẽ hiển thị ở bước Xem lại.',
+  summaryAbout: (total: string) => `khoảng ${total}`,
+  freeTrialDays: { other: 'Dùng thử miễn phí · # ngày' },
 
   payHeading: 'Thanh toán',
   paymentMethod: 'Phương thức thanh toán',
@@ -125,6 +152,10 @@ export default {
   vatInvalid: 'Mã số thuế GTGT này không hợp lệ. Hãy kiểm tra lại hoặc để trống ô này.',
   vatUnavailable:
     'Hiện chúng tôi chưa thể xác minh mã số thuế GTGT này. Bạn vẫn có thể đặt hàng; khi đó thuế GTGT sẽ được tính.',
+  vatOtherCountry:
+    'Mã số thuế GTGT này thuộc quốc gia khác với địa chỉ thanh toán của bạn, nên thuế GTGT sẽ được tính.',
+  vatCharged:
+    'Mã số thuế GTGT của bạn đã được xác minh và thuế GTGT vẫn được tính: cơ chế tính thuế đảo ngược không áp dụng cho doanh nghiệp ở quốc gia của bạn.',
   placeOrder: (total: string) => `Đặt hàng · ${total}`,
   payingFor: 'Đơn hàng của bạn',
   billedMonthly: 'Thanh toán theo tháng',
@@ -158,6 +189,16 @@ export default {
   assignLicenses: 'Gán giấy phép cho người dùng',
   assignHint: 'Gán giấy phép mới cho người dùng để họ có thể đăng nhập.',
   addMore: 'Thêm sản phẩm khác',
+  orderSummary: 'Tóm tắt đơn hàng',
+  trialSummary: 'Bản dùng thử của bạn',
+  billingDay: {
+    monthly: (day: string, _month: string, _date: string) => `Ngày thanh toán của bạn giờ là ngày ${day} hằng tháng.`,
+    annual: (day: string, month: string, _date: string) => `Ngày thanh toán của bạn giờ là ngày ${day} ${month} hằng năm.`,
+    mixed: (day: string, month: string, _date: string) =>
+      `Ngày thanh toán của bạn giờ là ngày ${day} hằng tháng với các gói theo tháng, và ngày ${day} ${month} hằng năm với các gói theo năm.`,
+  },
+  viewReceipt: 'Xem biên lai',
+  opensInNewTab: '(mở trong thẻ mới)',
 
   signedOutHeading: 'Vui lòng đăng nhập lại',
   signedOutText: 'Phiên làm việc của bạn đã kết thúc. Hãy đăng nhập lại rồi thử lại.',
@@ -171,6 +212,13 @@ export default {
       : 'Hãy nhờ người liên hệ thanh toán của bạn thêm giúp bạn.',
   unavailableHeading: 'Hiện không thể đặt hàng',
   unavailableText: 'Chúng tôi không kết nối được với dịch vụ thanh toán. Hãy kiểm tra kết nối rồi thử lại.',
+  retryIn: { other: 'Chúng tôi sẽ thử lại sau # giây.' },
+  signIn: 'Đăng nhập',
+  askContact: (name: string) => `Nhờ ${name}`,
+  askSubject: (product: string) =>
+    product ? `Nhờ thêm ${product} vào gói đăng ký của chúng ta` : 'Nhờ thêm một sản phẩm vào gói đăng ký của chúng ta',
+  askBody: (name: string, product: string, sender: string) =>
+    `Chào ${name},\n\nBạn có thể thêm ${product || 'một sản phẩm'} vào gói đăng ký của chúng ta được không? Chỉ người liên hệ thanh toán mới có thể thêm sản phẩm.\n\nCảm ơn bạn,\n${sender}`,
 
   errors: {
     network: 'Chúng tôi không kết nối được với dịch vụ thanh toán. Hãy kiểm tra kết nối rồi thử lại.',
@@ -180,6 +228,9 @@ export default {
     payment_method_required: 'Hãy chọn phương thức thanh toán.',
     seats_out_of_range: 'Gói này không hỗ trợ số giấy phép đó.',
     invalid_vat_id: 'Mã số thuế GTGT này không hợp lệ.',
+    promotion_code_invalid: 'Mã khuyến mãi này không tồn tại. Hãy kiểm tra rồi thử lại.',
+    promotion_code_expired: 'Mã khuyến mãi này đã hết hạn.',
+    promotion_code_not_applicable: 'Mã khuyến mãi này không áp dụng cho các sản phẩm trong đơn hàng của bạn.',
     already_subscribed: 'Tài khoản của bạn đã có sản phẩm này.',
     trial_already_used: 'Tài khoản này đã dùng thử miễn phí sản phẩm này.',
     generic: 'Đã xảy ra lỗi. Hãy thử lại.',
