@@ -152,6 +152,7 @@ export default withOverrides(pt, {
     payment_method_required: 'Escolha uma forma de pagamento.',
     seats_out_of_range: 'Essa quantidade de licenças não está disponível para este plano.',
     promotion_code_invalid: 'Este código promocional não existe. Confira-o e tente novamente.',
+    promotion_code_not_applicable: 'Este código promocional não se aplica aos produtos do seu pedido.',
     already_subscribed: 'Sua conta já tem este produto.',
     trial_already_used: 'Esta conta já usou um teste grátis deste produto.',
   },
