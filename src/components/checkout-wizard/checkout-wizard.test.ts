@@ -91,7 +91,9 @@ describe('checkout-wizard', () => {
     expect(el.shadowRoot!.querySelector('section')!.getAttribute('lang')).to.equal('en');
   });
 
-  it('two widgets without id or storage-key save apart, and each can be named', async () => {
+  it('two widgets without id or storage-key save apart, and each can be named', async function () {
+    // Two whole widgets and an axe pass over both: more than the default 10 s on a busy two-core machine.
+    this.timeout(30000);
     const wrap = await fixture<HTMLElement>(html`<div>
       <checkout-wizard label="Add Meetings" .adapter=${createMockAdapter(new MockBackend({ scenario: 'empty-cart' }))}></checkout-wizard>
       <checkout-wizard label="Add Webinars" .adapter=${createMockAdapter(new MockBackend({ scenario: 'empty-cart' }))}></checkout-wizard>
