@@ -2,7 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { MockBackend, SCENARIOS, TestPaymentProvider, createMockAdapter, type ScenarioName } from '../src/mock/index.js';
 import { tokens, type Tokens } from './support/tokens.js';
-import { WIZARD_ACTIONS, WIZARD_ARGS, forgetSavedProgress, mockScenario, renderWizard, wizardArgTypes } from './support/wizard.js';
+import { REMOTE_SUPPORT, savedAt, seed } from './support/states.js';
+import { WIZARD_ACTIONS, WIZARD_ARGS, mockScenario, renderWizard, seedSavedProgress, wizardArgTypes } from './support/wizard.js';
 
 // The whole wizard on the mock backend behind MSW, one story per scenario. Each story gets a fresh
 // backend on every render, so what one visit buys the next never sees.
@@ -37,9 +38,20 @@ const PANELS: { id: string; label: string; theme: 'light' | 'dark'; tokens: Toke
 ];
 
 /**
- * Light, dark, a brand accent and compact density side by side. Each wizard runs on its own
- * in-process mock backend (no service worker), and its tokens are set with style.setProperty, as a
- * page under a strict CSP would (a `style` attribute would be blocked there).
+ * What each gallery wizard shows: the review of two products, with the order summary beside it.
+ * (Not the pay step: its recap is a region named "Your order" in every widget, which axe's
+ * landmark-unique rule refuses with four widgets on one page.)
+ */
+const galleryState = seed('empty-cart', { items: [REMOTE_SUPPORT, { productId: 'meetings', tierId: 'mt-business', seats: 10, term: 'annual' }] });
+const gallerySaved = savedAt('review');
+
+/**
+ * Light, dark, a brand accent and compact density, each at the review with its order summary: the
+ * quote's table, links, buttons and the summary's figures in one view. Each wizard runs on its own
+ * in-process mock backend (no service worker) and resumes progress seeded under its own storage
+ * key; its tokens are set with style.setProperty, as a page under a strict CSP would (a `style`
+ * attribute would be blocked there). Each is at least 48rem wide, so the summary sits beside the
+ * steps (from 760 px of the widget's own width) rather than in a collapsed bar above them.
  */
 export const ThemingGallery: Story = {
   name: 'Theming gallery',
@@ -54,14 +66,14 @@ export const ThemingGallery: Story = {
   },
   loaders: [
     () => {
-      forgetSavedProgress();
+      for (const p of PANELS) seedSavedProgress(`gallery-${p.id}`, gallerySaved());
       return {};
     },
   ],
   render: () => html`<style>
       .cw-gallery {
         display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 48rem), 1fr));
         gap: 1.5rem;
         padding: 1.5rem;
         font-family: system-ui, sans-serif;
@@ -84,7 +96,7 @@ export const ThemingGallery: Story = {
             label=${`Add a subscription (${p.label})`}
             theme=${p.theme}
             ${tokens(p.tokens)}
-            .adapter=${createMockAdapter(new MockBackend({ scenario: 'empty-cart' }))}
+            .adapter=${createMockAdapter(new MockBackend({ seed: galleryState() }))}
             .paymentProvider=${new TestPaymentProvider()}
           ></checkout-wizard>
         </figure>`,

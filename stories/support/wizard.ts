@@ -2,9 +2,10 @@ import type { ArgTypes, Args, StoryContext, StoryObj } from '@storybook/web-comp
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { MockBackend, TestPaymentProvider, createHandlers, type ScenarioName } from '../../src/mock/index.js';
+import { MockBackend, TestPaymentProvider, createHandlers, type MockState, type ScenarioName } from '../../src/mock/index.js';
 import type { CheckoutWizard } from '../../src/components/checkout-wizard/checkout-wizard.js';
-import type { StepId } from '../../src/machine/checkout.machine.js';
+import type { RetryPolicy, StepId } from '../../src/machine/checkout.machine.js';
+import { VERSION, type Saved } from '../../src/machine/persist.js';
 import { controlsOnly, eventsOf } from './manifest.js';
 import { deepText, findButton } from './shadow.js';
 import { tokenControls } from './tokens.js';
@@ -12,25 +13,73 @@ import { LOCALES } from '../../src/i18n/locales.js';
 
 export const API_BASE = '/api/billing/v1';
 
-/** Forgets progress any earlier story saved (the wizard restores it from sessionStorage otherwise). */
-export function forgetSavedProgress(): void {
+/** The storage key of a story's wizard (`storage-key`), unless the story names its own. */
+export const STORY_STORAGE_KEY = 'story';
+
+/** Where a widget with `storage-key="<key>"` saves its progress (src/machine/persist.ts). */
+export const storageName = (key: string): string => `checkout-wizard:v${VERSION}:${key}`;
+
+/**
+ * Forgets the progress an earlier visit saved under `key` (the wizard restores it from
+ * sessionStorage otherwise), or every widget's when no key is given. A story forgets only its own
+ * key: two stories on one Docs page (the theming gallery beside "Empty cart") would otherwise wipe
+ * each other's seeded progress, depending on which loader runs last.
+ */
+export function forgetSavedProgress(key?: string): void {
   try {
-    for (const key of Object.keys(sessionStorage)) if (key.startsWith('checkout-wizard:')) sessionStorage.removeItem(key);
+    for (const name of Object.keys(sessionStorage)) {
+      if (!name.startsWith('checkout-wizard:')) continue;
+      if (key === undefined || name.replace(/^checkout-wizard:v\d+:/, '') === key) sessionStorage.removeItem(name);
+    }
   } catch {
     // Storage blocked: nothing was saved either.
   }
 }
 
+/** Saves progress under `key` as the wizard would have before a reload; it resumes there once the backend agrees (persist.ts `restorable`). */
+export function seedSavedProgress(key: string, saved: Saved): void {
+  try {
+    sessionStorage.setItem(storageName(key), JSON.stringify(saved));
+  } catch {
+    // Storage blocked: the wizard starts at the first step.
+  }
+}
+
+export interface ScenarioOptions {
+  /** Delay of every response, in ms (150). */
+  latencyMs?: number;
+  /** The backend starts from this state (made afresh on every render) instead of the scenario's: `createState(scenario)`, changed. */
+  seed?: () => MockState;
+  /** Progress the wizard finds saved, as after a reload: the story opens on that step. */
+  saved?: () => Saved;
+  /** Runs on each fresh backend before the wizard starts: faults to inject (`backend.inject`). */
+  prepare?: (backend: MockBackend) => void;
+  /** The wizard's `storage-key`; STORY_STORAGE_KEY unless given. */
+  storageKey?: string;
+  /** The wizard's `retry` policy, for stories that run out of retries quickly. */
+  retry?: Partial<RetryPolicy>;
+}
+
+/** What a mockScenario story loads: its backend (for assertions), the test provider on it, and the wizard's options. */
+export interface ScenarioLoaded {
+  backend: MockBackend;
+  provider: TestPaymentProvider;
+  storageKey: string;
+  retry?: Partial<RetryPolicy>;
+}
+
 /**
  * A story's mock backend behind MSW: `parameters.msw.handlers` answer from a backend that is made
  * afresh on every render (so a play function can run again, and an order placed in one visit is
- * gone in the next), and handed to the story as `loaded.backend` for assertions.
+ * gone in the next), and handed to the story as `loaded.backend` for assertions. `seed`, `saved`
+ * and `prepare` open the story on a state further in: a changed backend, saved progress, faults.
  */
 export function mockScenario(
   scenario: ScenarioName,
-  { latencyMs = 150 }: { latencyMs?: number } = {},
+  { latencyMs = 150, seed, saved, prepare, storageKey = STORY_STORAGE_KEY, retry }: ScenarioOptions = {},
 ): { parameters: { msw: { handlers: ReturnType<typeof createHandlers> } }; loaders: StoryObj['loaders'] } {
-  let backend = new MockBackend({ scenario, latencyMs });
+  const make = () => new MockBackend({ scenario, latencyMs, seed: seed?.() });
+  let backend = make();
   // createHandlers reads only basePath and handle(); this stand-in forwards both to the current backend.
   const current = {
     get basePath() {
@@ -41,10 +90,12 @@ export function mockScenario(
   return {
     parameters: { msw: { handlers: createHandlers(current) } },
     loaders: [
-      () => {
-        backend = new MockBackend({ scenario, latencyMs });
-        forgetSavedProgress();
-        return { backend, provider: new TestPaymentProvider({ network: backend }) };
+      (): ScenarioLoaded => {
+        backend = make();
+        prepare?.(backend);
+        forgetSavedProgress(storageKey);
+        if (saved) seedSavedProgress(storageKey, saved());
+        return { backend, provider: new TestPaymentProvider({ network: backend }), storageKey, retry };
       },
     ],
   };
@@ -54,16 +105,18 @@ export function mockScenario(
 export function renderWizard(args: Args, { loaded }: StoryContext) {
   return html`<checkout-wizard
     api-base=${API_BASE}
+    storage-key=${loaded.storageKey ?? STORY_STORAGE_KEY}
     locale=${ifDefined(args.locale || undefined)}
     product=${ifDefined(args.product || undefined)}
     theme=${ifDefined(args.theme || undefined)}
     .paymentProvider=${loaded.provider}
+    .retry=${loaded.retry}
   ></checkout-wizard>`;
 }
 
 // ── play helpers ─────────────────────────────────────────────────────────────────────────────────
 
-const TIMEOUT = { timeout: 8000 };
+export const TIMEOUT = { timeout: 8000 };
 
 /** The wizard in the canvas, once it has shown its first step. */
 export async function getWizard(canvasElement: HTMLElement): Promise<CheckoutWizard> {
@@ -99,6 +152,14 @@ export async function waitForStep(wizard: CheckoutWizard, step: StepId): Promise
 /** The text of the current step, as a user reads it. */
 export function stepText(wizard: CheckoutWizard): string {
   return deepText(stepElement(wizard));
+}
+
+/** Waits until the current step reads `text` (the step may change meanwhile, as after a re-quote). */
+export async function waitForText(wizard: CheckoutWizard, text: string): Promise<void> {
+  await waitFor(() => {
+    const shown = stepText(wizard);
+    if (!shown.includes(text)) throw new Error(`"${text}" not on ${wizard.step}: ${shown.slice(0, 200)}`);
+  }, TIMEOUT);
 }
 
 /** Clicks the button or link of the current step named `text` (or starting with it), as a user would. */
