@@ -71,7 +71,7 @@ export class CwConfirmation extends StepElement {
     const billingDay = processing || !terms.size ? undefined : this.#billingDay(order.billingDate, terms);
     const receipt = safeUrl(order.receiptUrl, this.ctx.allowedOrigins);
     return html`
-      <section class="recap" part="recap" aria-labelledby="recap-heading">
+      <div class="recap" part="recap" role="group" aria-labelledby="recap-heading">
         <h3 id="recap-heading">${m.orderSummary}</h3>
         ${this.#lineList(lines)}
         <dl part="summary">
@@ -82,7 +82,7 @@ export class CwConfirmation extends StepElement {
           <dd><bdi>${order.id}</bdi></dd>
           ${billingDay ? nothing : html`<dt>${m.newBillingDate}</dt><dd>${this.t.date(order.billingDate)}</dd>`}
         </dl>
-      </section>
+      </div>
       ${paid?.tax.reverseCharge ? html`<p class="note">${m.reverseCharge}${paid.tax.vatId ? ` (${paid.tax.vatId})` : ''}</p>` : nothing}
       ${billingDay ? html`<p class="billing-day">${billingDay}</p>` : nothing}
       <p>${processing ? m.processingText(order.confirmationEmail) : m.emailSent(order.confirmationEmail)}</p>
@@ -101,7 +101,7 @@ export class CwConfirmation extends StepElement {
     const product = findProduct(this.ctx.catalog, trial.productId);
     const tier = findTier(product, trial.tierId);
     return html`
-      <section class="recap" part="recap" aria-labelledby="recap-heading">
+      <div class="recap" part="recap" role="group" aria-labelledby="recap-heading">
         <h3 id="recap-heading">${m.trialSummary}</h3>
         <ul class="lines" role="list">
           <li class="line">
@@ -113,7 +113,7 @@ export class CwConfirmation extends StepElement {
           <dt>${m.trialEnds}</dt>
           <dd>${this.t.date(trial.endsAt)}</dd>
         </dl>
-      </section>
+      </div>
       <p class="billing-day">${m.trialNoCharge(this.t.date(trial.endsAt))}</p>
       <p>${m.welcomeSent(trial.welcomeEmail)}</p>
     `;

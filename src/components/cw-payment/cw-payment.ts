@@ -153,7 +153,7 @@ export class CwPayment extends StepElement {
     if (!quote) return nothing;
     const m = this.t.m;
     const t = this.t;
-    return html`<section class="recap" part="recap" aria-labelledby="recap-heading">
+    return html`<div class="recap" part="recap" role="group" aria-labelledby="recap-heading">
       <h3 id="recap-heading">${m.payingFor}</h3>
       <ul class="lines">
         ${quote.lines.map(
@@ -183,7 +183,7 @@ export class CwPayment extends StepElement {
       ${quote.tax.reverseCharge ? html`<p class="note">${m.reverseCharge}${quote.tax.vatId ? ` (${quote.tax.vatId})` : ''}</p>` : nothing}
       ${(quote.renewals ?? []).map((r) => html`<p class="renewal" part="renewal">${m.renews[r.term === 'annual' ? 'annual' : 'monthly'](t.date(r.date), t.money(r.amount))}</p>`)}
       <p class="muted authorise" part="authorise">${m.authorise}</p>
-    </section>`;
+    </div>`;
   }
 
   #vatStatus(vatError: boolean | undefined) {
