@@ -8,14 +8,18 @@
 // room; never raise one without saying why: 52 → 54 KB and 24 → 26 KB in issue 11, for the
 // step table, the order child machine, the error table and contract-generated schemas;
 // 54 → 56 KB and 26 → 28.5 KB in issue 12, for real payments (3-D Secure, look-ups by key,
-// setups, declines, the recap with its renewal statement, allow-listed events, the URL policy).
+// setups, declines, the recap with its renewal statement, allow-listed events, the URL policy);
+// 56 → 67 KB and 28.5 → 40 KB in issue 13 (still open), for the order summary, the step indicator,
+// skeletons, promotion codes, adjustments, Undo, the new confirmation and gates: the widget's own
+// components went from 11 to 20.5 KB gzip. Issue 14's lazy steps are to bring the critical path down;
+// the review table, the pay recap and the summary each draw quote lines and are the first to share.
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { build, transform } from 'esbuild';
 import { minifyTemplates, shipsTemplates } from './minify-templates.mjs';
 
-const CEILING = { iife: 56 * 1024, esm: 28.5 * 1024 };
+const CEILING = { iife: 67 * 1024, esm: 40 * 1024 };
 const gz = (text) => gzipSync(text, { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
