@@ -279,10 +279,12 @@
       const a = ACTIONS[current.kind][action];
       const control = a.control(current.handle.el);
       if (!control) throw new Error(`no control for "${action}" (${current.kind} at ${current.handle.el.step ?? current.handle.el.view})`);
+      const el = current.handle.el;
+      // The frame grows to a new step over 180 ms, clipped meanwhile: the click is measured on the step at rest.
+      for (const animation of el.shadowRoot?.querySelector('.base')?.getAnimations() ?? []) animation.finish();
       control.scrollIntoView({ block: 'center', inline: 'center' });
       const rect = control.getBoundingClientRect();
       lastInput = undefined;
-      const el = current.handle.el;
       armed = { control, promise: waitFor(() => lastInput && a.until(el), () => `"${action}": ${el.step ?? el.view}`, { watch: el, frame: true }) };
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     },

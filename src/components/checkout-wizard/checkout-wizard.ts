@@ -255,6 +255,10 @@ export class CheckoutWizard extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resize.disconnect();
+    this.#probe = undefined;
+    // A running height animation (and its listeners) would keep a removed widget alive until it ends.
+    this.#heightAnimation?.cancel();
+    this.#heightAnimation = undefined;
     window.removeEventListener('online', this.#onLine);
     window.removeEventListener('offline', this.#onLine);
     // Moving the element re-connects it in the same task: only a real removal stops the actor (and aborts its requests).
@@ -387,7 +391,8 @@ export class CheckoutWizard extends LitElement {
   }
 
   protected override updated(): void {
-    const probe = this.renderRoot.querySelector('.width-probe') ?? undefined;
+    // Only while connected: an update after removal must not hand the observer a reason to keep the widget alive.
+    const probe = (this.isConnected && this.renderRoot.querySelector('.width-probe')) || undefined;
     if (probe !== this.#probe) {
       if (this.#probe) this.#resize.unobserve(this.#probe);
       this.#probe = probe;
