@@ -153,6 +153,8 @@ describe('Localizer', () => {
     const german = await Localizer.load('de');
     expect(german.money({ amount: 123456, currency: 'EUR' })).to.equal(new Intl.NumberFormat('de', { style: 'currency', currency: 'EUR' }).format(1234.56));
     expect(german.date('2026-03-01')).to.equal(new Intl.DateTimeFormat('de', { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(2026, 2, 1)));
+    // A discount is the quote's positive amount, written as taken off.
+    expect(german.moneyOff({ amount: 5000, currency: 'EUR' })).to.equal(new Intl.NumberFormat('de', { style: 'currency', currency: 'EUR' }).format(-50));
   });
 
   it('groups numbers as the locale does, in the review table too', async () => {

@@ -94,6 +94,12 @@ export class Localizer {
     return entry[0].format(value.amount / 10 ** entry[1]);
   }
 
+  /** An amount taken off (a discount), written as the negative it is; the amount itself is the quote's. */
+  moneyOff(value: Money): string {
+    return this.money({ ...value, amount: -value.amount });
+  }
+
+
   /** Formats a calendar date (YYYY-MM-DD) without shifting it by time zone. */
   date(iso: string): string {
     const when = new Date(`${iso.slice(0, 10)}T00:00:00Z`);

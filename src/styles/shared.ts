@@ -276,6 +276,17 @@ export const shared = [
       justify-content: space-between;
       gap: var(--_gap);
     }
+    /* A step's mark (an icon) beside its heading: the confirmation's and the gates'. */
+    .hero {
+      display: flex;
+      align-items: center;
+      gap: var(--_gap);
+      margin: 0 0 var(--_gap);
+    }
+    .hero h2 {
+      margin: 0;
+      min-width: 0;
+    }
     .note {
       border: 1px solid var(--_border);
       border-inline-start: 4px solid var(--_accent);

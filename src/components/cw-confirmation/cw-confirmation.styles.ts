@@ -5,16 +5,6 @@ import { css } from 'lit';
 // so a long one wraps instead of pushing the values out at 320px.
 
 export const styles = css`
-  .hero {
-    display: flex;
-    align-items: center;
-    gap: var(--_gap);
-    margin: 0 0 var(--_gap);
-  }
-  .hero h2 {
-    margin: 0;
-    min-width: 0;
-  }
   .icon {
     flex: none;
     width: 2.5em;

@@ -1,17 +1,7 @@
 import { css } from 'lit';
 
-// The gate's mark and heading side by side, as the confirmation's; its actions start where the text does.
+// The gate's mark beside its heading (.hero, shared with the confirmation); its actions start where the text does.
 export const styles = css`
-  .hero {
-    display: flex;
-    align-items: center;
-    gap: var(--_gap);
-    margin: 0 0 var(--_gap);
-  }
-  .hero h2 {
-    margin: 0;
-    min-width: 0;
-  }
   .icon {
     flex: none;
     box-sizing: content-box;

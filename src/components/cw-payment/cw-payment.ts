@@ -169,7 +169,7 @@ export class CwPayment extends StepElement {
         <dd>${t.money(quote.subtotal)}</dd>
         ${(quote.discounts ?? []).map(
           (d) => html`<dt part="discount">${d.code} · <bdi>${d.description}</bdi></dt>
-            <dd>${t.money({ ...d.amountOff, amount: -d.amountOff.amount })}</dd>`,
+            <dd>${t.moneyOff(d.amountOff)}</dd>`,
         )}
         ${(quote.adjustments ?? []).map(
           (a) => html`<dt part="adjustment">${a.kind === 'credit' ? m.adjustCredit(a.productName) : m.adjustCharge(a.productName, t.dateRange(a.periodStart, a.periodEnd))}</dt>

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { StepElement } from '../step-element.js';
-import type { Money, Quote } from '../../contract/types.js';
+import type { Quote } from '../../contract/types.js';
 import { fieldError } from '../../machine/selectors.js';
 import { onPath } from '../../machine/steps.js';
 import { styles } from './cw-review.styles.js';
@@ -28,9 +28,6 @@ import { styles } from './cw-review.styles.js';
  * @csspart remove-promo - The button that removes the applied promotion code.
  * @csspart error - The promotion code's error message.
  */
-/** A discount as the table shows it: taken off, so written with a minus (the amount is the quote's). */
-const negative = (money: Money): Money => ({ ...money, amount: -money.amount });
-
 export class CwReview extends StepElement {
   static override styles = [StepElement.styles, styles];
   static override properties = { ...StepElement.properties, _promoOpen: { state: true } };
@@ -172,7 +169,7 @@ export class CwReview extends StepElement {
           ${(quote.discounts ?? []).map(
             (d) => html`<tr role="row" class="discount" part="discount">
               <th scope="row" role="rowheader" colspan="4"><span class="code">${d.code}</span> <bdi class="muted">${d.description}</bdi></th>
-              <td role="cell" class="num">${t.money(negative(d.amountOff))}</td>
+              <td role="cell" class="num">${t.moneyOff(d.amountOff)}</td>
             </tr>`,
           )}
           ${(quote.adjustments ?? []).map(

@@ -85,7 +85,6 @@ function sum(amounts: readonly (Money | undefined)[]): Money | undefined {
 }
 
 /** A discount taken off, written with a minus (the amount is the quote's). */
-const negative = (money: Money): Money => ({ ...money, amount: -money.amount });
 
 /** Messages a locale does not have yet are said in English, per localizer. */
 const withEnglish = new WeakMap<Messages, Messages>();
@@ -309,7 +308,7 @@ export class CwSummary extends StepElement {
         ${(quote.discounts ?? []).map(
           (d) => html`<div class="row discount" part="discount">
             <dt><bdi class="code">${d.code}</bdi> · <bdi>${d.description}</bdi></dt>
-            <dd class="amount" part="amount">${t.money(negative(d.amountOff))}</dd>
+            <dd class="amount" part="amount">${t.moneyOff(d.amountOff)}</dd>
           </div>`,
         )}
         ${(quote.adjustments ?? []).map(
