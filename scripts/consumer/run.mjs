@@ -39,6 +39,8 @@ const run = (bin, args) =>
 let preview;
 let browser;
 let passed = false;
+/** The page under test, so that a failure can say what the widget showed. */
+let shown;
 
 try {
   const tarball = await phase('npm pack', () => pack(tmp));
@@ -87,10 +89,22 @@ try {
   await phase('purchase in Chromium', async () => {
     browser = await puppeteer.launch({ executablePath: findChrome(), args: CHROME_FLAGS, headless: true });
     const page = await browser.newPage();
+    shown = page;
     page.setDefaultTimeout(10_000);
     const problems = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()} ${m.location().url ?? ''}`));
+    // The widget's text through its shadow roots, for the checks below and for a failure's message.
+    await page.evaluateOnNewDocument(() => {
+      globalThis.widgetText = () => {
+        const deepText = (node) =>
+          node.nodeType === Node.TEXT_NODE
+            ? node.textContent
+            : [...(node.shadowRoot?.childNodes ?? []), ...node.childNodes].map(deepText).join(' ');
+        const widget = document.querySelector('checkout-wizard');
+        return widget ? deepText(widget).replace(/\s+/g, ' ') : '';
+      };
+    });
     await page.goto(url);
 
     await click(page, 'Choose Phone System');
@@ -99,14 +113,8 @@ try {
     await click(page, 'Continue to payment');
     await click(page, 'Place order');
     const confirmation = await page.waitForFunction(() => {
-      const text = (deepText(document.querySelector('checkout-wizard')) ?? '').replace(/\s+/g, ' ');
+      const text = globalThis.widgetText();
       return /Thank you! Your order is complete/.test(text) && text;
-      function deepText(node) {
-        if (!node) return null;
-        if (node.nodeType === Node.TEXT_NODE) return node.textContent;
-        const children = [...(node.shadowRoot?.childNodes ?? []), ...node.childNodes];
-        return children.map(deepText).join(' ');
-      }
     });
     console.log(`  confirmation: "${/Thank you![^.]*/.exec(await confirmation.jsonValue())?.[0]}"`);
     // The app lists each order its onOrderPlaced handler receives; React renders the list after the event.
@@ -117,6 +125,10 @@ try {
     if (problems.length) throw new Error(problems.join('\n'));
   });
   passed = true;
+} catch (error) {
+  const text = await shown?.evaluate(() => globalThis.widgetText()).catch(() => null);
+  if (text) console.error(`The widget showed: ${text}`);
+  throw error;
 } finally {
   await browser?.close();
   preview?.kill();
@@ -136,8 +148,22 @@ async function click(page, text) {
           if (el.shadowRoot) walk(el.shadowRoot);
         }
       };
+      // As Playwright waits before it clicks: the button's centre must reach the button. While the frame grows to a
+      // new step (180 ms, clipped), a click on a button still outside it would land on the page beneath.
+      function hittable(el) {
+        const box = el.getBoundingClientRect();
+        const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+        let hit = document.elementFromPoint(x, y);
+        while (hit?.shadowRoot) {
+          const inner = hit.shadowRoot.elementFromPoint(x, y);
+          if (!inner || inner === hit) break;
+          hit = inner;
+        }
+        return !!hit && (hit === el || el.contains(hit));
+      }
       walk(document);
-      return found[0];
+      found[0]?.scrollIntoView({ block: 'center' });
+      return found[0] && hittable(found[0]) && found[0];
     },
     {},
     text,

@@ -22,8 +22,12 @@ const SUMMARY_BESIDE_PX = 760;
 /** The frame's border and padding at the default tokens: the probe inside it is this much narrower than the widget. */
 const FRAME_INSET_PX = 34;
 
-/** What ends the frame's height animation early: the user doing something inside. */
-const EVENTS_THAT_END = ['keydown', 'pointerdown'] as const;
+/**
+ * What ends the frame's height animation early: a key pressed inside (a quick Tab must not focus something still cut
+ * off). Not a pointer: it presses what it sees, and ending a shrinking frame under it can move the page (the scroll
+ * is clamped), so that the press and the release land on different things and the click is lost.
+ */
+const EVENTS_THAT_END = ['keydown'] as const;
 
 /** Every part of the step elements, exported through the wizard so `checkout-wizard::part(heading)` reaches it. */
 const STEP_PARTS = [
@@ -323,7 +327,6 @@ export class CheckoutWizard extends LitElement {
         { duration: 180, easing: 'cubic-bezier(0.2, 0, 0, 1)' },
       );
       this.#heightAnimation = animation;
-      // A key or a pointer pressed inside (a quick Tab, a click) ends it at once: nothing focused is ever cut off.
       // (Not focusin: a focus move inside the widget does not reach its host.)
       const finish = () => animation.finish();
       const done = () => EVENTS_THAT_END.forEach((type) => this.removeEventListener(type, finish));

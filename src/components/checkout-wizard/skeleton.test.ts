@@ -180,6 +180,41 @@ describe('the wizard\'s states', () => {
       expect(frame.getBoundingClientRect().bottom).to.be.closeTo(content + padding, 1);
     });
 
+    it('ends at once on a key pressed inside, but not under a pointer, whose click lands where it was pressed', async () => {
+      // Tall enough to scroll while the frame shrinks from the product list to the licenses.
+      await setViewport({ width: 800, height: 400 });
+      const { el } = await mount();
+      inStep<HTMLButtonElement>(el, 'button[part=choose]')!.click();
+      await waitForStep(el, 'mode');
+      await nextFrame();
+      const frame = frameOf(el);
+      const [animation] = frame.getAnimations();
+      expect(!!animation, 'an animation on the frame').to.equal(true);
+      animation!.pause();
+      const buy = inStep<HTMLButtonElement>(el, 'button[part=choose]')!;
+      buy.scrollIntoView({ block: 'end' });
+      const box = buy.getBoundingClientRect();
+      const at: [number, number] = [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)];
+      await sendMouse({ type: 'move', position: at });
+      await sendMouse({ type: 'down', position: at });
+      expect(frame.getAnimations().length, 'still animating after the press').to.equal(1);
+      await sendMouse({ type: 'up', position: at });
+      await resetMouse();
+      await waitUntil(() => el.step !== 'mode', 'the click did not choose');
+      await setViewport(viewport);
+    });
+
+    it('ends at once on a key pressed inside: Tab never focuses what is still cut off', async () => {
+      const { el } = await mount();
+      inStep<HTMLButtonElement>(el, 'button[part=choose]')!.click();
+      await waitForStep(el, 'mode');
+      await nextFrame();
+      const frame = frameOf(el);
+      frame.getAnimations()[0]!.pause();
+      await sendKeys({ press: 'Tab' });
+      expect(frame.getAnimations().length).to.equal(0);
+    });
+
     it('does not move at all with reduced motion', async () => {
       await reduce(true);
       const { el } = await mount();
