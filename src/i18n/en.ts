@@ -33,7 +33,7 @@ export const en = {
 
   selectHeading: 'Choose a product',
   selectIntro: 'Add a plan or a free trial to your account. You can use the new product right away.',
-  fromPrice: (price: string) => `From ${price} per user / month`,
+  fromPrice: (price: string) => `From ${price} per license / month`,
   choose: 'Choose',
   subscribed: 'Already in your plan',
   inCart: 'In your cart',
@@ -50,7 +50,6 @@ export const en = {
 
   tierHeading: 'Choose a plan',
   recommended: 'Recommended',
-  perUserMonth: (price: string) => `${price} per user / month`,
   chooseTier: (tier: string) => `Choose ${tier}`,
   selected: 'Selected',
   details: 'Details',
@@ -72,7 +71,6 @@ export const en = {
     step: (step: number, below: number, above: number) => `Licenses come in steps of ${step}: choose ${below} or ${above}.`,
   },
   cannotContinue: 'Fix the number of licenses to continue.',
-  perSeat: (price: string) => `${price} per license / month`,
   estimate: (total: string) => `About ${total} per month before tax`,
   trialSeats: 'Free during the trial.',
   startTrial: 'Start trial',

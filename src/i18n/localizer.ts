@@ -7,6 +7,13 @@ import { withOverrides, type StringOverrides } from './overrides.js';
 export type { StringOverrides };
 
 /**
+ * Server text (a product's or a person's name) isolated for the bidi algorithm where it goes into a message:
+ * English inside Arabic keeps its punctuation, and Arabic inside English cannot reorder the words around it.
+ * In markup, `<bdi>` does the same.
+ */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;
+
+/**
  * One widget's language: its messages and Intl formatters. Each widget makes
  * its own, so two widgets in two locales on one page never share state.
  */

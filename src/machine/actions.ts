@@ -77,7 +77,7 @@ export const checkout = setup({
       const item = context.cart?.items.find((i) => i.id === params.itemId);
       if (!item) return {};
       return {
-        draft: { productId: item.productId, mode: 'buy' as Mode, tierId: item.tierId, seatsText: String(item.seats), term: item.term },
+        draft: { productId: item.productId, mode: 'buy' as Mode, tierId: item.tierId, seatsText: String(item.seats), term: item.term, chosen: ['mode', 'tier'] },
         editing: { itemId: item.id, returnTo: params.returnTo },
         seatsTouched: false,
       };

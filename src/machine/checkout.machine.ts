@@ -2,7 +2,7 @@ import { and, assign, cancel, emit, not, sendTo, type ActorRefFrom, type Snapsho
 import { BillingError } from '../adapter/errors.js';
 import { checkout, emptyDraft } from './actions.js';
 import { errorOf } from './guards.js';
-import { cartItemFor } from './rules.js';
+import { cartItemFor, choose } from './rules.js';
 import { itemInput, quoteInput } from './selectors.js';
 import { after, before, GATES, isOptional, onPath, resumeAt, SAVED_STEPS, STEPS, type FlowStepId } from './steps.js';
 import { io } from './actors.js';
@@ -147,14 +147,14 @@ export const checkoutMachine = checkout.createMachine({
     mode: {
       on: {
         GO_TO: goTo('mode'),
-        MODE: { target: 'item', actions: assign({ draft: ({ context, event }) => ({ ...context.draft, mode: event.mode }) }) },
+        MODE: { target: 'item', actions: assign({ draft: ({ context, event }) => choose(context.draft, 'mode', { mode: event.mode }) }) },
         BACK: firstOnPath(before('mode')),
       },
     },
     tier: {
       on: {
         GO_TO: goTo('tier'),
-        TIER: { target: 'seats', actions: assign({ draft: ({ context, event }) => ({ ...context.draft, tierId: event.tierId }) }) },
+        TIER: { target: 'seats', actions: assign({ draft: ({ context, event }) => choose(context.draft, 'tier', { tierId: event.tierId }) }) },
         BACK: 'leaveItem',
       },
     },

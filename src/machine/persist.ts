@@ -29,6 +29,7 @@ const SavedSchema = v.object({
     tierId: v.optional(id),
     seatsText: text(40),
     term: v.picklist(['monthly', 'annual']),
+    chosen: v.optional(v.pipe(v.array(v.picklist(['mode', 'tier'])), v.maxLength(2))),
   }),
   editing: v.optional(v.object({ itemId: id, returnTo: v.picklist(['review', 'cart']) })),
   /** Only when the user typed it. */

@@ -11,7 +11,22 @@ export interface Draft {
   /** What the user typed, kept verbatim so bad input is never lost. */
   seatsText: string;
   term: Term;
+  /** The choices the user made, rather than the defaults a fresh item starts with: only these show as selected. */
+  chosen?: Choice[];
 }
+
+/** The choices made on a card, which a fresh item fills in with a default (buy, the recommended plan). */
+export type Choice = 'mode' | 'tier';
+
+/** Whether the user made this choice (a default is not one): "Selected" is shown only then. */
+export const isChosen = (draft: Draft, choice: Choice): boolean => !!draft.chosen?.includes(choice);
+
+/** The draft with one more choice made. */
+export const choose = (draft: Draft, choice: Choice, value: Partial<Draft>): Draft => ({
+  ...draft,
+  ...value,
+  chosen: [...new Set([...(draft.chosen ?? []), choice])],
+});
 
 export type SeatsError = 'required' | 'not_integer' | 'min' | 'max' | 'step';
 

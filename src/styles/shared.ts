@@ -207,6 +207,14 @@ export const shared = [
       gap: var(--_gap);
       height: 100%;
     }
+    /* Cards whose parts line up across a row (price with price, button with button): each card's --_rows parts are rows of the list (subgrid). */
+    .cards[data-rows] > li,
+    .cards[data-rows] .card {
+      display: grid;
+      grid-row: span var(--_rows);
+      grid-template-rows: subgrid;
+      row-gap: var(--_gap);
+    }
     .card[data-selected] {
       border-color: var(--_accent);
       box-shadow: 0 0 0 1px var(--_accent);

@@ -32,8 +32,8 @@ describe('cw-cart', () => {
       }),
     );
     const names = items().map((i) => findProduct(catalog, i.productId)!.name);
-    expect(parts(el, 'edit').map((b) => b.getAttribute('aria-label'))).to.deep.equal(names.map((n) => `Edit ${n}`));
-    expect(parts(el, 'remove').map((b) => b.getAttribute('aria-label'))).to.deep.equal(names.map((n) => `Remove ${n}`));
+    expect(parts(el, 'edit').map((b) => b.getAttribute('aria-label'))).to.deep.equal(names.map((n) => `Edit \u2068${n}\u2069`));
+    expect(parts(el, 'remove').map((b) => b.getAttribute('aria-label'))).to.deep.equal(names.map((n) => `Remove \u2068${n}\u2069`));
     expect(part(el, 'checkout').textContent!.trim()).to.equal('Complete transaction');
   });
 

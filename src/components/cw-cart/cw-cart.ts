@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { StepElement } from '../step-element.js';
 import { estimate, findProduct, findTier } from '../../machine/rules.js';
 import type { CartItem, Money } from '../../contract/types.js';
+import { isolate } from '../../i18n/localizer.js';
 import { styles } from './cw-cart.styles.js';
 
 /**
@@ -53,7 +54,7 @@ export class CwCart extends StepElement {
     return html`
       ${this.heading(m.cartHeading)}
       ${this.alert(this.ctx.error)}
-      <p class="removed">${m.removedItem(name)}</p>
+      <p class="removed">${m.removedItem(isolate(name))}</p>
       <div class="actions">
         <button type="button" part="add-another" @click=${() => this.send({ type: 'ADD_ANOTHER' })}>${m.addAnother}</button>
         ${this.primaryButton(m.undo, { type: 'UNDO' }, 'undo')}
@@ -79,14 +80,14 @@ export class CwCart extends StepElement {
         ${price ? html`<div class="price" part="price">${this.t.money(price)}</div>` : nothing}
       </div>
       <div class="buttons">
-        <button type="button" class="link" part="edit" aria-label=${m.editItem(name)} @click=${() => this.send({ type: 'EDIT', itemId: item.id })}>
+        <button type="button" class="link" part="edit" aria-label=${m.editItem(isolate(name))} @click=${() => this.send({ type: 'EDIT', itemId: item.id })}>
           ${m.edit}
         </button>
         <button
           type="button"
           class="link"
           part="remove"
-          aria-label=${m.removeItem(name)}
+          aria-label=${m.removeItem(isolate(name))}
           aria-disabled=${this.busy ? 'true' : 'false'}
           @click=${() => !this.busy && this.send({ type: 'REMOVE', itemId: item.id })}
         >

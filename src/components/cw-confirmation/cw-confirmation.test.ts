@@ -209,6 +209,9 @@ describe('cw-confirmation', () => {
     expect(textOf(el)).to.not.include('right away');
     expect(facts().slice(2)).to.deep.equal(['Amount', money(order!.total), 'Order number', order!.id, 'New billing date', 'Mar 10, 2025']);
     expect(sentence()).to.equal(null);
+    // Nothing to assign until the products start; adding another product is the way on.
+    expect(parts(el, 'assign')).to.have.length(0);
+    expect(part(el, 'add-more').classList.contains('primary')).to.equal(true);
   });
 
   it('confirms a trial: the product and plan, its licenses, when it ends, that nothing is charged before then, and the welcome e-mail', async () => {

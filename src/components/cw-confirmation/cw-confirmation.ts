@@ -46,16 +46,18 @@ export class CwConfirmation extends StepElement {
       </div>
       ${processing ? nothing : html`<p class="ok">${m.access}</p>`}
       ${trial ? this.#trial(trial) : order ? this.#order(order, processing) : nothing}
-      <div class="next">
-        <p>${m.assignHint}</p>
-        ${url
-          ? html`<a class="button primary" part="assign" href=${url} target="_blank" rel="noopener noreferrer" @click=${(e: Event) => this.#assign(e, url, productIds)}>
-              ${m.assignLicenses}${this.#newTab()}
-            </a>`
-          : html`<button type="button" class="primary" part="assign" @click=${(e: Event) => this.#assign(e, null, productIds)}>${m.assignLicenses}</button>`}
-      </div>
+      ${/* Licenses can be assigned once the products start: not while the payment clears. */ processing
+        ? nothing
+        : html`<div class="next">
+            <p>${m.assignHint}</p>
+            ${url
+              ? html`<a class="button primary" part="assign" href=${url} target="_blank" rel="noopener noreferrer" @click=${(e: Event) => this.#assign(e, url, productIds)}>
+                  ${m.assignLicenses}${this.#newTab()}
+                </a>`
+              : html`<button type="button" class="primary" part="assign" @click=${(e: Event) => this.#assign(e, null, productIds)}>${m.assignLicenses}</button>`}
+          </div>`}
       <div class="actions">
-        <button type="button" part="add-more" @click=${() => this.send({ type: 'RESTART' })}>${m.addMore}</button>
+        <button type="button" class=${processing ? 'primary' : ''} part="add-more" @click=${() => this.send({ type: 'RESTART' })}>${m.addMore}</button>
       </div>
     `;
   }

@@ -5,6 +5,7 @@ import { findProduct } from '../../machine/rules.js';
 import { stepOf } from '../../machine/selectors.js';
 import { UNAVAILABLE_RETRY_S } from '../../machine/types.js';
 import { fire } from '../../events.js';
+import { isolate } from '../../i18n/localizer.js';
 import { styles } from './cw-gate.styles.js';
 
 const ENVELOPE = svg`<rect x="3" y="5" width="18" height="14" rx="2" /><path d="M3.5 6.5l8.5 6.5 8.5-6.5" />`;
@@ -18,7 +19,6 @@ const ICONS = {
 } as const;
 
 /** A server text inside a sentence, kept in its own direction (the string form of `<bdi>`: U+2068 … U+2069). */
-const isolate = (text: string) => `\u2068${text}\u2069`;
 
 /**
  * A `mailto:` URL for an address the server sent, or null when it is not one address: the parts are

@@ -21,16 +21,17 @@ async function picker() {
 }
 
 describe('cw-mode-picker', () => {
-  it('names the product and offers buying or its free trial, buying selected', async () => {
+  it('names the product (bidi-isolated) and offers buying or its free trial, nothing selected before a choice, buying the primary', async () => {
     const { el, actor, options } = await picker();
     const { catalog, draft } = actor.getSnapshot().context;
     const product = findProduct(catalog, draft.productId)!;
     const trial = `Try free for ${product.trial!.days} days`;
-    expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal(`Buy ${product.name} or try it free`);
+    expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal(`Buy \u2068${product.name}\u2069 or try it free`);
     expect(options().map(({ title, selected, badge }) => ({ title, selected, badge }))).to.deep.equal([
-      { title: 'Buy', selected: true, badge: 'Selected' },
+      { title: 'Buy', selected: false, badge: null },
       { title: trial, selected: false, badge: null },
     ]);
+    expect(options().map((o) => o.button.classList.contains('primary'))).to.deep.equal([true, false]);
     expect(options().map((o) => o.button.textContent!.trim())).to.deep.equal(['Buy', trial]);
   });
 
@@ -60,6 +61,7 @@ describe('cw-mode-picker', () => {
     actor.send({ type: 'BACK' });
     await rest(el, actor, 'mode');
     expect(options().map((o) => o.badge)).to.deep.equal([null, 'Selected']);
+    expect(options().map((o) => o.button.classList.contains('primary')), 'one primary: the choice made').to.deep.equal([false, true]);
   });
 
   it('Back sends BACK and returns to the products', async () => {

@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import { StepElement } from '../step-element.js';
-import { findProduct } from '../../machine/rules.js';
+import { findProduct, isChosen } from '../../machine/rules.js';
 import { trialEnd } from './trial-end.js';
+import { isolate } from '../../i18n/localizer.js';
 
 /**
  * @tagname cw-mode-picker
@@ -18,16 +19,17 @@ export class CwModePicker extends StepElement {
     const m = this.t.m;
     const product = findProduct(this.ctx.catalog, this.ctx.draft.productId);
     if (!product) return nothing;
-    const current = this.ctx.draft.mode;
+    // Buy is a default until the user chooses: nothing shows as selected before that.
+    const current = isChosen(this.ctx.draft, 'mode') ? this.ctx.draft.mode : undefined;
     return html`
-      ${this.heading(m.modeHeading(product.name))}
+      ${this.heading(m.modeHeading(isolate(product.name)))}
       <ul class="cards" role="list">
         <li>
           <div class="card" part="option" ?data-selected=${current === 'buy'}>
             <h3>${m.buy}</h3>
             ${current === 'buy' ? html`<span class="badge" part="badge">${m.selected}</span>` : nothing}
             <p class="muted">${m.buyHint}</p>
-            <button type="button" class="push primary" part="choose" @click=${() => this.send({ type: 'MODE', mode: 'buy' })}>${m.buy}</button>
+            <button type="button" class="push ${current === 'trial' ? '' : 'primary'}" part="choose" @click=${() => this.send({ type: 'MODE', mode: 'buy' })}>${m.buy}</button>
           </div>
         </li>
         ${product.trial
@@ -36,7 +38,7 @@ export class CwModePicker extends StepElement {
                 <h3>${this.t.count(m.tryFree, product.trial.days)}</h3>
                 ${current === 'trial' ? html`<span class="badge" part="badge">${m.selected}</span>` : nothing}
                 <p class="muted">${m.tryHint} ${m.trialNoCharge(this.t.date(trialEnd(product.trial.days, this.ctx.account?.timeZone)))}</p>
-                <button type="button" class="push" part="choose" @click=${() => this.send({ type: 'MODE', mode: 'trial' })}>
+                <button type="button" class="push ${current === 'trial' ? 'primary' : ''}" part="choose" @click=${() => this.send({ type: 'MODE', mode: 'trial' })}>
                   ${this.t.count(m.tryFree, product.trial.days)}
                 </button>
               </div>

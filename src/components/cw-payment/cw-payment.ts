@@ -3,6 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { StepElement } from '../step-element.js';
 import { fieldError, orderState, stepError } from '../../machine/selectors.js';
 import { hasVatNumber, vatPrefixOf } from '../../vat/index.js';
+import { isolate } from '../../i18n/localizer.js';
 import { styles } from './cw-payment.styles.js';
 
 /**
@@ -172,7 +173,7 @@ export class CwPayment extends StepElement {
             <dd>${t.moneyOff(d.amountOff)}</dd>`,
         )}
         ${(quote.adjustments ?? []).map(
-          (a) => html`<dt part="adjustment">${a.kind === 'credit' ? m.adjustCredit(a.productName) : m.adjustCharge(a.productName, t.dateRange(a.periodStart, a.periodEnd))}</dt>
+          (a) => html`<dt part="adjustment">${a.kind === 'credit' ? m.adjustCredit(isolate(a.productName)) : m.adjustCharge(isolate(a.productName), t.dateRange(a.periodStart, a.periodEnd))}</dt>
             <dd>${t.money(a.amount)}</dd>`,
         )}
         <dt>${m.tax(t.percent(quote.tax.rateBasisPoints))}</dt>

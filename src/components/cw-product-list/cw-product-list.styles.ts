@@ -1,21 +1,38 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* Title, description, price, badges, button: lined up across the cards of a row. */
+  .cards {
+    --_rows: 5;
+  }
+  .card p {
+    margin: 0;
+  }
   .title {
     display: flex;
     align-items: center;
     gap: var(--_gap);
   }
-  .title img {
+  .title img,
+  .icon {
     flex: none;
-    border-radius: 6px;
+    width: 32px;
+    height: 32px;
+    border-radius: 8px;
+  }
+  .icon {
+    display: grid;
+    place-items: center;
+    font-weight: 700;
+    color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
+  }
+  .price {
+    font-weight: 600;
   }
   .badges {
     display: flex;
     flex-wrap: wrap;
     gap: 0.4em;
-  }
-  .badges:empty {
-    display: none;
   }
 `;

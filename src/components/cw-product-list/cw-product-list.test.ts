@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { driveTo } from '../../mock/drive.js';
-import type { ScenarioName } from '../../mock/backend.js';
+import { MockBackend, type ScenarioName } from '../../mock/backend.js';
+import { createState } from '../../mock/fixtures.js';
 import { parts, recordSends, rest, stepNow } from '../../../test/step-fixture.js';
 import '../../define.js';
 import type { CwProductList } from './cw-product-list.js';
@@ -32,10 +33,10 @@ describe('cw-product-list', () => {
       'Webinars',
       'Help Desk',
     ]);
-    expect(card('Remote Support').text).to.include('From €29.00 per user / month');
-    expect(card('Meetings').text).to.include('From €12.00 per user / month');
+    expect(card('Remote Support').text).to.include('From €29.00 per license / month');
+    expect(card('Meetings').text).to.include('From €12.00 per license / month');
     const us = await list('usd-account');
-    expect(us.card('Remote Support').text).to.include('From $32.00 per user / month');
+    expect(us.card('Remote Support').text).to.include('From $32.00 per license / month');
   });
 
   it('marks what the account owns (no button), the trials it may still start, and what is in the cart', async () => {
@@ -48,6 +49,27 @@ describe('cw-product-list', () => {
     expect(card('Meetings').badges).to.deep.equal(['In your cart']);
     expect(card('Meetings').button!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Edit Meetings');
     expect(card('Remote Support').button!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Choose Remote Support');
+  });
+
+  it("shows each product's icon, or its initial when it has none, and lines up prices and buttons across a row", async () => {
+    const seed = createState('empty-cart');
+    const icon = new URL('/test/assets/icon.svg', location.href).href;
+    seed.catalogs.EUR!.products.find((p) => p.id === 'meetings')!.iconUrl = icon;
+    const { actor } = await driveTo('select', { backend: new MockBackend({ seed }) });
+    const el = await fixture<CwProductList>(html`<cw-product-list .actor=${actor} style="display:block;width:640px"></cw-product-list>`);
+    const cards = parts(el, 'product');
+    const iconOf = (name: string) => cards.find((a) => a.querySelector('h3')!.textContent === name)!.querySelector('[part~=icon]')!;
+    expect(iconOf('Meetings').getAttribute('src')).to.equal(icon);
+    expect(iconOf('Meetings').getAttribute('alt'), 'decorative: the name says it').to.equal('');
+    expect(iconOf('Phone System').textContent).to.equal('P');
+    expect(iconOf('Phone System').getAttribute('aria-hidden')).to.equal('true');
+    // Two cards a row at this width; their descriptions differ in length, their prices and buttons do not move.
+    const top = (a: Element, selector: string) => Math.round(a.querySelector(selector)!.getBoundingClientRect().top);
+    for (const [a, b] of [[cards[0]!, cards[1]!], [cards[2]!, cards[3]!]]) {
+      expect(top(a, 'h3'), 'the same row').to.equal(top(b, 'h3'));
+      expect(top(a, '[part~=price]')).to.equal(top(b, '[part~=price]'));
+      expect(top(a, '[part~=choose]')).to.equal(top(b, '[part~=choose]'));
+    }
   });
 
   it('Choose sends the product and the checkout goes on to it', async () => {

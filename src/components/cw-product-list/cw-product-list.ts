@@ -15,6 +15,8 @@ import { styles } from './cw-product-list.styles.js';
  * @csspart alert - A step-level error.
  * @csspart back - The back button.
  * @csspart badge - Each badge (subscribed, in cart, free trial).
+ * @csspart icon - Each product's icon (the catalog's `iconUrl`), or its initial when it has none.
+ * @csspart price - Each product's starting price.
  */
 export class CwProductList extends StepElement {
   static override styles = [StepElement.styles, styles];
@@ -26,7 +28,7 @@ export class CwProductList extends StepElement {
       ${this.heading(m.selectHeading)}
       <p class="muted">${m.selectIntro}</p>
       ${this.alert(this.ctx.error)}
-      <ul class="cards" role="list">
+      <ul class="cards" role="list" data-rows>
         ${catalog?.products.map((p, i) => this.#card(p, i, isSubscribed(account, p.id), !!cartItemFor(cart, p.id), trialOffered(account, p)))}
       </ul>
       ${cart?.items.length ? html`<div class="actions">${this.backButton(m.backToCart)}</div>` : nothing}
@@ -39,25 +41,27 @@ export class CwProductList extends StepElement {
     return html`<li>
       <article class="card" part="product" aria-labelledby="p-${index}">
         <div class="title">
-          ${icon ? html`<img src=${icon} alt="" width="32" height="32" />` : nothing}
-          <h3 id="p-${index}">${p.name}</h3>
+          ${icon
+            ? html`<img part="icon" src=${icon} alt="" width="32" height="32" />`
+            : html`<span class="icon" part="icon" aria-hidden="true">${[...p.name.trim()][0]?.toLocaleUpperCase(this.t.locale)}</span>`}
+          <h3 id="p-${index}"><bdi>${p.name}</bdi></h3>
         </div>
-        ${p.description ? html`<p class="muted">${p.description}</p>` : nothing}
-        <p>${m.fromPrice(this.t.money(fromPrice(p)))}</p>
+        <p class="muted"><bdi>${p.description ?? ''}</bdi></p>
+        <p class="price" part="price">${m.fromPrice(this.t.money(fromPrice(p)))}</p>
         <div class="badges">
           ${owned ? html`<span class="badge" part="badge">${m.subscribed}</span>` : nothing}
           ${inCart ? html`<span class="badge accent" part="badge">${m.inCart}</span>` : nothing}
           ${trial && !inCart && p.trial ? html`<span class="badge" part="badge">${this.t.count(m.trialBadge, p.trial.days)}</span>` : nothing}
         </div>
         ${owned
-          ? nothing
+          ? html`<span></span>`
           : html`<button
               type="button"
               class="push ${inCart ? '' : 'primary'}"
               part="choose"
               @click=${() => this.send({ type: 'SELECT', productId: p.id })}
             >
-              ${inCart ? m.edit : m.choose}<span class="visually-hidden"> ${p.name}</span>
+              ${inCart ? m.edit : m.choose}<span class="visually-hidden"> <bdi>${p.name}</bdi></span>
             </button>`}
       </article>
     </li>`;

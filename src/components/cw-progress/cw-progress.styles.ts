@@ -108,7 +108,7 @@ export const styles = [
       background: var(--_accent);
       border-color: var(--_accent);
     }
-    [aria-current] .marker {
+    [aria-current]:not([data-done]) .marker {
       border-color: var(--_accent);
       /* A ring with a dot inside: here. */
       background: radial-gradient(circle, var(--_accent) 0 27%, transparent 29%);
@@ -218,7 +218,7 @@ export const styles = [
         border-color: CanvasText;
         color: CanvasText;
       }
-      [aria-current] .marker {
+      [aria-current]:not([data-done]) .marker {
         background: radial-gradient(circle, CanvasText 0 27%, transparent 29%);
         forced-color-adjust: none;
       }

@@ -164,6 +164,20 @@ describe('cw-progress', () => {
     expect(bar[0]!.left, 'the first segment is at the right').to.be.greaterThan(bar[1]!.left);
   });
 
+  it('on the confirmation, the last step is current and done: its check drawn, the whole bar reached', async () => {
+    const el = await fixture<CwProgress>(html`<cw-progress
+      .steps=${['select', 'seats', 'done']}
+      .labels=${{ select: 'Product', seats: 'Licenses', done: 'Done' }}
+      current="done"
+      label="Checkout progress"
+    ></cw-progress>`);
+    const last = items(el).at(-1)!;
+    expect(last.getAttribute('aria-current')).to.equal('step');
+    expect(last.hasAttribute('data-done')).to.equal(true);
+    expect(last.querySelector('[part~=marker] svg'), 'a check').to.not.equal(null);
+    expect(last.querySelector('button'), 'nothing to go back to').to.equal(null);
+  });
+
   it('no current step: every step is plain', async () => {
     const el = await fixture<CwProgress>(html`<cw-progress .steps=${STEPS} current="" .labels=${LABELS}></cw-progress>`);
     expect(buttons(el)).to.have.length(0);

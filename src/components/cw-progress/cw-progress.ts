@@ -94,8 +94,10 @@ export class CwProgress extends LitElement {
       <ol part="list">
         ${this.steps.map((step, i) => {
           if (i === at) {
-            return html`<li part="step current" aria-current="step">
-              <span class="step"><span class="marker" part="marker"></span><span class="name">${name(step)}</span></span>
+            // The last step is the confirmation: reached, it is done too, and drawn with its check.
+            const last = i === this.steps.length - 1;
+            return html`<li part=${last ? 'step current done' : 'step current'} aria-current="step" ?data-done=${last}>
+              <span class="step"><span class="marker" part="marker">${last ? check : nothing}</span><span class="name">${name(step)}</span></span>
             </li>`;
           }
           if (i > at || at < 0) {

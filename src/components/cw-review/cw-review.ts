@@ -4,6 +4,7 @@ import { StepElement } from '../step-element.js';
 import type { Quote } from '../../contract/types.js';
 import { fieldError } from '../../machine/selectors.js';
 import { onPath } from '../../machine/steps.js';
+import { isolate } from '../../i18n/localizer.js';
 import { styles } from './cw-review.styles.js';
 
 /**
@@ -148,8 +149,8 @@ export class CwReview extends StepElement {
           ${quote.lines.map(
             (line) => html`<tr role="row">
               <th scope="row" role="rowheader">
-                <span class="name">${line.productName}</span>
-                <span class="muted">${line.tierName} · ${line.term === 'annual' ? m.annual : m.monthly}</span>
+                <span class="name"><bdi>${line.productName}</bdi></span>
+                <span class="muted"><bdi>${line.tierName}</bdi> · ${line.term === 'annual' ? m.annual : m.monthly}</span>
                 <button type="button" class="link" part="edit" aria-label=${m.editOrderOf(line.productName)} @click=${() => this.send({ type: 'EDIT', itemId: line.itemId })}>
                   ${m.editOrder}
                 </button>
@@ -175,7 +176,7 @@ export class CwReview extends StepElement {
           ${(quote.adjustments ?? []).map(
             (a) => html`<tr role="row" part="adjustment">
               <th scope="row" role="rowheader" colspan="4">
-                ${a.kind === 'credit' ? m.adjustCredit(a.productName) : m.adjustCharge(a.productName, t.dateRange(a.periodStart, a.periodEnd))}
+                ${a.kind === 'credit' ? m.adjustCredit(isolate(a.productName)) : m.adjustCharge(isolate(a.productName), t.dateRange(a.periodStart, a.periodEnd))}
               </th>
               <td role="cell" class="num">${t.money(a.amount)}</td>
             </tr>`,

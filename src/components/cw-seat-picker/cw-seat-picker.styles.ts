@@ -29,7 +29,7 @@ export const styles = css`
   .estimate {
     font-weight: 600;
   }
-  .end .error {
+  .end .why {
     margin: 0;
   }
 `;

@@ -74,7 +74,7 @@ export class CwSeatPicker extends StepElement {
                     ${m.trialNoCharge(this.t.date(trialEnd(product.trial.days, this.ctx.account?.timeZone)))}
                   </p>`
                 : nothing}`
-          : html`<p>${m.perSeat(this.t.money(tier.prices.monthly))}</p>
+          : html`<p>${m.perSeatMonth(this.t.money(tier.prices.monthly))}</p>
               ${parsed.error
                 ? nothing
                 : html`<p class="estimate">
@@ -84,7 +84,7 @@ export class CwSeatPicker extends StepElement {
       <div class="actions">
         ${this.backButton()}
         <div class="end">
-          ${seatsTouched && parsed.error ? html`<p class="error" part="error" id="why">${m.cannotContinue}</p>` : nothing}
+          ${/* One red message, at the field; beside the button only a pointer to it. */ seatsTouched && parsed.error ? html`<p class="muted why" id="why">${m.cannotContinue}</p>` : nothing}
           <button
             type="button"
             class="primary"

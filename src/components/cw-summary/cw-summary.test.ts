@@ -52,6 +52,19 @@ describe('cw-summary', () => {
     expect(text(part(el, 'total'))).to.include(annual);
   });
 
+  it('before a plan is chosen, shows the product and its lowest price, not the recommended plan as if chosen', async () => {
+    const { actor } = await driveTo('mode');
+    const el = await summary(actor);
+    const c = actor.getSnapshot().context;
+    const product = productOf(c)!;
+    expect(product.tiers.length).to.be.greaterThan(1);
+    const line = text(part(el, 'line'));
+    expect(line).to.include(product.name);
+    for (const tier of product.tiers) expect(line).to.not.include(tier.name);
+    const lowest = Math.min(...product.tiers.map((t) => t.prices.monthly.amount));
+    expect(line).to.include(`From ${money({ amount: lowest, currency: c.catalog!.currency })} per license / month`);
+  });
+
   it('says a short text before anything is chosen, and nothing at all in the bar layout', async () => {
     const { actor } = await driveTo('select');
     const el = await summary(actor);
@@ -115,7 +128,7 @@ describe('cw-summary', () => {
     };
     const el = await summary(withContext(actor, { quote }));
     expect(text(part(el, 'discount'))).to.equal('SAVE50 · €50 off, once -€50.00');
-    expect(text(part(el, 'adjustment'))).to.equal('Meetings: credit for the unused time -€12.34');
+    expect(text(part(el, 'adjustment'))).to.equal('\u2068Meetings\u2069: credit for the unused time -€12.34');
     expect(text(part(el, 'total'))).to.equal('Total due today €99.99');
     expect(part(el, 'discount').querySelectorAll('bdi')).to.have.length(2);
   });

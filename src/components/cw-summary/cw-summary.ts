@@ -2,11 +2,12 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { StepElement } from '../step-element.js';
 import { en, type Messages } from '../../i18n/en.js';
 import type { Money, Product, Quote, Term, Tier } from '../../contract/types.js';
-import { estimate, findProduct, findTier } from '../../machine/rules.js';
+import { estimate, findProduct, findTier, fromPrice, isChosen } from '../../machine/rules.js';
 import { seatsOf, stepOf } from '../../machine/selectors.js';
 import { GATES } from '../../machine/steps.js';
 import type { CheckoutContext } from '../../machine/types.js';
 import type { CheckoutSnapshot } from '../../machine/checkout.machine.js';
+import { isolate } from '../../i18n/localizer.js';
 import { styles } from './cw-summary.styles.js';
 
 /** What the summary shows: nothing, the empty text, an estimate, a free trial, or the server's quote. */
@@ -49,9 +50,11 @@ export function orderOf(c: CheckoutContext, step: string): OrderItem[] {
   const { draft } = c;
   if (!ITEM_STEPS.has(step) || !draft.productId) return items;
   const parsed = seatsOf(c);
+  // The recommended plan is a default, not a choice, until the user picks it (or the product has only one).
+  const plans = findProduct(c.catalog, draft.productId)?.tiers.length ?? 0;
   const chosen: OrderItem = {
     productId: draft.productId,
-    tierId: draft.tierId,
+    tierId: isChosen(draft, 'tier') || plans === 1 ? draft.tierId : undefined,
     seats: parsed.error ? undefined : parsed.seats,
     term: draft.term,
     trial: draft.mode === 'trial',
@@ -269,8 +272,8 @@ export class CwSummary extends StepElement {
       return [licenses, days].filter(Boolean).join(' · ');
     }
     if (licenses) return `${licenses} · ${item.term === 'annual' ? m.billedAnnually : m.billedMonthly}`;
-    // No valid number of licenses yet: the plan's price per license for the term chosen.
-    if (!tier) return '';
+    // No plan chosen yet: the product's lowest price; no valid number of licenses yet: the plan's price per license for the term chosen.
+    if (!tier) return product ? m.fromPrice(t.money(fromPrice(product))) : '';
     return item.term === 'annual' ? m.perSeatYear(t.money(tier.prices.annual)) : m.perSeatMonth(t.money(tier.prices.monthly));
   }
 
@@ -313,7 +316,7 @@ export class CwSummary extends StepElement {
         )}
         ${(quote.adjustments ?? []).map(
           (a) => html`<div class="row" part="adjustment">
-            <dt>${a.kind === 'credit' ? m.adjustCredit(a.productName) : m.adjustCharge(a.productName, t.dateRange(a.periodStart, a.periodEnd))}</dt>
+            <dt>${a.kind === 'credit' ? m.adjustCredit(isolate(a.productName)) : m.adjustCharge(isolate(a.productName), t.dateRange(a.periodStart, a.periodEnd))}</dt>
             <dd class="amount" part="amount">${t.money(a.amount)}</dd>
           </div>`,
         )}

@@ -23,18 +23,32 @@ async function picker() {
 }
 
 describe('cw-tier-picker', () => {
-  it('shows each plan with its monthly price, the recommended one marked and preselected', async () => {
+  it('shows each plan with its monthly price, the recommended one marked and the one primary, none selected before a choice', async () => {
     const { product, cards } = await picker();
     expect(product.tiers.length, 'a product with a choice of plans').to.be.greaterThan(1);
     const recommended = product.tiers.find((t) => t.recommended)!;
     expect(cards().map(({ name, price, badges }) => ({ name, price, badges }))).to.deep.equal(
       product.tiers.map((t) => ({
         name: t.name,
-        price: `${money(t.prices.monthly)} per user / month`,
-        badges: t === recommended ? ['Recommended', 'Selected'] : [],
+        price: `${money(t.prices.monthly)} per license / month`,
+        badges: t === recommended ? ['Recommended'] : [],
       })),
     );
-    expect(cards().map((c) => c.choose.textContent!.trim())).to.deep.equal(product.tiers.map((t) => `Choose ${t.name}`));
+    expect(cards().map((c) => c.choose.textContent!.trim())).to.deep.equal(product.tiers.map((t) => `Choose \u2068${t.name}\u2069`));
+    expect(cards().map((c) => c.choose.classList.contains('primary'))).to.deep.equal(product.tiers.map((t) => t === recommended));
+    // The prices line up across the cards, the recommended one's badge notwithstanding.
+    expect(new Set(cards().map((c) => Math.round(c.card.querySelector('.price')!.getBoundingClientRect().top))).size).to.equal(1);
+  });
+
+  it('coming back after choosing another plan, only that one is selected and highlighted', async () => {
+    const { el, actor, product, cards } = await picker();
+    const other = product.tiers.find((t) => !t.recommended)!;
+    actor.send({ type: 'TIER', tierId: other.id });
+    actor.send({ type: 'BACK' });
+    await rest(el, actor, 'tier');
+    expect(cards().map((c) => c.badges)).to.deep.equal(product.tiers.map((t) => (t === other ? ['Selected'] : t.recommended ? ['Recommended'] : [])));
+    expect(cards().map((c) => c.choose.classList.contains('primary'))).to.deep.equal(product.tiers.map((t) => t === other));
+    expect(cards().filter((c) => c.card.hasAttribute('data-recommended') || c.card.hasAttribute('data-selected')).map((c) => c.name)).to.deep.equal([other.name]);
   });
 
   it('lists at most three features on a card and all of them, with the license range, in its details', async () => {
@@ -44,7 +58,7 @@ describe('cw-tier-picker', () => {
     const { card } = cards().find((c) => c.name === tier.name)!;
     expect([...card.querySelectorAll('.features li')].map((li) => li.textContent)).to.deep.equal(tier.features!.slice(0, 3));
     const popover = card.querySelector('cw-popover')!;
-    expect(popover.getAttribute('label')).to.equal(`Details of ${tier.name}`);
+    expect(popover.getAttribute('label')).to.equal(`Details of \u2068${tier.name}\u2069`);
     expect(popover.textContent).to.include(`${tier.seats.min} to ${tier.seats.max} user licenses`);
     for (const feature of tier.features!) expect(popover.textContent).to.include(feature);
     const trigger = card.querySelector<HTMLButtonElement>('[part~=details]')!;

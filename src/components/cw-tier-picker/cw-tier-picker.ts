@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import { StepElement } from '../step-element.js';
-import { findProduct } from '../../machine/rules.js';
+import { findProduct, isChosen } from '../../machine/rules.js';
 import type { Tier } from '../../contract/types.js';
+import { isolate } from '../../i18n/localizer.js';
 import { styles } from './cw-tier-picker.styles.js';
 
 /**
@@ -24,8 +25,8 @@ export class CwTierPicker extends StepElement {
     if (!product) return nothing;
     return html`
       ${this.heading(this.t.m.tierHeading)}
-      <p class="muted">${product.name}</p>
-      <ul class="cards" role="list">
+      <p class="muted"><bdi>${product.name}</bdi></p>
+      <ul class="cards" role="list" data-rows>
         ${product.tiers.map((tier, i) => this.#card(tier, i))}
       </ul>
       <div class="actions">${this.backButton()}</div>
@@ -34,32 +35,35 @@ export class CwTierPicker extends StepElement {
 
   #card(tier: Tier, index: number) {
     const m = this.t.m;
-    const chosen = this.ctx.draft.tierId === tier.id;
+    // Once a plan is chosen (coming back, or editing an order), only it is highlighted; before, the recommended one.
+    const picked = isChosen(this.ctx.draft, 'tier');
+    const chosen = picked && this.ctx.draft.tierId === tier.id;
+    const highlight = picked ? chosen : !!tier.recommended;
     return html`<li>
-      <article class="card" part="tier" ?data-selected=${chosen} ?data-recommended=${tier.recommended} aria-labelledby="t-${index}">
-        <h3 id="t-${index}">${tier.name}</h3>
-        ${tier.recommended ? html`<span class="badge accent" part="badge">${m.recommended}</span>` : nothing}
-        ${chosen ? html`<span class="badge" part="badge">${m.selected}</span>` : nothing}
-        <p class="price">${m.perUserMonth(this.t.money(tier.prices.monthly))}</p>
-        ${tier.features?.length
-          ? html`<ul class="plain features">
-              ${tier.features.slice(0, 3).map((f) => html`<li>${f}</li>`)}
-            </ul>`
-          : nothing}
-        <cw-popover label=${m.detailsOf(tier.name)} exportparts="panel: popover">
-          <button slot="trigger" type="button" class="link" part="details">${m.details}<span class="visually-hidden"> ${tier.name}</span></button>
-          <p><strong>${tier.name}</strong></p>
-          ${tier.description ? html`<p>${tier.description}</p>` : nothing}
+      <article class="card" part="tier" ?data-selected=${chosen} ?data-recommended=${!picked && tier.recommended} aria-labelledby="t-${index}">
+        <h3 id="t-${index}"><bdi>${tier.name}</bdi></h3>
+        <div class="badges">
+          ${tier.recommended ? html`<span class="badge accent" part="badge">${m.recommended}</span>` : nothing}
+          ${chosen ? html`<span class="badge" part="badge">${m.selected}</span>` : nothing}
+        </div>
+        <p class="price">${m.perSeatMonth(this.t.money(tier.prices.monthly))}</p>
+        <ul class="plain features">
+          ${tier.features?.slice(0, 3).map((f) => html`<li><bdi>${f}</bdi></li>`)}
+        </ul>
+        <cw-popover label=${m.detailsOf(isolate(tier.name))} exportparts="panel: popover">
+          <button slot="trigger" type="button" class="link" part="details">${m.details}<span class="visually-hidden"> <bdi>${tier.name}</bdi></span></button>
+          <p><strong><bdi>${tier.name}</bdi></strong></p>
+          ${tier.description ? html`<p><bdi>${tier.description}</bdi></p>` : nothing}
           <p>${m.seatRange(tier.seats.min, tier.seats.max)}</p>
-          ${tier.features?.length ? html`<ul class="plain">${tier.features.map((f) => html`<li>${f}</li>`)}</ul>` : nothing}
+          ${tier.features?.length ? html`<ul class="plain">${tier.features.map((f) => html`<li><bdi>${f}</bdi></li>`)}</ul>` : nothing}
         </cw-popover>
         <button
           type="button"
-          class="push ${tier.recommended || chosen ? 'primary' : ''}"
+          class="push ${highlight ? 'primary' : ''}"
           part="choose"
           @click=${() => this.send({ type: 'TIER', tierId: tier.id })}
         >
-          ${m.chooseTier(tier.name)}
+          ${m.chooseTier(isolate(tier.name))}
         </button>
       </article>
     </li>`;

@@ -26,7 +26,7 @@ export default {
 
   selectHeading: 'اختر منتجًا',
   selectIntro: 'أضف خطة أو تجربة مجانية إلى حسابك. يمكنك استخدام المنتج الجديد على الفور.',
-  fromPrice: (price: string) => `ابتداءً من ${price} لكل مستخدم شهريًا`,
+  fromPrice: (price: string) => `ابتداءً من ${price} لكل ترخيص شهريًا`,
   choose: 'اختيار',
   subscribed: 'مضمَّن في خطتك بالفعل',
   inCart: 'في سلتك',
@@ -64,7 +64,6 @@ export default {
 
   tierHeading: 'اختر خطة',
   recommended: 'موصى بها',
-  perUserMonth: (price: string) => `${price} لكل مستخدم شهريًا`,
   chooseTier: (tier: string) => `اختيار ${tier}`,
   selected: 'تم الاختيار',
   details: 'التفاصيل',
@@ -101,7 +100,6 @@ export default {
       `تُباع التراخيص بزيادات قدرها ${step}: اختر ${below} أو ${above}.`,
   },
   cannotContinue: 'صحّح عدد التراخيص للمتابعة.',
-  perSeat: (price: string) => `${price} لكل ترخيص شهريًا`,
   estimate: (total: string) => `حوالي ${total} شهريًا قبل الضريبة`,
   trialSeats: 'مجانًا طوال فترة التجربة.',
   startTrial: 'بدء التجربة',

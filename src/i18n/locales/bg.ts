@@ -27,7 +27,7 @@ export default {
   selectHeading: 'Изберете продукт',
   selectIntro:
     'Добавете план или безплатен пробен период към акаунта си. Можете да използвате новия продукт веднага.',
-  fromPrice: (price: string) => `От ${price} на потребител на месец`,
+  fromPrice: (price: string) => `От ${price} на лиценз на месец`,
   choose: 'Изберете',
   subscribed: 'Вече е включен във вашия план',
   inCart: 'В количката',
@@ -44,7 +44,6 @@ export default {
 
   tierHeading: 'Изберете план',
   recommended: 'Препоръчан',
-  perUserMonth: (price: string) => `${price} на потребител на месец`,
   chooseTier: (tier: string) => `Изберете ${tier}`,
   selected: 'Избрано',
   details: 'Подробности',
@@ -67,7 +66,6 @@ export default {
       `Лицензите се купуват със стъпка ${step}: изберете ${below} или ${above}.`,
   },
   cannotContinue: 'Коригирайте броя на лицензите, за да продължите.',
-  perSeat: (price: string) => `${price} на лиценз на месец`,
   estimate: (total: string) => `Около ${total} на месец без данъци`,
   trialSeats: 'Безплатно по време на пробния период.',
   startTrial: 'Започнете пробния период',

@@ -26,7 +26,7 @@ export default {
 
   selectHeading: 'Vyberte produkt',
   selectIntro: 'Přidejte ke svému účtu tarif nebo zkušební verzi zdarma. Nový produkt můžete používat hned.',
-  fromPrice: (price: string) => `Od ${price} za uživatele / měsíc`,
+  fromPrice: (price: string) => `Od ${price} za licenci / měsíc`,
   choose: 'Vybrat',
   subscribed: 'Již ve vašem tarifu',
   inCart: 'V\u00a0košíku',
@@ -58,7 +58,6 @@ export default {
 
   tierHeading: 'Vyberte tarif',
   recommended: 'Doporučeno',
-  perUserMonth: (price: string) => `${price} za uživatele / měsíc`,
   chooseTier: (tier: string) => `Vybrat tarif ${tier}`,
   selected: 'Vybráno',
   details: 'Podrobnosti',
@@ -91,7 +90,6 @@ export default {
       `Licence se přidávají v\u00a0krocích po ${step}: zvolte ${below}, nebo ${above}.`,
   },
   cannotContinue: 'Chcete-li pokračovat, opravte počet licencí.',
-  perSeat: (price: string) => `${price} za licenci / měsíc`,
   estimate: (total: string) => `Přibližně ${total} měsíčně bez DPH`,
   trialSeats: 'Zdarma po celou dobu zkušební verze.',
   startTrial: 'Spustit zkušební verzi',

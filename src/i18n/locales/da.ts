@@ -26,7 +26,7 @@ export default {
 
   selectHeading: 'Vælg et produkt',
   selectIntro: 'Tilføj en pakke eller en gratis prøveperiode til din konto. Du kan bruge det nye produkt med det samme.',
-  fromPrice: (price: string) => `Fra ${price} pr. bruger / måned`,
+  fromPrice: (price: string) => `Fra ${price} pr. licens / måned`,
   choose: 'Vælg',
   subscribed: 'Indgår allerede i din pakke',
   inCart: 'I din kurv',
@@ -43,7 +43,6 @@ export default {
 
   tierHeading: 'Vælg en pakke',
   recommended: 'Anbefalet',
-  perUserMonth: (price: string) => `${price} pr. bruger / måned`,
   chooseTier: (tier: string) => `Vælg ${tier}`,
   selected: 'Valgt',
   details: 'Detaljer',
@@ -66,7 +65,6 @@ export default {
       `Licenser fås i trin på ${step}: vælg ${below} eller ${above}.`,
   },
   cannotContinue: 'Ret antallet af licenser for at fortsætte.',
-  perSeat: (price: string) => `${price} pr. licens / måned`,
   estimate: (total: string) => `Ca. ${total} pr. måned ekskl. moms`,
   trialSeats: 'Gratis i prøveperioden.',
   startTrial: 'Start prøveperioden',

@@ -27,7 +27,7 @@ export default {
   selectHeading: 'Produkt auswählen',
   selectIntro:
     'Fügen Sie Ihrem Konto einen Tarif oder eine kostenlose Testphase hinzu. Sie können das neue Produkt sofort nutzen.',
-  fromPrice: (price: string) => `Ab ${price} pro Benutzer / Monat`,
+  fromPrice: (price: string) => `Ab ${price} pro Lizenz / Monat`,
   choose: 'Auswählen',
   subscribed: 'Bereits in Ihrem Tarif enthalten',
   inCart: 'Im Warenkorb',
@@ -44,7 +44,6 @@ export default {
 
   tierHeading: 'Tarif auswählen',
   recommended: 'Empfohlen',
-  perUserMonth: (price: string) => `${price} pro Benutzer / Monat`,
   chooseTier: (tier: string) => `${tier} auswählen`,
   selected: 'Ausgewählt',
   details: 'Tarifdetails',
@@ -67,7 +66,6 @@ export default {
       `Lizenzen gibt es nur in ${step}er-Schritten: Wählen Sie ${below} oder ${above}.`,
   },
   cannotContinue: 'Korrigieren Sie die Anzahl der Lizenzen, um fortzufahren.',
-  perSeat: (price: string) => `${price} pro Lizenz / Monat`,
   estimate: (total: string) => `Ca. ${total} pro Monat zzgl. Steuern`,
   trialSeats: 'Während der Testphase kostenlos.',
   startTrial: 'Testphase starten',

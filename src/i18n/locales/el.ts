@@ -27,7 +27,7 @@ export default {
   selectHeading: 'Επιλέξτε προϊόν',
   selectIntro:
     'Προσθέστε ένα πρόγραμμα ή μια δωρεάν δοκιμή στον λογαριασμό σας. Μπορείτε να χρησιμοποιήσετε το νέο προϊόν αμέσως.',
-  fromPrice: (price: string) => `Από ${price} ανά χρήστη / μήνα`,
+  fromPrice: (price: string) => `Από ${price} ανά άδεια / μήνα`,
   choose: 'Επιλογή',
   subscribed: 'Περιλαμβάνεται ήδη στο πρόγραμμά σας',
   inCart: 'Στο καλάθι σας',
@@ -44,7 +44,6 @@ export default {
 
   tierHeading: 'Επιλέξτε πρόγραμμα',
   recommended: 'Προτείνεται',
-  perUserMonth: (price: string) => `${price} ανά χρήστη / μήνα`,
   chooseTier: (tier: string) => `Επιλογή ${tier}`,
   selected: 'Επιλεγμένο',
   details: 'Λεπτομέρειες',
@@ -67,7 +66,6 @@ export default {
       `Οι άδειες διατίθενται ανά ${step}: επιλέξτε ${below} ή ${above}.`,
   },
   cannotContinue: 'Διορθώστε τον αριθμό των αδειών για να συνεχίσετε.',
-  perSeat: (price: string) => `${price} ανά άδεια / μήνα`,
   estimate: (total: string) => `Περίπου ${total} τον μήνα, χωρίς φόρους`,
   trialSeats: 'Δωρεάν κατά τη διάρκεια της δοκιμής.',
   startTrial: 'Έναρξη δοκιμής',

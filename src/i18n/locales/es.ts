@@ -26,7 +26,7 @@ export default {
 
   selectHeading: 'Elige un producto',
   selectIntro: 'Añade un plan o una prueba gratuita a tu cuenta. Puedes usar el nuevo producto de inmediato.',
-  fromPrice: (price: string) => `Desde ${price} por usuario / mes`,
+  fromPrice: (price: string) => `Desde ${price} por licencia / mes`,
   choose: 'Elegir',
   subscribed: 'Ya incluido en tu plan',
   inCart: 'En tu carrito',
@@ -43,7 +43,6 @@ export default {
 
   tierHeading: 'Elige un plan',
   recommended: 'Recomendado',
-  perUserMonth: (price: string) => `${price} por usuario / mes`,
   chooseTier: (tier: string) => `Elegir ${tier}`,
   selected: 'Seleccionado',
   details: 'Detalles',
@@ -70,7 +69,6 @@ export default {
       `Las licencias se contratan en múltiplos de ${step}: elige ${below} o ${above}.`,
   },
   cannotContinue: 'Corrige el número de licencias para continuar.',
-  perSeat: (price: string) => `${price} por licencia / mes`,
   estimate: (total: string) => `Unos ${total} al mes, impuestos no incluidos`,
   trialSeats: 'Gratis durante la prueba.',
   startTrial: 'Iniciar prueba',

@@ -26,7 +26,7 @@ export default {
 
   selectHeading: 'Valige toode',
   selectIntro: 'Lisage oma kontole pakett või tasuta prooviperiood. Uut toodet saate kasutada kohe.',
-  fromPrice: (price: string) => `Alates ${price} kasutaja kohta kuus`,
+  fromPrice: (price: string) => `Alates ${price} litsentsi kohta kuus`,
   choose: 'Vali',
   subscribed: 'Juba teie paketis',
   inCart: 'Ostukorvis',
@@ -43,7 +43,6 @@ export default {
 
   tierHeading: 'Valige pakett',
   recommended: 'Soovitatud',
-  perUserMonth: (price: string) => `${price} kasutaja kohta kuus`,
   chooseTier: (tier: string) => `Vali ${tier}`,
   selected: 'Valitud',
   details: 'Üksikasjad',
@@ -66,7 +65,6 @@ export default {
       `Litsentse müüakse ${step} kaupa: valige ${below} või ${above}.`,
   },
   cannotContinue: 'Jätkamiseks parandage litsentside arvu.',
-  perSeat: (price: string) => `${price} litsentsi kohta kuus`,
   estimate: (total: string) => `Umbes ${total} kuus, ilma käibemaksuta`,
   trialSeats: 'Prooviperioodi ajal tasuta.',
   startTrial: 'Alusta prooviperioodi',

@@ -26,7 +26,7 @@ export default {
 
   selectHeading: 'Valitse tuote',
   selectIntro: 'Lisää tilillesi paketti tai maksuton kokeilu. Voit ottaa uuden tuotteen käyttöön heti.',
-  fromPrice: (price: string) => `Alkaen ${price} / käyttäjä / kk`,
+  fromPrice: (price: string) => `Alkaen ${price} / lisenssi / kk`,
   choose: 'Valitse',
   subscribed: 'Sisältyy jo pakettiisi',
   inCart: 'Ostoskorissa',
@@ -43,7 +43,6 @@ export default {
 
   tierHeading: 'Valitse paketti',
   recommended: 'Suositeltu',
-  perUserMonth: (price: string) => `${price} / käyttäjä / kk`,
   chooseTier: (tier: string) => `Valitse ${tier}`,
   selected: 'Valittu',
   details: 'Tiedot',
@@ -66,7 +65,6 @@ export default {
       `Lisenssejä myydään ${step} kappaleen erissä: valitse ${below} tai ${above}.`,
   },
   cannotContinue: 'Korjaa lisenssien määrä, niin voit jatkaa.',
-  perSeat: (price: string) => `${price} / lisenssi / kk`,
   estimate: (total: string) => `Noin ${total} / kk ilman arvonlisäveroa`,
   trialSeats: 'Maksuton kokeilun ajan.',
   startTrial: 'Aloita kokeilu',

@@ -26,7 +26,7 @@ export default {
 
   selectHeading: 'Pumili ng produkto',
   selectIntro: 'Magdagdag ng plano o libreng pagsubok sa iyong account. Magagamit mo agad ang bagong produkto.',
-  fromPrice: (price: string) => `Mula ${price} bawat user / buwan`,
+  fromPrice: (price: string) => `Mula ${price} bawat lisensya / buwan`,
   choose: 'Piliin',
   subscribed: 'Kasama na sa iyong plano',
   inCart: 'Nasa iyong cart',
@@ -43,7 +43,6 @@ export default {
 
   tierHeading: 'Pumili ng plano',
   recommended: 'Inirerekomenda',
-  perUserMonth: (price: string) => `${price} bawat user / buwan`,
   chooseTier: (tier: string) => `Piliin ang ${tier}`,
   selected: 'Napili',
   details: 'Mga detalye',
@@ -69,7 +68,6 @@ export default {
       `Tig-${step} ang bentahan ng mga lisensya: piliin ang ${below} o ${above}.`,
   },
   cannotContinue: 'Itama ang bilang ng mga lisensya para makapagpatuloy.',
-  perSeat: (price: string) => `${price} bawat lisensya / buwan`,
   estimate: (total: string) => `Humigit-kumulang ${total} bawat buwan, bago ang buwis`,
   trialSeats: 'Libre sa panahon ng pagsubok.',
   startTrial: 'Simulan ang pagsubok',

@@ -27,7 +27,7 @@ export default {
   selectHeading: 'Choisissez un produit',
   selectIntro:
     'Ajoutez une formule ou un essai gratuit à votre compte. Vous pouvez utiliser le nouveau produit immédiatement.',
-  fromPrice: (price: string) => `À partir de ${price} par utilisateur / mois`,
+  fromPrice: (price: string) => `À partir de ${price} par licence / mois`,
   choose: 'Choisir',
   subscribed: 'Déjà inclus dans votre formule',
   inCart: 'Dans votre panier',
@@ -48,7 +48,6 @@ export default {
 
   tierHeading: 'Choisissez une formule',
   recommended: 'Recommandée',
-  perUserMonth: (price: string) => `${price} par utilisateur / mois`,
   chooseTier: (tier: string) => `Choisir ${tier}`,
   selected: 'Votre choix',
   details: 'Détails',
@@ -79,7 +78,6 @@ export default {
       `Les licences s’achètent par multiples de ${step}\u00a0: choisissez ${below} ou ${above}.`,
   },
   cannotContinue: 'Corrigez le nombre de licences pour continuer.',
-  perSeat: (price: string) => `${price} par licence / mois`,
   estimate: (total: string) => `Environ ${total} HT par mois`,
   trialSeats: 'Gratuit pendant toute la durée de l’essai.',
   startTrial: 'Démarrer l’essai',

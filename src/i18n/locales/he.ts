@@ -26,7 +26,7 @@ export default {
 
   selectHeading: 'בחירת מוצר',
   selectIntro: 'אפשר להוסיף לחשבון תוכנית או תקופת ניסיון בחינם. המוצר החדש זמין לשימוש מיד.',
-  fromPrice: (price: string) => `החל מ-${price} למשתמש לחודש`,
+  fromPrice: (price: string) => `החל מ-${price} לרישיון לחודש`,
   choose: 'בחירה',
   subscribed: 'כבר כלול בתוכנית שלך',
   inCart: 'בעגלה',
@@ -43,7 +43,6 @@ export default {
 
   tierHeading: 'בחירת תוכנית',
   recommended: 'מומלצת',
-  perUserMonth: (price: string) => `${price} למשתמש לחודש`,
   chooseTier: (tier: string) => `בחירה ב-${tier}`,
   selected: 'נבחר',
   details: 'פרטים',
@@ -70,7 +69,6 @@ export default {
       `הרישיונות נמכרים בקפיצות של ${step}: אפשר לבחור ${below} או ${above}.`,
   },
   cannotContinue: 'כדי להמשיך, יש לתקן את מספר הרישיונות.',
-  perSeat: (price: string) => `${price} לרישיון לחודש`,
   estimate: (total: string) => `כ-${total} לחודש, לפני מס`,
   trialSeats: 'בחינם במהלך תקופת הניסיון.',
   startTrial: 'התחלת תקופת הניסיון',

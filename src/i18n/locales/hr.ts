@@ -26,7 +26,7 @@ export default {
 
   selectHeading: 'Odaberite proizvod',
   selectIntro: 'Dodajte paket ili besplatno probno razdoblje na svoj račun. Novi proizvod možete odmah početi koristiti.',
-  fromPrice: (price: string) => `Od ${price} po korisniku mjesečno`,
+  fromPrice: (price: string) => `Od ${price} po licenciji mjesečno`,
   choose: 'Odaberi',
   subscribed: 'Već je u vašem paketu',
   inCart: 'U košarici',
@@ -55,7 +55,6 @@ export default {
 
   tierHeading: 'Odaberite paket',
   recommended: 'Preporučeno',
-  perUserMonth: (price: string) => `${price} po korisniku mjesečno`,
   chooseTier: (tier: string) => `Odaberi paket ${tier}`,
   selected: 'Odabrano',
   details: 'Pojedinosti',
@@ -86,7 +85,6 @@ export default {
       `Licencije se dodaju u koracima od ${step}: odaberite ${below} ili ${above}.`,
   },
   cannotContinue: 'Ispravite broj licencija da biste nastavili.',
-  perSeat: (price: string) => `${price} po licenciji mjesečno`,
   estimate: (total: string) => `Oko ${total} mjesečno bez PDV-a`,
   trialSeats: 'Besplatno tijekom probnog razdoblja.',
   startTrial: 'Započni probno razdoblje',

@@ -26,7 +26,7 @@ export default {
 
   selectHeading: 'Válasszon terméket',
   selectIntro: 'Adjon hozzá csomagot vagy ingyenes próbaidőszakot a fiókjához. Az új terméket azonnal használhatja.',
-  fromPrice: (price: string) => `Kezdőár: ${price} / felhasználó / hó`,
+  fromPrice: (price: string) => `Kezdőár: ${price} / licenc / hó`,
   choose: 'Kiválasztás',
   subscribed: 'Már szerepel az előfizetésében',
   inCart: 'A kosárban',
@@ -43,7 +43,6 @@ export default {
 
   tierHeading: 'Válasszon csomagot',
   recommended: 'Ajánlott',
-  perUserMonth: (price: string) => `${price} / felhasználó / hó`,
   chooseTier: (tier: string) => `${tier} csomag kiválasztása`,
   selected: 'Kiválasztva',
   details: 'Részletek',
@@ -66,7 +65,6 @@ export default {
       `A licencek ${step} darabos egységekben vásárolhatók: válasszon ${below} vagy ${above} licencet.`,
   },
   cannotContinue: 'A folytatáshoz javítsa ki a licencek számát.',
-  perSeat: (price: string) => `${price} / licenc / hó`,
   estimate: (total: string) => `Kb. havi ${total}, adók nélkül`,
   trialSeats: 'A próbaidőszak alatt ingyenes.',
   startTrial: 'Próbaidőszak indítása',

@@ -26,7 +26,7 @@ export default {
 
   selectHeading: 'Pilih produk',
   selectIntro: 'Tambahkan paket atau uji coba gratis ke akun Anda. Produk baru dapat langsung digunakan.',
-  fromPrice: (price: string) => `Mulai ${price} per pengguna / bulan`,
+  fromPrice: (price: string) => `Mulai ${price} per lisensi / bulan`,
   choose: 'Pilih',
   subscribed: 'Sudah termasuk dalam paket Anda',
   inCart: 'Sudah di keranjang',
@@ -43,7 +43,6 @@ export default {
 
   tierHeading: 'Pilih paket',
   recommended: 'Direkomendasikan',
-  perUserMonth: (price: string) => `${price} per pengguna / bulan`,
   chooseTier: (tier: string) => `Pilih ${tier}`,
   selected: 'Dipilih',
   details: 'Detail',
@@ -66,7 +65,6 @@ export default {
       `Lisensi tersedia dengan kenaikan ${step}: pilih ${below} atau ${above}.`,
   },
   cannotContinue: 'Perbaiki jumlah lisensi untuk melanjutkan.',
-  perSeat: (price: string) => `${price} per lisensi / bulan`,
   estimate: (total: string) => `Sekitar ${total} per bulan, belum termasuk pajak`,
   trialSeats: 'Gratis selama masa uji coba.',
   startTrial: 'Mulai uji coba',

@@ -26,7 +26,7 @@ export default {
 
   selectHeading: 'Scegli un prodotto',
   selectIntro: 'Aggiungi un piano o una prova gratuita al tuo account. Puoi usare subito il nuovo prodotto.',
-  fromPrice: (price: string) => `A partire da ${price} per utente / mese`,
+  fromPrice: (price: string) => `A partire da ${price} per licenza / mese`,
   choose: 'Scegli',
   subscribed: 'Già incluso nel tuo piano',
   inCart: 'Nel carrello',
@@ -44,7 +44,6 @@ export default {
 
   tierHeading: 'Scegli un piano',
   recommended: 'Consigliato',
-  perUserMonth: (price: string) => `${price} per utente / mese`,
   chooseTier: (tier: string) => `Scegli ${tier}`,
   selected: 'Selezionato',
   details: 'Dettagli',
@@ -67,7 +66,6 @@ export default {
       `Le licenze si acquistano in multipli di ${step}: scegli ${below} o ${above}.`,
   },
   cannotContinue: 'Correggi il numero di licenze per continuare.',
-  perSeat: (price: string) => `${price} per licenza / mese`,
   estimate: (total: string) => `Circa ${total} al mese, imposte escluse`,
   trialSeats: 'Gratis per tutta la durata della prova.',
   startTrial: 'Avvia la prova',

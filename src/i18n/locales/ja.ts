@@ -26,7 +26,7 @@ export default {
 
   selectHeading: '製品を選択',
   selectIntro: 'アカウントにプランまたは無料トライアルを追加できます。新しい製品はすぐにご利用いただけます。',
-  fromPrice: (price: string) => `1ユーザーあたり月額${price}～`,
+  fromPrice: (price: string) => `1ライセンスあたり月額${price}～`,
   choose: '選択',
   subscribed: 'ご契約中のプランに含まれています',
   inCart: 'カートに追加済み',
@@ -43,7 +43,6 @@ export default {
 
   tierHeading: 'プランを選択',
   recommended: 'おすすめ',
-  perUserMonth: (price: string) => `1ユーザーあたり月額${price}`,
   chooseTier: (tier: string) => `${tier}を選択`,
   selected: '選択済み',
   details: '詳細',
@@ -66,7 +65,6 @@ export default {
       `ライセンスは${step}単位で購入できます。${below}または${above}を選択してください。`,
   },
   cannotContinue: '続行するには、ライセンス数を修正してください。',
-  perSeat: (price: string) => `1ライセンスあたり月額${price}`,
   estimate: (total: string) => `月額約${total}（税抜）`,
   trialSeats: 'トライアル期間中は無料です。',
   startTrial: 'トライアルを開始',

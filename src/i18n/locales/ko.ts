@@ -26,7 +26,7 @@ export default {
 
   selectHeading: '제품 선택',
   selectIntro: '계정에 요금제 또는 무료 체험을 추가하세요. 새 제품은 바로 사용할 수 있습니다.',
-  fromPrice: (price: string) => `사용자당 월 ${price}부터`,
+  fromPrice: (price: string) => `라이선스당 월 ${price}부터`,
   choose: '선택',
   subscribed: '이미 요금제에 포함됨',
   inCart: '장바구니에 있음',
@@ -43,7 +43,6 @@ export default {
 
   tierHeading: '요금제 선택',
   recommended: '추천',
-  perUserMonth: (price: string) => `사용자당 월 ${price}`,
   chooseTier: (tier: string) => `${tier} 선택`,
   selected: '선택됨',
   details: '세부 정보',
@@ -66,7 +65,6 @@ export default {
       `라이선스는 ${step}개 단위로 구매할 수 있습니다. ${below}개 또는 ${above}개를 선택하세요.`,
   },
   cannotContinue: '계속하려면 라이선스 수를 수정하세요.',
-  perSeat: (price: string) => `라이선스당 월 ${price}`,
   estimate: (total: string) => `월 약 ${total}(세금 별도)`,
   trialSeats: '체험 기간에는 무료입니다.',
   startTrial: '체험 시작',

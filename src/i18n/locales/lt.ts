@@ -26,7 +26,7 @@ export default {
 
   selectHeading: 'Pasirinkite produktą',
   selectIntro: 'Pridėkite prie paskyros planą arba nemokamą bandomąjį laikotarpį. Naują produktą galėsite naudoti iškart.',
-  fromPrice: (price: string) => `Nuo ${price} už naudotoją per mėnesį`,
+  fromPrice: (price: string) => `Nuo ${price} už licenciją per mėnesį`,
   choose: 'Pasirinkti',
   subscribed: 'Jau yra jūsų plane',
   inCart: 'Krepšelyje',
@@ -58,7 +58,6 @@ export default {
 
   tierHeading: 'Pasirinkite planą',
   recommended: 'Rekomenduojama',
-  perUserMonth: (price: string) => `${price} už naudotoją per mėnesį`,
   chooseTier: (tier: string) => `Pasirinkti planą ${tier}`,
   selected: 'Pasirinkta',
   details: 'Išsami informacija',
@@ -91,7 +90,6 @@ export default {
       `Licencijos perkamos po ${step}: pasirinkite ${below} arba ${above}.`,
   },
   cannotContinue: 'Kad galėtumėte tęsti, pataisykite licencijų skaičių.',
-  perSeat: (price: string) => `${price} už licenciją per mėnesį`,
   estimate: (total: string) => `Apie ${total} per mėnesį be PVM`,
   trialSeats: 'Nemokamai bandomuoju laikotarpiu.',
   startTrial: 'Pradėti bandomąjį laikotarpį',

@@ -26,7 +26,7 @@ export default {
 
   selectHeading: 'Izvēlieties produktu',
   selectIntro: 'Pievienojiet savam kontam plānu vai bezmaksas izmēģinājumu. Jauno produktu varat sākt lietot uzreiz.',
-  fromPrice: (price: string) => `No ${price} par lietotāju mēnesī`,
+  fromPrice: (price: string) => `No ${price} par licenci mēnesī`,
   choose: 'Izvēlēties',
   subscribed: 'Jau iekļauts jūsu plānā',
   inCart: 'Grozā',
@@ -55,7 +55,6 @@ export default {
 
   tierHeading: 'Izvēlieties plānu',
   recommended: 'Ieteicams',
-  perUserMonth: (price: string) => `${price} par lietotāju mēnesī`,
   chooseTier: (tier: string) => `Izvēlēties plānu ${tier}`,
   selected: 'Izvēlēts',
   details: 'Sīkāk',
@@ -86,7 +85,6 @@ export default {
       `Licences var iegādāties tikai pa ${step}: izvēlieties ${below} vai ${above}.`,
   },
   cannotContinue: 'Lai turpinātu, izlabojiet licenču skaitu.',
-  perSeat: (price: string) => `${price} par licenci mēnesī`,
   estimate: (total: string) => `Aptuveni ${total} mēnesī bez PVN`,
   trialSeats: 'Bez maksas izmēģinājuma laikā.',
   startTrial: 'Sākt izmēģinājumu',

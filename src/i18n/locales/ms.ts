@@ -26,7 +26,7 @@ export default {
 
   selectHeading: 'Pilih produk',
   selectIntro: 'Tambah pelan atau percubaan percuma ke akaun anda. Anda boleh menggunakan produk baharu dengan serta-merta.',
-  fromPrice: (price: string) => `Dari ${price} setiap pengguna / bulan`,
+  fromPrice: (price: string) => `Dari ${price} setiap lesen / bulan`,
   choose: 'Pilih',
   subscribed: 'Sudah ada dalam pelan anda',
   inCart: 'Dalam troli anda',
@@ -43,7 +43,6 @@ export default {
 
   tierHeading: 'Pilih pelan',
   recommended: 'Disyorkan',
-  perUserMonth: (price: string) => `${price} setiap pengguna / bulan`,
   chooseTier: (tier: string) => `Pilih ${tier}`,
   selected: 'Dipilih',
   details: 'Butiran',
@@ -66,7 +65,6 @@ export default {
       `Lesen dijual dengan tambahan ${step} setiap kali: pilih ${below} atau ${above}.`,
   },
   cannotContinue: 'Betulkan bilangan lesen untuk meneruskan.',
-  perSeat: (price: string) => `${price} setiap lesen / bulan`,
   estimate: (total: string) => `Kira-kira ${total} sebulan, tidak termasuk cukai`,
   trialSeats: 'Percuma sepanjang tempoh percubaan.',
   startTrial: 'Mulakan percubaan',

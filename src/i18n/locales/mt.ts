@@ -26,7 +26,7 @@ export default {
 
   selectHeading: 'Agħżel prodott',
   selectIntro: "Żid pjan jew prova b'xejn mal-kont tiegħek. Tista' tuża l-prodott il-ġdid minnufih.",
-  fromPrice: (price: string) => `Minn ${price} għal kull utent / xahar`,
+  fromPrice: (price: string) => `Minn ${price} għal kull liċenzja / xahar`,
   choose: 'Agħżel',
   subscribed: 'Diġà fil-pjan tiegħek',
   inCart: 'Fil-karrettun tiegħek',
@@ -61,7 +61,6 @@ export default {
 
   tierHeading: 'Agħżel pjan',
   recommended: 'Rakkomandat',
-  perUserMonth: (price: string) => `${price} għal kull utent / xahar`,
   chooseTier: (tier: string) => `Agħżel ${tier}`,
   selected: 'Magħżul',
   details: 'Dettalji',
@@ -96,7 +95,6 @@ export default {
       `Il-liċenzji jinxtraw fi gruppi ta' ${step}: agħżel ${below} jew ${above}.`,
   },
   cannotContinue: "Ikkoreġi l-għadd ta' liċenzji biex tkompli.",
-  perSeat: (price: string) => `${price} għal kull liċenzja / xahar`,
   estimate: (total: string) => `Madwar ${total} fix-xahar qabel it-taxxa`,
   trialSeats: "B'xejn matul il-perjodu ta' prova.",
   startTrial: 'Ibda l-prova',

@@ -26,7 +26,7 @@ export default {
 
   selectHeading: 'Velg et produkt',
   selectIntro: 'Legg til en pakke eller en gratis prøveperiode på kontoen din. Du kan ta i bruk det nye produktet med en gang.',
-  fromPrice: (price: string) => `Fra ${price} per bruker / måned`,
+  fromPrice: (price: string) => `Fra ${price} per lisens / måned`,
   choose: 'Velg',
   subscribed: 'Inngår allerede i pakken din',
   inCart: 'I handlekurven',
@@ -43,7 +43,6 @@ export default {
 
   tierHeading: 'Velg en pakke',
   recommended: 'Anbefalt',
-  perUserMonth: (price: string) => `${price} per bruker / måned`,
   chooseTier: (tier: string) => `Velg ${tier}`,
   selected: 'Valgt',
   details: 'Detaljer',
@@ -66,7 +65,6 @@ export default {
       `Lisenser selges i trinn på ${step}: velg ${below} eller ${above}.`,
   },
   cannotContinue: 'Rett opp antall lisenser for å fortsette.',
-  perSeat: (price: string) => `${price} per lisens / måned`,
   estimate: (total: string) => `Omtrent ${total} per måned eks. mva.`,
   trialSeats: 'Gratis i prøveperioden.',
   startTrial: 'Start prøveperioden',

@@ -26,7 +26,7 @@ export default {
 
   selectHeading: 'Kies een product',
   selectIntro: 'Voeg een pakket of een gratis proefperiode toe aan uw account. U kunt het nieuwe product direct gebruiken.',
-  fromPrice: (price: string) => `Vanaf ${price} per gebruiker / maand`,
+  fromPrice: (price: string) => `Vanaf ${price} per licentie / maand`,
   choose: 'Kiezen',
   subscribed: 'Al inbegrepen in uw pakket',
   inCart: 'In uw winkelwagen',
@@ -43,7 +43,6 @@ export default {
 
   tierHeading: 'Kies een pakket',
   recommended: 'Aanbevolen',
-  perUserMonth: (price: string) => `${price} per gebruiker / maand`,
   chooseTier: (tier: string) => `${tier} kiezen`,
   selected: 'Geselecteerd',
   details: 'Meer informatie',
@@ -66,7 +65,6 @@ export default {
       `Licenties zijn er in stappen van ${step}: kies ${below} of ${above}.`,
   },
   cannotContinue: 'Corrigeer het aantal licenties om verder te gaan.',
-  perSeat: (price: string) => `${price} per licentie / maand`,
   estimate: (total: string) => `Ongeveer ${total} per maand, excl. btw`,
   trialSeats: 'Gratis tijdens de proefperiode.',
   startTrial: 'Proefperiode starten',

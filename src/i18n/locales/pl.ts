@@ -26,7 +26,7 @@ export default {
 
   selectHeading: 'Wybierz produkt',
   selectIntro: 'Dodaj do swojego konta plan lub bezpłatny okres próbny. Z\u00a0nowego produktu możesz korzystać od razu.',
-  fromPrice: (price: string) => `Od ${price} za użytkownika / miesiąc`,
+  fromPrice: (price: string) => `Od ${price} za licencję / miesiąc`,
   choose: 'Wybierz',
   subscribed: 'Już w\u00a0Twoim planie',
   inCart: 'W\u00a0koszyku',
@@ -58,7 +58,6 @@ export default {
 
   tierHeading: 'Wybierz plan',
   recommended: 'Polecany',
-  perUserMonth: (price: string) => `${price} za użytkownika / miesiąc`,
   chooseTier: (tier: string) => `Wybierz plan ${tier}`,
   selected: 'Wybrano',
   details: 'Szczegóły',
@@ -91,7 +90,6 @@ export default {
       `Liczbę licencji można zmieniać co ${step}: wybierz ${below} lub ${above}.`,
   },
   cannotContinue: 'Popraw liczbę licencji, aby kontynuować.',
-  perSeat: (price: string) => `${price} za licencję / miesiąc`,
   estimate: (total: string) => `Około ${total} miesięcznie netto`,
   trialSeats: 'Bezpłatnie w\u00a0okresie próbnym.',
   startTrial: 'Rozpocznij okres próbny',

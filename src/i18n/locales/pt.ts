@@ -27,7 +27,7 @@ export default {
   selectHeading: 'Escolha um produto',
   selectIntro:
     'Adicione um plano ou uma avaliação gratuita à sua conta. Pode começar a utilizar o novo produto de imediato.',
-  fromPrice: (price: string) => `A partir de ${price} por utilizador / mês`,
+  fromPrice: (price: string) => `A partir de ${price} por licença / mês`,
   choose: 'Escolher',
   subscribed: 'Já incluído no seu plano',
   inCart: 'No seu carrinho',
@@ -48,7 +48,6 @@ export default {
 
   tierHeading: 'Escolha um plano',
   recommended: 'Recomendado',
-  perUserMonth: (price: string) => `${price} por utilizador / mês`,
   chooseTier: (tier: string) => `Escolher ${tier}`,
   selected: 'Selecionado',
   details: 'Detalhes',
@@ -79,7 +78,6 @@ export default {
       `As licenças são vendidas em múltiplos de ${step}: escolha ${below} ou ${above}.`,
   },
   cannotContinue: 'Corrija o número de licenças para continuar.',
-  perSeat: (price: string) => `${price} por licença / mês`,
   estimate: (total: string) => `Cerca de ${total} por mês, sem impostos`,
   trialSeats: 'Gratuito durante o período de avaliação.',
   startTrial: 'Iniciar avaliação',

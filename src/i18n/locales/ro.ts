@@ -26,7 +26,7 @@ export default {
 
   selectHeading: 'Alegeți un produs',
   selectIntro: 'Adăugați în cont un plan sau o perioadă de probă gratuită. Puteți folosi noul produs imediat.',
-  fromPrice: (price: string) => `De la ${price} pe utilizator / lună`,
+  fromPrice: (price: string) => `De la ${price} pe licență / lună`,
   choose: 'Alegeți',
   subscribed: 'Inclus deja în planul dvs.',
   inCart: 'În coș',
@@ -55,7 +55,6 @@ export default {
 
   tierHeading: 'Alegeți un plan',
   recommended: 'Recomandat',
-  perUserMonth: (price: string) => `${price} pe utilizator / lună`,
   chooseTier: (tier: string) => `Alegeți planul ${tier}`,
   selected: 'Selectat',
   details: 'Detalii',
@@ -86,7 +85,6 @@ export default {
       `Licențele se adaugă din ${step} în ${step}: alegeți ${below} sau ${above}.`,
   },
   cannotContinue: 'Corectați numărul de licențe pentru a continua.',
-  perSeat: (price: string) => `${price} pe licență / lună`,
   estimate: (total: string) => `Aproximativ ${total} pe lună, fără TVA`,
   trialSeats: 'Gratuit pe durata perioadei de probă.',
   startTrial: 'Începeți perioada de probă',

@@ -27,7 +27,7 @@ export default {
   selectHeading: 'Выберите продукт',
   selectIntro:
     'Добавьте в свою учётную запись тариф или бесплатный пробный период. Новым продуктом можно пользоваться сразу.',
-  fromPrice: (price: string) => `От ${price} за пользователя в месяц`,
+  fromPrice: (price: string) => `От ${price} за лицензию в месяц`,
   choose: 'Выбрать',
   subscribed: 'Уже входит в ваш тариф',
   inCart: 'В корзине',
@@ -59,7 +59,6 @@ export default {
 
   tierHeading: 'Выберите тариф',
   recommended: 'Рекомендуем',
-  perUserMonth: (price: string) => `${price} за пользователя в месяц`,
   chooseTier: (tier: string) => `Выбрать тариф ${tier}`,
   selected: 'Выбрано',
   details: 'Подробнее',
@@ -92,7 +91,6 @@ export default {
       `Лицензии приобретаются с шагом ${step}: выберите ${below} или ${above}.`,
   },
   cannotContinue: 'Чтобы продолжить, исправьте количество лицензий.',
-  perSeat: (price: string) => `${price} за лицензию в месяц`,
   estimate: (total: string) => `Около ${total} в месяц без учёта налогов`,
   trialSeats: 'Бесплатно на время пробного периода.',
   startTrial: 'Начать пробный период',

@@ -26,7 +26,7 @@ export default {
 
   selectHeading: 'Vyberte produkt',
   selectIntro: 'Pridajte si do účtu plán alebo bezplatnú skúšobnú verziu. Nový produkt môžete používať hneď.',
-  fromPrice: (price: string) => `Od ${price} za používateľa / mesiac`,
+  fromPrice: (price: string) => `Od ${price} za licenciu / mesiac`,
   choose: 'Vybrať',
   subscribed: 'Už je vo vašom pláne',
   inCart: 'V\u00a0košíku',
@@ -58,7 +58,6 @@ export default {
 
   tierHeading: 'Vyberte plán',
   recommended: 'Odporúčané',
-  perUserMonth: (price: string) => `${price} za používateľa / mesiac`,
   chooseTier: (tier: string) => `Vybrať plán ${tier}`,
   selected: 'Vybraté',
   details: 'Podrobnosti',
@@ -91,7 +90,6 @@ export default {
       `Licencie sa pridávajú v\u00a0krokoch po ${step}: zvoľte ${below} alebo ${above}.`,
   },
   cannotContinue: 'Ak chcete pokračovať, opravte počet licencií.',
-  perSeat: (price: string) => `${price} za licenciu / mesiac`,
   estimate: (total: string) => `Približne ${total} mesačne bez DPH`,
   trialSeats: 'Zadarmo počas celej skúšobnej verzie.',
   startTrial: 'Spustiť skúšobnú verziu',

@@ -26,7 +26,7 @@ export default {
 
   selectHeading: 'Izberite izdelek',
   selectIntro: 'Svojemu računu dodajte paket ali brezplačni preizkus. Novi izdelek lahko začnete uporabljati takoj.',
-  fromPrice: (price: string) => `Od ${price} na uporabnika / mesec`,
+  fromPrice: (price: string) => `Od ${price} na licenco / mesec`,
   choose: 'Izberi',
   subscribed: 'Že v vašem paketu',
   inCart: 'V košarici',
@@ -58,7 +58,6 @@ export default {
 
   tierHeading: 'Izberite paket',
   recommended: 'Priporočeno',
-  perUserMonth: (price: string) => `${price} na uporabnika / mesec`,
   chooseTier: (tier: string) => `Izberi paket ${tier}`,
   selected: 'Izbrano',
   details: 'Podrobnosti',
@@ -91,7 +90,6 @@ export default {
       `Licence so na voljo v korakih po ${step}: izberite ${below} ali ${above}.`,
   },
   cannotContinue: 'Za nadaljevanje popravite število licenc.',
-  perSeat: (price: string) => `${price} na licenco / mesec`,
   estimate: (total: string) => `Približno ${total} na mesec brez DDV`,
   trialSeats: 'Brezplačno med preizkusnim obdobjem.',
   startTrial: 'Začni preizkus',

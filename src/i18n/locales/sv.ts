@@ -26,7 +26,7 @@ export default {
 
   selectHeading: 'Välj en produkt',
   selectIntro: 'Lägg till ett paket eller en gratis provperiod på ditt konto. Du kan börja använda den nya produkten direkt.',
-  fromPrice: (price: string) => `Från ${price} per användare / månad`,
+  fromPrice: (price: string) => `Från ${price} per licens / månad`,
   choose: 'Välj',
   subscribed: 'Ingår redan i ditt paket',
   inCart: 'I varukorgen',
@@ -43,7 +43,6 @@ export default {
 
   tierHeading: 'Välj ett paket',
   recommended: 'Rekommenderas',
-  perUserMonth: (price: string) => `${price} per användare / månad`,
   chooseTier: (tier: string) => `Välj ${tier}`,
   selected: 'Valt',
   details: 'Detaljer',
@@ -66,7 +65,6 @@ export default {
       `Licenser säljs i steg om ${step}: välj ${below} eller ${above}.`,
   },
   cannotContinue: 'Rätta antalet licenser för att fortsätta.',
-  perSeat: (price: string) => `${price} per licens / månad`,
   estimate: (total: string) => `Cirka ${total} per månad exkl. moms`,
   trialSeats: 'Gratis under provperioden.',
   startTrial: 'Starta provperioden',

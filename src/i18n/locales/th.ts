@@ -26,7 +26,7 @@ export default {
 
   selectHeading: 'เลือกผลิตภัณฑ์',
   selectIntro: 'เพิ่มแพ็กเกจหรือการทดลองใช้ฟรีให้กับบัญชีของคุณ แล้วเริ่มใช้ผลิตภัณฑ์ใหม่ได้ทันที',
-  fromPrice: (price: string) => `เริ่มต้น ${price} ต่อผู้ใช้ / เดือน`,
+  fromPrice: (price: string) => `เริ่มต้น ${price} ต่อสิทธิ์ / เดือน`,
   choose: 'เลือก',
   subscribed: 'มีอยู่ในแพ็กเกจของคุณแล้ว',
   inCart: 'อยู่ในตะกร้าแล้ว',
@@ -43,7 +43,6 @@ export default {
 
   tierHeading: 'เลือกแพ็กเกจ',
   recommended: 'แนะนำ',
-  perUserMonth: (price: string) => `${price} ต่อผู้ใช้ / เดือน`,
   chooseTier: (tier: string) => `เลือก ${tier}`,
   selected: 'เลือกแล้ว',
   details: 'รายละเอียด',
@@ -66,7 +65,6 @@ export default {
       `สิทธิ์การใช้งานต้องเพิ่มทีละ ${step} โปรดเลือก ${below} หรือ ${above}`,
   },
   cannotContinue: 'แก้ไขจำนวนสิทธิ์การใช้งานเพื่อดำเนินการต่อ',
-  perSeat: (price: string) => `${price} ต่อสิทธิ์ / เดือน`,
   estimate: (total: string) => `ประมาณ ${total} ต่อเดือน ไม่รวมภาษี`,
   trialSeats: 'ใช้ฟรีตลอดช่วงทดลองใช้',
   startTrial: 'เริ่มทดลองใช้',

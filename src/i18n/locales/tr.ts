@@ -26,7 +26,7 @@ export default {
 
   selectHeading: 'Bir ürün seçin',
   selectIntro: 'Hesabınıza bir paket veya ücretsiz deneme ekleyin. Yeni ürünü hemen kullanmaya başlayabilirsiniz.',
-  fromPrice: (price: string) => `Başlangıç fiyatı: kullanıcı başına aylık ${price}`,
+  fromPrice: (price: string) => `Başlangıç fiyatı: lisans başına aylık ${price}`,
   choose: 'Seç',
   subscribed: 'Paketinize zaten dahil',
   inCart: 'Sepetinizde',
@@ -43,7 +43,6 @@ export default {
 
   tierHeading: 'Bir paket seçin',
   recommended: 'Önerilen',
-  perUserMonth: (price: string) => `Kullanıcı başına aylık ${price}`,
   chooseTier: (tier: string) => `${tier} paketini seç`,
   selected: 'Seçildi',
   details: 'Ayrıntılar',
@@ -66,7 +65,6 @@ export default {
       `Lisanslar ${step} lisanslık artışlarla alınır: ${below} veya ${above} seçin.`,
   },
   cannotContinue: 'Devam etmek için lisans sayısını düzeltin.',
-  perSeat: (price: string) => `Lisans başına aylık ${price}`,
   estimate: (total: string) => `Vergiler hariç aylık yaklaşık ${total}`,
   trialSeats: 'Deneme süresince ücretsiz.',
   startTrial: 'Denemeyi başlat',

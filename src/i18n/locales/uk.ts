@@ -27,7 +27,7 @@ export default {
   selectHeading: 'Виберіть продукт',
   selectIntro:
     'Додайте до свого облікового запису тариф або безкоштовний пробний період. Новим продуктом можна користуватися одразу.',
-  fromPrice: (price: string) => `Від ${price} за користувача на місяць`,
+  fromPrice: (price: string) => `Від ${price} за ліцензію на місяць`,
   choose: 'Вибрати',
   subscribed: 'Уже входить у ваш тариф',
   inCart: 'У кошику',
@@ -59,7 +59,6 @@ export default {
 
   tierHeading: 'Виберіть тариф',
   recommended: 'Рекомендуємо',
-  perUserMonth: (price: string) => `${price} за користувача на місяць`,
   chooseTier: (tier: string) => `Вибрати тариф ${tier}`,
   selected: 'Вибрано',
   details: 'Докладніше',
@@ -92,7 +91,6 @@ export default {
       `Ліцензії купуються з кроком ${step}: виберіть ${below} або ${above}.`,
   },
   cannotContinue: 'Щоб продовжити, виправте кількість ліцензій.',
-  perSeat: (price: string) => `${price} за ліцензію на місяць`,
   estimate: (total: string) => `Близько ${total} на місяць без урахування податків`,
   trialSeats: 'Безкоштовно протягом пробного періоду.',
   startTrial: 'Почати пробний період',

@@ -26,7 +26,7 @@ export default {
 
   selectHeading: 'Chọn sản phẩm',
   selectIntro: 'Thêm gói trả phí hoặc bản dùng thử miễn phí vào tài khoản của bạn. Bạn có thể dùng sản phẩm mới ngay lập tức.',
-  fromPrice: (price: string) => `Từ ${price} mỗi người dùng / tháng`,
+  fromPrice: (price: string) => `Từ ${price} mỗi giấy phép / tháng`,
   choose: 'Chọn',
   subscribed: 'Đã có trong gói của bạn',
   inCart: 'Đã có trong giỏ hàng',
@@ -43,7 +43,6 @@ export default {
 
   tierHeading: 'Chọn gói',
   recommended: 'Đề xuất',
-  perUserMonth: (price: string) => `${price} mỗi người dùng / tháng`,
   chooseTier: (tier: string) => `Chọn ${tier}`,
   selected: 'Đã chọn',
   details: 'Chi tiết',
@@ -66,7 +65,6 @@ export default {
       `Số giấy phép tăng theo từng bước ${step}: hãy chọn ${below} hoặc ${above}.`,
   },
   cannotContinue: 'Hãy sửa số giấy phép để tiếp tục.',
-  perSeat: (price: string) => `${price} mỗi giấy phép / tháng`,
   estimate: (total: string) => `Khoảng ${total} mỗi tháng, chưa bao gồm thuế`,
   trialSeats: 'Miễn phí trong thời gian dùng thử.',
   startTrial: 'Bắt đầu dùng thử',

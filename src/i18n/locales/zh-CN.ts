@@ -26,7 +26,7 @@ export default {
 
   selectHeading: '选择产品',
   selectIntro: '为您的账户添加付费方案或免费试用。新产品可立即使用。',
-  fromPrice: (price: string) => `每用户每月 ${price} 起`,
+  fromPrice: (price: string) => `每个许可证每月 ${price} 起`,
   choose: '选择',
   subscribed: '已包含在您的方案中',
   inCart: '已在购物车中',
@@ -43,7 +43,6 @@ export default {
 
   tierHeading: '选择方案',
   recommended: '推荐',
-  perUserMonth: (price: string) => `每用户每月 ${price}`,
   chooseTier: (tier: string) => `选择 ${tier}`,
   selected: '已选择',
   details: '详细信息',
@@ -66,7 +65,6 @@ export default {
       `许可证数量须以 ${step} 个为单位递增：请选择 ${below} 或 ${above}。`,
   },
   cannotContinue: '请修正许可证数量后继续。',
-  perSeat: (price: string) => `每个许可证每月 ${price}`,
   estimate: (total: string) => `每月约 ${total}（不含税）`,
   trialSeats: '试用期间免费。',
   startTrial: '开始试用',

@@ -26,7 +26,7 @@ export default {
 
   selectHeading: '選擇產品',
   selectIntro: '為您的帳戶新增付費方案或免費試用。新產品可立即使用。',
-  fromPrice: (price: string) => `每位使用者每月 ${price} 起`,
+  fromPrice: (price: string) => `每個授權每月 ${price} 起`,
   choose: '選擇',
   subscribed: '已包含在您的方案中',
   inCart: '已在購物車中',
@@ -43,7 +43,6 @@ export default {
 
   tierHeading: '選擇方案',
   recommended: '推薦',
-  perUserMonth: (price: string) => `每位使用者每月 ${price}`,
   chooseTier: (tier: string) => `選擇 ${tier}`,
   selected: '已選取',
   details: '詳細資訊',
@@ -66,7 +65,6 @@ export default {
       `授權數量須以 ${step} 個為單位遞增：請選擇 ${below} 或 ${above}。`,
   },
   cannotContinue: '請修正授權數量後再繼續。',
-  perSeat: (price: string) => `每個授權每月 ${price}`,
   estimate: (total: string) => `每月約 ${total}（未稅）`,
   trialSeats: '試用期間免費。',
   startTrial: '開始試用',
