@@ -55,6 +55,16 @@ const mod11x10: Check = (n) => {
   for (const d of digits(n.slice(0, -1))) p = (2 * ((d + p) % 10 || 10)) % 11;
   return (11 - p) % 10 === last(n);
 };
+/**
+ * Czech and Slovak birth number (RČ): yymmdd, month +50 for women, +20 when a day's numbers ran out (since 2004).
+ * 9 digits until 1953 (and 18xx), 10 digits from 1954 (the century wrapping in 2054), whose first 9 mod 11 mod 10
+ * is the last.
+ */
+const rc: Check = (n) => {
+  const yy = two(n, 0);
+  const y = n.length === 9 ? (yy < 54 ? 1900 : yy > 79 ? 1800 : NaN) : yy < 54 ? 2000 : 1900;
+  return isDate(y + yy, two(n, 2) % 50 % 20, two(n, 4)) && (n.length === 9 || (+n.slice(0, 9) % 11) % 10 === last(n));
+};
 /** ISO 7064 MOD 97-10 (letters count as 10..35). */
 const mod97 = (s: string) => [...s].reduce((r, c) => { const v = parseInt(c, 36); return (r * (v > 9 ? 100 : 10) + v) % 97; }, 0);
 
@@ -70,9 +80,8 @@ type Rule = [RegExp, Check?, RegExp?];
 
 const UK: Rule = [
   // Standard (9), branch trader (12: check on the first 9), government department and health
-  // authority, short or in their EU form (GD8888/HA8888 + 3 digits + 2 check digits).
-  // 00… is the Isle of Man; 01…–09… are HMRC's references for other (non-VAT) schemes.
-  /^(?!0[1-9])(\d{9}|\d{12}|GD[0-4]\d\d|HA[5-9]\d\d|GD8888[0-4]\d{4}|HA8888[5-9]\d{4})$/,
+  // authority, short or in their EU form (GD8888/HA8888 + 3 digits + 2 check digits). 00… is the Isle of Man.
+  /^(\d{9}|\d{12}|GD[0-4]\d\d|HA[5-9]\d\d|GD8888[0-4]\d{4}|HA8888[5-9]\d{4})$/,
   (n) => {
     if (n[0]! > '9') return n.length < 6 || +n.slice(6, 9) % 97 === +n.slice(9);
     // Σ ≡ 0 (mod 97); the "97−55" series issued since 2009, restarting at 100 0000 00, gives 42 (or 55).
@@ -118,12 +127,7 @@ const RULES: Record<string, Rule> = {
     (n) => {
       if (n.length === 8) return (((11 - (wsum(n, run(8, 2)) % 11)) % 11 || 1) % 10) === last(n);
       // Individuals without a birth number: 9 digits starting with 6.
-      if (n.length === 9 && n[0] === '6') return (18 - ((10 - (wsum(n.slice(1), run(8, 2)) % 11)) % 11)) % 10 === last(n);
-      // Birth number (RČ): yymmdd, month +50 for women, +20 when a day's numbers ran out. 9 digits until
-      // 1953 (and 18xx), 10 digits (with a check digit) from 1954, the century wrapping in 2054.
-      const yy = two(n, 0);
-      const y = n.length === 9 ? (yy < 54 ? 1900 : yy > 79 ? 1800 : NaN) : yy < 54 ? 2000 : 1900;
-      return isDate(y + yy, two(n, 2) % 50 % 20, two(n, 4)) && (n.length === 9 || (+n.slice(0, 9) % 11) % 10 === last(n));
+      return n.length === 9 && n[0] === '6' ? (18 - ((10 - (wsum(n.slice(1), run(8, 2)) % 11)) % 11)) % 10 === last(n) : rc(n);
     },
   ],
   DE: [/^[1-9]\d{8}$/, mod11x10],
@@ -158,11 +162,13 @@ const RULES: Record<string, Rule> = {
   HR: [/^\d{11}$/, mod11x10],
   HU: [/^\d{8}$/, (n) => wsum(n, [9, 7, 3, 1, 9, 7, 3, 1]) % 10 === 0],
   IE: [
-    /^(\d{7}[A-W]{1,2}|\d[A-Z+*]\d{5}[A-W])$/,
+    /^(\d{7}|\d[A-Z+*]\d{5})[A-W]{1,2}$/,
     (n) => {
-      // Old style (second character a letter, + or *): 0, digits 3–7, digit 1.
-      const body = /^\d{7}/.test(n) ? n.slice(0, 7) : '0' + n.slice(2, 7) + n[0];
-      return IE_ABC[(wsum(body, run(8, 2)) + 9 * IE_ABC.indexOf(n[8] ?? 'W')) % 23] === n[7];
+      // Old style (second character a letter, + or *): 0, digits 3–7, digit 1; a second letter after the
+      // check letter is not part of the check (python-stdnum allows it).
+      const newStyle = /^\d{7}/.test(n);
+      const body = newStyle ? n.slice(0, 7) : '0' + n.slice(2, 7) + n[0];
+      return IE_ABC[(wsum(body, run(8, 2)) + 9 * IE_ABC.indexOf((newStyle && n[8]) || 'W')) % 23] === n[7];
     },
   ],
   // Company number (not all zero), provincial office (001–100, 120, 121, 888, 999), Luhn digit.
@@ -204,7 +210,9 @@ const RULES: Record<string, Rule> = {
   ],
   SE: [/^\d{10}01$/, (n) => !luhn(n.slice(0, 10))],
   SI: [/^[1-9]\d{7}$/, (n) => { const r = wsum(n, run(8, 2)) % 11; return r > 0 && (11 - r) % 10 === last(n); }],
-  SK: [/^[1-9]\d[2-47-9]\d{7}$/, (n) => +n % 11 === 0],
+  // 10 digits: a birth number (RČ, as for CZ but 10 digits only), as python-stdnum accepts it and the registry may
+  // too; else first digit not 0, third 2 3 4 7 8 or 9, the number mod 11 = 0.
+  SK: [/^\d{10}$/, (n) => rc(n) || (/^[1-9]\d[2-47-9]/.test(n) && +n % 11 === 0)],
   XI: UK,
   GB: UK,
   // UID: CHE + 8 digits + check digit (a remainder of 10 is never issued); the VAT suffix is optional.
@@ -214,7 +222,8 @@ const RULES: Record<string, Rule> = {
 };
 
 /**
- * Uppercase, drop spaces, dots, dashes, slashes, commas and colons, and write Greece as `EL`.
+ * Fold fullwidth characters (NFKC), uppercase, drop spaces, dots, dashes (also en/em dashes, the
+ * minus sign, non-breaking hyphens), slashes, commas and colons, and write Greece as `EL`.
  * When the value has no known country prefix and `defaultCountry` is given, that country
  * is put in front if the value starts with a digit or fits the country's own format
  * (`U12345678` for AT, `B64717838` for ES); a Swiss number of bare digits becomes `CHE…`.
@@ -222,7 +231,7 @@ const RULES: Record<string, Rule> = {
  * Greece's old 8 digits, Dutch numbers without their leading zeros, Norway's `MVA` suffix.
  */
 export function normalizeVatId(raw: string, defaultCountry?: string): string {
-  let id = raw.toUpperCase().replace(/[\s.,/:-]/g, '').replace(/^GR/, 'EL');
+  let id = raw.normalize('NFKC').toUpperCase().replace(/[\s.,/:\u2010-\u2015\u2212-]/g, '').replace(/^GR/, 'EL');
   const cc = defaultCountry?.toUpperCase().replace(/^GR$/, 'EL');
   if (cc && !RULES[id.slice(0, 2)] && (/^\d/.test(id) || RULES[cc]?.[0].test(id))) {
     id = (cc === 'CH' && /^\d/.test(id) ? 'CHE' : cc) + id;

@@ -50,7 +50,7 @@ const BAD_FORMAT = [
   'CY-12259033P', 'CY-1225903322', 'CZ 95123891', 'DE 246X595 415', 'DE 011125440', 'ES B-583784312', 'FR000076090',
   'FR IO334175221', 'IE 4550C59S', 'IE 069385V8', 'IE 8?79739J', 'LT 100001354', 'LT 100001509922',
   'NL 001241643801', 'NL 009122746B00', 'NL B06753742B01', 'NL 82X569759b01', 'NL006866304B021', 'SE 55643359201',
-  'SE 5567003255201', 'SK A078449064', 'SK 012 274 96 19', 'SK 2010 237 945',
+  'SE 5567003255201', 'SK A078449064', 'SK 202274961', 'SK 20227496190',
 ];
 
 describe('which billing countries are asked for a VAT number', () => {
@@ -71,6 +71,14 @@ describe('VAT IDs', () => {
       expect(normalizeVatId('ES-x-2482300w')).to.equal('ESX2482300W');
       expect(normalizeVatId('DE\u00a0136\t695\n976')).to.equal('DE136695976');
       expect(normalizeVatId('DK: 21599336')).to.equal('DK21599336');
+    });
+
+    it('folds what a word processor or a fullwidth keyboard writes: en/em dashes, minus, non-breaking hyphen, fullwidth digits', () => {
+      expect(normalizeVatId('DE 136\u2013695\u2014976')).to.equal('DE136695976');
+      expect(normalizeVatId('BE 0428\u2212759\u2010497')).to.equal('BE0428759497');
+      expect(normalizeVatId('CHE\u2011107.787.577 IVA')).to.equal('CHE107787577IVA');
+      expect(normalizeVatId('DE\uff11\uff13\uff16\uff0e695\uff0e976')).to.equal('DE136695976');
+      expect(checkVatId('DE 136\u2013695\u2013976')).to.include({ valid: true });
     });
 
     it('makes the short forms whole: BE (0) and 9 digits, EL 8 digits, NL leading zeros, NO without MVA', () => {
@@ -179,6 +187,35 @@ describe('VAT IDs', () => {
       expect(checkVatId('BG 8032056031')).to.include({ valid: true }); // 1880-12-05
     });
 
+    it('accepts a Slovak birth number (RČ) as python-stdnum does, and leaves the rest to the registry', () => {
+      // None of these is a company number (first digit 0, or third digit 0, 1, 5 or 6): only the RČ rule accepts them.
+      expect(checkVatId('SK 781123/4079')).to.include({ vatId: 'SK7811234079', country: 'SK', valid: true }); // man, 1978-11-23
+      expect(checkVatId('SK 6259301290')).to.include({ valid: true }); // woman (month +50), 1962-09-30
+      expect(checkVatId('SK 0525093118')).to.include({ valid: true }); // month +20 (since 2004), 2005-05-09
+      expect(checkVatId('SK 0772150643')).to.include({ valid: true }); // woman, month +70, 2007-02-15
+      expect(checkVatId('SK 8503141230')).to.include({ valid: true }); // remainder 10: check digit 0
+      expect(checkVatId('SK 2402294565')).to.include({ valid: true }); // 2024-02-29, a leap day
+      expect(checkVatId('7811234079', 'SK')).to.include({ vatId: 'SK7811234079', valid: true });
+      // A wrong date or check digit, and no company number either: still rejected.
+      for (const raw of ['SK 8513141230', 'SK 2302294566', 'SK 7804314078', 'SK 7811004070', 'SK 7811234078', 'SK 6259301283']) {
+        expect(checkVatId(raw), raw).to.include({ valid: false, reason: 'checksum' }); // month 13, 29 Feb 2023, 31 Apr, day 0, check digits
+      }
+      // Company numbers whose digits are no date still count (python-stdnum's SK 202 274 96 19).
+      expect(checkVatId('SK 2022749619')).to.include({ valid: true });
+      expect(checkVatId('SK 2010 237 945')).to.include({ reason: 'checksum' }); // third digit 1, and 2020-10-23 with a wrong check
+      expect(checkVatId('SK 012 274 96 19')).to.include({ reason: 'checksum' }); // first digit 0, and day 74
+      // 9-digit birth numbers (before 1954) are Czech VAT numbers, but a Slovak IČ DPH has 10 digits.
+      expect(checkVatId('CZ 530312123')).to.include({ valid: true });
+      expect(checkVatId('SK 530312123')).to.include({ reason: 'format' });
+    });
+
+    it('accepts an old-style Irish number with a second letter, which the check leaves out (as python-stdnum does)', () => {
+      expect(checkVatId('IE 8D79739I')).to.include({ valid: true });
+      expect(checkVatId('IE 8D79739IA')).to.include({ valid: true });
+      expect(checkVatId('IE 8D79739JA')).to.include({ reason: 'checksum' });
+      expect(checkVatId('IE 8D79739IX')).to.include({ reason: 'format' }); // second letters run A–W
+    });
+
     it('knows GB and XI government and health-authority numbers (no check digit)', () => {
       expect(checkVatId('GB GD001')).to.include({ valid: true });
       expect(checkVatId('XI HA500')).to.include({ valid: true });
@@ -188,7 +225,10 @@ describe('VAT IDs', () => {
       expect(checkVatId('GB GD888810003')).to.include({ valid: true }); // EU form: GD8888 + number + mod 97
       expect(checkVatId('GB HA888856782')).to.include({ valid: true });
       expect(checkVatId('XI 432525179')).to.include({ country: 'XI', valid: true });
-      expect(checkVatId('GB 010000090')).to.include({ reason: 'format' }); // 01…–09…: HMRC's non-VAT references
+      // 01…–09…: python-stdnum accepts them, so do we; the registry lookup decides.
+      expect(checkVatId('GB 010000090')).to.include({ valid: true });
+      expect(checkVatId('XI 012345620')).to.include({ valid: true });
+      expect(checkVatId('GB 010123456')).to.include({ reason: 'checksum' });
     });
 
     it('keeps the mock fixtures as intended', () => {
