@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse, resetMouse, setViewport } from '@web/test-runner-commands';
 import { MockBackend } from '../src/mock/index.js';
-import { inStep, settled, stepEl, textOf, useBackend, waitForStep } from './helpers.js';
+import { inStep, seen, settled, stepEl, textOf, useBackend, waitForStep } from './helpers.js';
 import type { CheckoutWizard } from '../src/components/checkout-wizard/checkout-wizard.js';
 
 // The script-tag bundle under a strict Content-Security-Policy with Trusted Types, sent as a real HTTP
@@ -74,7 +74,7 @@ async function click(target: Element) {
 
 /** Clicks (with the mouse) the button or link in the current step whose text starts with `text`. */
 async function clickText(el: CheckoutWizard, text: string | RegExp) {
-  const match = (s: string) => (typeof text === 'string' ? s.trim().startsWith(text) : text.test(s.trim()));
+  const match = (s: string) => (typeof text === 'string' ? seen(s).startsWith(text) : text.test(seen(s)));
   const all = [...stepEl(el).shadowRoot!.querySelectorAll<HTMLElement>('button, a')];
   const target = all.find((b) => match(b.textContent ?? ''));
   if (!target) throw new Error(`no button "${text}" in ${el.step}; buttons: ${all.map((b) => b.textContent?.trim()).join(' | ')}`);

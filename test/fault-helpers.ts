@@ -6,7 +6,7 @@ import type { CheckoutWizard } from '../src/components/checkout-wizard/checkout-
 import type { StepElement } from '../src/components/step-element.js';
 import type { CheckoutContext } from '../src/machine/types.js';
 import { VERSION } from '../src/machine/persist.js';
-import { clickText, inStep, settled, stepEl, type, useBackend, waitForStep, walk } from './helpers.js';
+import { clickText, inStep, seen, settled, stepEl, type, useBackend, waitForStep, walk } from './helpers.js';
 
 // Helpers for test/faults.test.ts: a mount that passes the reliability properties
 // (retry, order-timeout, storage-key), "reloads", deep DOM queries and request timing.
@@ -126,7 +126,7 @@ export function holdTimers(...delays: number[]) {
 
 // --- Deep DOM ---
 
-const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+const norm = seen;
 
 /** Every element matching `selector` in the widget: its light DOM and every shadow root inside it. */
 export function deepAll(el: Element, selector: string): Element[] {

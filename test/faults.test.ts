@@ -4,7 +4,7 @@ import { MockBackend, TestPaymentProvider, createState, type MockState, type Tes
 import type { CheckoutWizard } from '../src/components/checkout-wizard/checkout-wizard.js';
 import type { CheckoutEventDetails } from '../src/events.js';
 import { VERSION } from '../src/machine/persist.js';
-import { clickText, inStep, settled, stepEl, textOf, waitForStep } from './helpers.js';
+import { clickText, inStep, seen, settled, stepEl, textOf, waitForStep } from './helpers.js';
 import {
   UUID,
   addMethod,
@@ -743,7 +743,7 @@ describe('faults', () => {
           await clickText(el, 'Choose Remote Support');
           await waitForStep(el, 'mode');
         },
-        check: (el) => expect(inStep(el, 'h2')!.textContent).to.equal('Buy Remote Support or try it free'),
+        check: (el) => expect(seen(inStep(el, 'h2')!.textContent)).to.equal('Buy Remote Support or try it free'),
       },
       tier: {
         // Standard chosen, then Back: the tier step with a choice that is not the default.
@@ -1013,7 +1013,7 @@ describe('faults', () => {
       noImg();
       await clickText(el, `Choose ${XSS}`);
       await waitForStep(el, 'mode');
-      expect(inStep(el, 'h2')!.textContent).to.equal(`Buy ${XSS} or try it free`);
+      expect(seen(inStep(el, 'h2')!.textContent)).to.equal(`Buy ${XSS} or try it free`);
       noImg();
       await clickText(el, 'Buy');
       await waitForStep(el, 'tier');

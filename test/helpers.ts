@@ -8,7 +8,10 @@ import type { StepElement } from '../src/components/step-element.js';
 import { nextMove } from '../src/mock/drive.js';
 import type { PaymentProvider } from '../src/adapter/billing-adapter.js';
 import type { AxeResults, RunOptions } from 'axe-core';
+import { seen } from './step-fixture.js';
 import '../src/define.js';
+
+export { seen };
 
 let worker: SetupWorker | undefined;
 
@@ -58,7 +61,7 @@ export async function mount(scenario: ScenarioName = 'empty-cart', attrs: MountO
 /** The element drawing the current step. */
 export const stepEl = (el: CheckoutWizard) => el.shadowRoot!.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('[data-step]')!;
 export const inStep = <T extends Element = HTMLElement>(el: CheckoutWizard, selector: string) => stepEl(el).shadowRoot!.querySelector<T>(selector);
-export const textOf = (el: CheckoutWizard) => (stepEl(el).shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
+export const textOf = (el: CheckoutWizard) => seen(stepEl(el).shadowRoot!.textContent);
 
 /** Waits until the wizard rests: a step shown, nothing in flight, everything rendered. */
 export async function settled(el: CheckoutWizard) {
@@ -74,7 +77,7 @@ export async function waitForStep(el: CheckoutWizard, step: StepId) {
 
 /** Clicks the button (or link) in the current step whose visible text matches. */
 export async function clickText(el: CheckoutWizard, text: string | RegExp) {
-  const match = (s: string) => (typeof text === 'string' ? s.trim().startsWith(text) : text.test(s.trim()));
+  const match = (s: string) => (typeof text === 'string' ? seen(s).startsWith(text) : text.test(seen(s)));
   const all = [...stepEl(el).shadowRoot!.querySelectorAll<HTMLElement>('button, a')];
   const target = all.find((b) => match(b.textContent ?? ''));
   if (!target) throw new Error(`no button "${text}" in ${el.step}; buttons: ${all.map((b) => b.textContent?.trim()).join(' | ')}`);

@@ -1,11 +1,11 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { deepActive, inStep, mount, settled, waitForStep } from './helpers.js';
+import { deepActive, inStep, mount, seen, settled, waitForStep } from './helpers.js';
 import type { CheckoutWizard } from '../src/components/checkout-wizard/checkout-wizard.js';
 
 // Whole flows with the keyboard alone: Tab to a control, Enter or Space to use it.
 
-const label = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const label = (el: Element | null) => seen(el?.textContent);
 
 /**
  * Every control Tab reaches inside the widget shows where focus is (WCAG 2.4.7: an outline of at least 2px)

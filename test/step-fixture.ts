@@ -41,7 +41,11 @@ export const money = ({ amount, currency }: Money) =>
   new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount / 100);
 
 /** The element's visible text, whitespace collapsed. */
-export const textOf = (el: Element) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** Text as a user reads it: the bidi isolates around server text are invisible, runs of white space one space. */
+export const seen = (s: string | null | undefined) => (s ?? '').replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
+
+/** A step's text as a user reads it. */
+export const textOf = (el: Element) => seen(el.shadowRoot!.textContent);
 
 /** The elements of the shadow root with this part, in order. */
 export const parts = <T extends HTMLElement = HTMLElement>(el: Element, name: string) => [...el.shadowRoot!.querySelectorAll<T>(`[part~="${name}"]`)];

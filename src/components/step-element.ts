@@ -1,10 +1,13 @@
 import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { ContextConsumer } from '@lit/context';
 import { SelectorController } from '../controllers/selector-controller.js';
 import { actorContext, localizerContext } from '../controllers/contexts.js';
 import type { CheckoutActor, CheckoutSnapshot } from '../machine/checkout.machine.js';
 import type { CheckoutEvent } from '../machine/types.js';
-import { Localizer } from '../i18n/localizer.js';
+import { Localizer, isolate } from '../i18n/localizer.js';
+import { fieldError } from '../machine/selectors.js';
+import { hasVatNumber, vatPrefixOf } from '../vat/index.js';
 import type { BillingError } from '../adapter/errors.js';
 import { messageKey, declineKey } from '../adapter/error-codes.js';
 import { shared } from '../styles/shared.js';
@@ -135,6 +138,65 @@ export class StepElement extends LitElement {
     >
       <span class="label" ?data-busy=${busy}>${label}${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}</span>
     </button>`;
+  }
+
+  /**
+   * The VAT number field, at review and at payment (the seed asks for it with the payment method; at review the total
+   * reviewed can be the total paid): typed, applied by itself after a pause or with Apply, and what the registry said,
+   * with why VAT is still charged on a verified number. Only where the billing country has VAT numbers. `locked`
+   * while an order is under way.
+   */
+  protected vatField(locked = false) {
+    const { account, vatText, vatVerdict } = this.ctx;
+    if (!hasVatNumber(account?.billingCountry)) return nothing;
+    const m = this.t.m;
+    const rejected = fieldError(this.ctx, 'vatId');
+    return html`<div class="vat" part="vat">
+      <label for="vat">${m.vatLabel}</label>
+      <p id="vat-hint" class="muted hint">${m.vatHint}</p>
+      <div class="row">
+        <input
+          id="vat"
+          part="input"
+          type="text"
+          autocomplete="off"
+          spellcheck="false"
+          .value=${live(vatText)}
+          ?disabled=${locked}
+          aria-invalid=${rejected || vatVerdict?.status === 'invalid' ? 'true' : 'false'}
+          aria-describedby="vat-hint vat-status"
+          @input=${(e: Event) => this.send({ type: 'VAT', text: (e.target as HTMLInputElement).value })}
+          @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.submit({ type: 'APPLY_VAT' })}
+        />
+        <button type="button" part="apply-vat" ?disabled=${locked} @click=${() => this.submit({ type: 'APPLY_VAT' })}>${m.applyVat}</button>
+      </div>
+      <div id="vat-status">${this.#vatStatus(rejected)}</div>
+    </div>`;
+  }
+
+  #vatStatus(rejected: BillingError | undefined) {
+    const m = this.t.m;
+    const verdict = this.ctx.vatVerdict;
+    if (rejected) {
+      const reason = rejected.fieldErrors.find((f) => f.field === 'vatId')?.code;
+      // Own entries only: a server's code such as `constructor` is just unknown.
+      const text = reason && Object.hasOwn(m.vatErrors, reason) ? m.vatErrors[reason as keyof typeof m.vatErrors] : m.errors.invalid_vat_id;
+      return html`<p class="error" part="error" role="alert">${text}</p>`;
+    }
+    if (!verdict || verdict.vatId !== this.ctx.vatText) return nothing;
+    if (verdict.status === 'valid') {
+      const { quote, account } = this.ctx;
+      // Verified, yet VAT is charged: say why, so the total is no surprise.
+      const why =
+        quote && !quote.tax.reverseCharge && quote.tax.rateBasisPoints > 0
+          ? verdict.vatId.slice(0, 2) !== vatPrefixOf(account?.billingCountry ?? '')
+            ? m.vatOtherCountry
+            : m.vatCharged
+          : undefined;
+      return html`<p class="ok">${m.vatValid(verdict.name ? isolate(verdict.name) : '')}</p>${why ? html`<p class="muted">${why}</p>` : nothing}`;
+    }
+    if (verdict.status === 'invalid') return html`<p class="error" part="error" role="alert">${m.vatInvalid}</p>`;
+    return html`<p class="muted">${m.vatUnavailable}</p>`;
   }
 
   protected backButton(label = this.t.m.back) {

@@ -8,6 +8,7 @@ import { defaultTier, findProduct, seatsTextFor, type Mode } from './rules.js';
 import { rangeOf, vatCheck } from './selectors.js';
 import { UNAVAILABLE_RETRY_S, UNDO_S, type CheckoutContext, type CheckoutEmitted, type CheckoutInput, type Draft, type Loaded, type MachineEvent } from './types.js';
 import { fieldOf } from '../adapter/error-codes.js';
+import type { VatVerdict } from '../contract/types.js';
 import type { Quote } from '../contract/types.js';
 import type { Cart, PaymentMethod } from '../contract/types.js';
 import type { PlaceOrderOutput } from './place-order.machine.js';
@@ -83,6 +84,14 @@ export const checkout = setup({
       };
     }),
     normalizeVat: assign({ vatText: ({ context }) => vatCheck(context).vatId }),
+    /** The registry's verdict, and the number as it was checked. */
+    verdict: assign(({ event }) => {
+      const output = (event as unknown as { output: VatVerdict }).output;
+      return { vatVerdict: output, vatText: output.vatId };
+    }),
+    dropVerdict: assign({ vatVerdict: undefined }),
+    /** The registry could not be asked: the error at the field, no verdict. */
+    vatFailed: assign(({ event }) => ({ error: errorOf({ event }), vatVerdict: undefined })),
     /**
      * Each keystroke in the VAT field: a complete, well-formed ID (or a cleared
      * field that had one applied) is applied once typing pauses. A new

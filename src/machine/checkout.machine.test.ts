@@ -938,6 +938,27 @@ describe('checkout machine', () => {
       expect(quotedWith.slice(-2)).to.deep.equal(['DE136695976', 'DE136695976']);
     });
 
+    it('at review too: a VAT ID applied there reprices the review, a typed one is applied before Continue, and payment gets the same total', async () => {
+      const { actor, backend } = await toPay('eu-business');
+      await send(actor, { type: 'BACK' });
+      expect(step(actor)).to.equal('review');
+      await send(actor, { type: 'VAT', text: 'DE 136 695 977' });
+      await send(actor, { type: 'CONTINUE' });
+      expect(step(actor), 'a wrong check digit stops Continue').to.equal('review');
+      expect(ctx(actor).error!.fieldErrors).to.deep.equal([{ field: 'vatId', code: 'checksum' }]);
+      await send(actor, { type: 'VAT', text: 'DE136695976' });
+      await send(actor, { type: 'CONTINUE' });
+      expect(step(actor), 'the new total is shown before going on').to.equal('review');
+      expect(actor.getSnapshot().matches({ review: 'ready' })).to.equal(true);
+      expect(ctx(actor).quote!.tax.reverseCharge).to.equal(true);
+      const reviewed = ctx(actor).quote!.total;
+      await send(actor, { type: 'CONTINUE' });
+      expect(step(actor)).to.equal('pay');
+      expect(ctx(actor).quote!.total).to.deep.equal(reviewed);
+      await send(actor, { type: 'PLACE_ORDER' });
+      expect(backend.orders[0]!.total).to.deep.equal(reviewed);
+    });
+
     describe('typing a VAT ID', () => {
       const count = (backend: MockBackend, path: string) => backend.requests.filter((r) => r.path === path).length;
 

@@ -69,6 +69,31 @@ const backFromReview = [
   { target: '#checkout.cart' },
 ];
 
+/**
+ * The VAT number, at review and at payment alike: typed (applied by itself after a pause), cleared, or applied.
+ * A wrong format or check digit is caught here, before any request; a well-formed one is checked with the
+ * registry (the step's `validatingVat`), then the step's `quoting` prices it.
+ */
+const vat = {
+  events: {
+    VAT: { actions: 'typeVat' as const },
+    APPLY_VAT: [
+      // Clearing the field drops a verdict and its reverse charge; an empty field with none applied changes nothing.
+      { guard: and(['vatEmpty', 'vatApplied']), target: 'quoting', actions: 'dropVerdict' as const },
+      { guard: 'vatEmpty' as const },
+      // The ID already applied: nothing to ask again.
+      { guard: not('vatPending') },
+      { guard: 'vatMalformed' as const, actions: 'rejectVat' as const },
+      { target: 'validatingVat', actions: 'normalizeVat' as const },
+    ],
+  },
+  /** Before going on (Continue, Place order): a number typed but not applied may change the price, so it is applied first and the user sees the new total. */
+  pending: [
+    { guard: and(['vatPending', 'vatMalformed']), actions: 'rejectVat' as const },
+    { guard: 'vatPending' as const, target: 'validatingVat', actions: 'normalizeVat' as const },
+  ],
+};
+
 const setCart = { type: 'setCart', params: ({ event }: { event: { output: Cart } }) => event.output } as const;
 
 export const checkoutMachine = checkout.createMachine({
@@ -314,7 +339,8 @@ export const checkoutMachine = checkout.createMachine({
         },
         ready: {
           on: {
-            CONTINUE: { target: '#checkout.pay', actions: assign({ requoted: undefined }) },
+            CONTINUE: [...vat.pending, { target: '#checkout.pay', actions: assign({ requoted: undefined }) }],
+            ...vat.events,
             EDIT: { target: '#checkout.item', actions: { type: 'editItem', params: ({ event }) => ({ itemId: event.itemId, returnTo: 'review' as const }) } },
             BACK: backFromReview,
             GO_TO: goTo('review'),
@@ -324,6 +350,12 @@ export const checkoutMachine = checkout.createMachine({
           },
         },
         failed: { on: { RETRY: 'quoting', BACK: backFromReview, GO_TO: goTo('review') } },
+        validatingVat: {
+          tags: ['busy'],
+          entry: ['clearError', cancel('applyVat')],
+          on: { BACK: backFromReview, VAT: { target: 'ready', actions: 'typeVat' } },
+          invoke: { src: 'validateVat', input: io(({ context }) => ({ vatId: context.vatText })), onDone: { target: 'quoting', actions: 'verdict' }, onError: { target: 'ready', actions: 'vatFailed' } },
+        },
       },
     },
     pay: {
@@ -332,27 +364,15 @@ export const checkoutMachine = checkout.createMachine({
         idle: {
           on: {
             PAYMENT_METHOD: { actions: assign({ paymentMethodId: ({ event }) => event.id, declinedMethodId: undefined, error: undefined }) },
-            VAT: { actions: 'typeVat' },
+            ...vat.events,
             ADD_METHOD: { actions: assign({ addingMethod: true, error: undefined }) },
             CANCEL_METHOD: { actions: assign({ addingMethod: false }) },
             SAVE_METHOD: { guard: ({ context }) => !!context.provider, target: 'addingMethod' },
             METHOD_FAILED: { actions: { type: 'setError', params: ({ event }) => new BillingError('payment_method_failed', event.message) } },
-            APPLY_VAT: [
-              // Clearing the field drops a verdict and its reverse charge; an empty field with none applied changes nothing.
-              { guard: and(['vatEmpty', 'vatApplied']), target: 'quoting', actions: assign({ vatVerdict: undefined }) },
-              { guard: 'vatEmpty' },
-              // The ID already applied: nothing to ask again.
-              { guard: not('vatPending') },
-              // A wrong format or check digit is caught here, before any request.
-              { guard: 'vatMalformed', actions: 'rejectVat' },
-              { target: 'validatingVat', actions: 'normalizeVat' },
-            ],
             PLACE_ORDER: [
               // The card the bank just declined stays declined until the user chooses it, or another, again.
               { guard: ({ context }) => !!context.declinedMethodId && context.declinedMethodId === context.paymentMethodId },
-              { guard: and(['vatPending', 'vatMalformed']), actions: 'rejectVat' },
-              // A VAT number typed but not applied may change the price: apply it and let the user confirm the new total.
-              { guard: 'vatPending', target: 'validatingVat', actions: 'normalizeVat' },
+              ...vat.pending,
               { guard: 'hasMethod', target: 'ordering', actions: 'startAttempt' },
               { actions: { type: 'setError', params: () => new BillingError('payment_method_required', 'Choose a payment method.') } },
             ],
@@ -381,13 +401,8 @@ export const checkoutMachine = checkout.createMachine({
           tags: ['busy'],
           entry: ['clearError', cancel('applyVat')],
           on: { BACK: '#checkout.review', VAT: { target: 'idle', actions: 'typeVat' } },
-          invoke: {
-            src: 'validateVat',
-            input: io(({ context }) => ({ vatId: context.vatText })),
-            // Only a verified ID changes the price (see quoteVatId); "unavailable" lets checkout go on without reverse charge.
-            onDone: { target: 'quoting', actions: assign({ vatVerdict: ({ event }) => event.output, vatText: ({ event }) => event.output.vatId }) },
-            onError: { target: 'idle', actions: [{ type: 'setError', params: errorOf }, assign({ vatVerdict: undefined })] },
-          },
+          // Only a verified ID changes the price (see quoteVatId); "unavailable" lets checkout go on without reverse charge.
+          invoke: { src: 'validateVat', input: io(({ context }) => ({ vatId: context.vatText })), onDone: { target: 'quoting', actions: 'verdict' }, onError: { target: 'idle', actions: 'vatFailed' } },
         },
         quoting: {
           tags: ['busy'],

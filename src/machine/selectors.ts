@@ -1,9 +1,9 @@
 import type { SnapshotFrom, AnyStateMachine, StateValue } from 'xstate';
-import type { CartItemInput } from '../contract/types.js';
+import type { CartItemInput, Quote, Term } from '../contract/types.js';
 import type { BillingError } from '../adapter/errors.js';
 import { fieldOf, type Field } from '../adapter/error-codes.js';
 import { checkVatId } from '../vat/index.js';
-import { findProduct, findTier, parseSeats, seatRange } from './rules.js';
+import { findProduct, findTier, isChosen, parseSeats, seatRange } from './rules.js';
 import { isStepId, type StepId } from './steps.js';
 import type { CheckoutContext, CommitAction, OrderState } from './types.js';
 
@@ -67,4 +67,59 @@ export function stepOf(snapshot: SnapshotFrom<AnyStateMachine>): StepId | 'loadi
  */
 export function orderState(snapshot: SnapshotFrom<AnyStateMachine>): OrderState | undefined {
   return snapshot.matches({ pay: 'ordering' }) ? (snapshot.context as CheckoutContext).orderState : undefined;
+}
+
+/** One item of the order as the buyer is shaping it: a cart item, or the item being chosen in place of the one it edits. */
+export interface OrderItem {
+  /** The cart item's id while the line is exactly that item; a new or changed item has none, so no quote can stand for it. */
+  id?: string;
+  productId: string;
+  tierId?: string;
+  /** Undefined while the licenses field holds no valid number. */
+  seats?: number;
+  term: Term;
+  trial: boolean;
+}
+
+/** The steps where the draft is an item being chosen (or edited), not one already in the cart. */
+const ITEM_STEPS: ReadonlySet<string> = new Set(['mode', 'tier', 'seats', 'term']);
+
+/**
+ * The order on screen now: the cart's items, with the item being chosen in place of the one it
+ * edits (or of the cart's item for the same product), else after them. A free trial is alone:
+ * starting it buys nothing in the cart.
+ */
+export function orderOf(c: CheckoutContext, step: string): OrderItem[] {
+  const items: OrderItem[] = (c.cart?.items ?? []).map((i) => ({ id: i.id, productId: i.productId, tierId: i.tierId, seats: i.seats, term: i.term, trial: false }));
+  const { draft } = c;
+  if (!ITEM_STEPS.has(step) || !draft.productId) return items;
+  const parsed = seatsOf(c);
+  // The recommended plan is a default, not a choice, until the user picks it (or the product has only one).
+  const plans = findProduct(c.catalog, draft.productId)?.tiers.length ?? 0;
+  const chosen: OrderItem = {
+    productId: draft.productId,
+    tierId: isChosen(draft, 'tier') || plans === 1 ? draft.tierId : undefined,
+    seats: parsed.error ? undefined : parsed.seats,
+    term: draft.term,
+    trial: draft.mode === 'trial',
+  };
+  if (chosen.trial) return [chosen];
+  const at = items.findIndex((i) => (c.editing ? i.id === c.editing.itemId : i.productId === chosen.productId));
+  if (at < 0) return [...items, chosen];
+  const was = items[at]!;
+  const unchanged = was.productId === chosen.productId && was.tierId === chosen.tierId && was.seats === chosen.seats && was.term === chosen.term;
+  items[at] = { ...chosen, id: unchanged ? was.id : undefined };
+  return items;
+}
+
+/** Whether a quote prices exactly this order: the same cart items, with the same licenses and terms. */
+export function quoteMatches(quote: Quote, order: readonly OrderItem[]): boolean {
+  return (
+    quote.lines.length === order.length &&
+    order.every(
+      (item) =>
+        item.id !== undefined &&
+        quote.lines.some((l) => l.itemId === item.id && l.seats === item.seats && l.term === item.term && (!l.productId || l.productId === item.productId)),
+    )
+  );
 }

@@ -266,6 +266,21 @@ export const shared = [
       font-weight: 600;
       margin: 0.25em 0 0;
     }
+    /* A text field with its button (the VAT number, a promotion code): side by side, the button below when narrow. */
+    .vat .row,
+    .promo .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_gap);
+      width: 100%;
+    }
+    .vat input {
+      flex: 1 1 12em;
+    }
+    .hint {
+      margin: 0.25em 0;
+      font-size: 0.875em;
+    }
     .ok {
       color: var(--_success);
       margin: 0.25em 0 0;

@@ -43,13 +43,6 @@ export const styles = css`
     flex-wrap: wrap;
     gap: var(--_gap);
   }
-  .vat input {
-    flex: 1 1 12em;
-  }
-  .hint {
-    margin: 0.25em 0;
-    font-size: 0.875em;
-  }
   .recap {
     border-top: 1px solid var(--_border);
     margin-top: var(--_space);

@@ -2,7 +2,6 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { StepElement } from '../step-element.js';
 import { fieldError, orderState, stepError } from '../../machine/selectors.js';
-import { hasVatNumber, vatPrefixOf } from '../../vat/index.js';
 import { isolate } from '../../i18n/localizer.js';
 import { styles } from './cw-payment.styles.js';
 
@@ -41,9 +40,8 @@ export class CwPayment extends StepElement {
   static override styles = [StepElement.styles, styles];
   protected override renderStep() {
     const m = this.t.m;
-    const { account, paymentMethodId, addingMethod, vatText, vatVerdict } = this.ctx;
+    const { account, paymentMethodId, addingMethod } = this.ctx;
     const state = this.snap.value;
-    const vatError = !!fieldError(this.ctx, 'vatId');
     const methodError = fieldError(this.ctx, 'paymentMethodId');
     // A decline is said next to Place order, where the eye is; the method's own problems at the method.
     const fieldMessage = methodError && methodError.code !== 'payment_declined' ? methodError : undefined;
@@ -90,27 +88,7 @@ export class CwPayment extends StepElement {
               : html`<p class="muted">${m.noProvider}</p>`}
       </fieldset>
 
-      ${hasVatNumber(account?.billingCountry) ? html`<div class="vat" part="vat">
-        <label for="vat">${m.vatLabel}</label>
-        <p id="vat-hint" class="muted hint">${m.vatHint}</p>
-        <div class="row">
-          <input
-            id="vat"
-            part="input"
-            type="text"
-            autocomplete="off"
-            spellcheck="false"
-            .value=${live(vatText)}
-            ?disabled=${locked}
-            aria-invalid=${vatError || vatVerdict?.status === 'invalid' ? 'true' : 'false'}
-            aria-describedby="vat-hint vat-status"
-            @input=${(e: Event) => this.send({ type: 'VAT', text: (e.target as HTMLInputElement).value })}
-            @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.submit({ type: 'APPLY_VAT' })}
-          />
-          <button type="button" part="apply-vat" ?disabled=${locked} @click=${() => this.submit({ type: 'APPLY_VAT' })}>${m.applyVat}</button>
-        </div>
-        <div id="vat-status">${this.#vatStatus(vatError)}</div>
-      </div>` : nothing}
+      ${this.vatField(locked)}
       ${this.#recap()}
 
       ${this.#actions()}
@@ -185,31 +163,6 @@ export class CwPayment extends StepElement {
       ${(quote.renewals ?? []).map((r) => html`<p class="renewal" part="renewal">${m.renews[r.term === 'annual' ? 'annual' : 'monthly'](t.date(r.date), t.money(r.amount))}</p>`)}
       <p class="muted authorise" part="authorise">${m.authorise}</p>
     </div>`;
-  }
-
-  #vatStatus(vatError: boolean | undefined) {
-    const m = this.t.m;
-    const verdict = this.ctx.vatVerdict;
-    if (vatError) {
-      const reason = this.ctx.error?.fieldErrors.find((f) => f.field === 'vatId')?.code;
-      // Own entries only: a server's code such as `constructor` is just unknown.
-      const text = reason && Object.hasOwn(m.vatErrors, reason) ? m.vatErrors[reason as keyof typeof m.vatErrors] : m.errors.invalid_vat_id;
-      return html`<p class="error" part="error" role="alert">${text}</p>`;
-    }
-    if (!verdict || verdict.vatId !== this.ctx.vatText) return nothing;
-    if (verdict.status === 'valid') {
-      const { quote, account } = this.ctx;
-      // Verified, yet VAT is charged: say why, so the total is no surprise.
-      const why =
-        quote && !quote.tax.reverseCharge && quote.tax.rateBasisPoints > 0
-          ? verdict.vatId.slice(0, 2) !== vatPrefixOf(account?.billingCountry ?? '')
-            ? m.vatOtherCountry
-            : m.vatCharged
-          : undefined;
-      return html`<p class="ok">${m.vatValid(verdict.name ?? '')}</p>${why ? html`<p class="muted">${why}</p>` : nothing}`;
-    }
-    if (verdict.status === 'invalid') return html`<p class="error" part="error" role="alert">${m.vatInvalid}</p>`;
-    return html`<p class="muted">${m.vatUnavailable}</p>`;
   }
 
   readonly #save = () => this.submit({ type: 'SAVE_METHOD' });

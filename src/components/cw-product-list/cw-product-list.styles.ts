@@ -13,12 +13,13 @@ export const styles = css`
     align-items: center;
     gap: var(--_gap);
   }
+  /* In em: the mark grows with the text (at 200% a 32px box would cut its letter). */
   .title img,
   .icon {
     flex: none;
-    width: 32px;
-    height: 32px;
-    border-radius: 8px;
+    width: 2em;
+    height: 2em;
+    border-radius: 0.5em;
   }
   .icon {
     display: grid;

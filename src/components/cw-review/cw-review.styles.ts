@@ -99,17 +99,21 @@ export const styles = css`
       text-align: start;
     }
   }
+  /* Figures being repriced stay in place, dimmed, until the new quote replaces them. */
+  .priced[aria-busy='true'] {
+    opacity: 0.6;
+  }
+  .updating {
+    margin: 0.25em 0 0;
+  }
+  .vat {
+    margin: var(--_gap) 0;
+  }
   .promo {
     margin: var(--_gap) 0;
     display: grid;
     gap: 0.25em;
     justify-items: start;
-  }
-  .promo .row {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_gap);
-    width: 100%;
   }
   .promo input {
     flex: 1 1 10em;

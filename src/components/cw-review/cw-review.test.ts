@@ -148,6 +148,41 @@ describe('cw-review', () => {
     expect(sent.map((e) => e.type)).to.include.members(['PROMO', 'APPLY_PROMO', 'REMOVE_PROMO']);
   });
 
+  it('a VAT number can be applied at review: the page stays as it is (field, value, focus) while it is repriced, then the total is the one paid', async () => {
+    const backend = new HeldBackend({ scenario: 'eu-business', now });
+    const { actor } = await driveTo('review', { backend });
+    const { el, table } = await mount(actor);
+    const field = () => el.shadowRoot!.querySelector<HTMLInputElement>('#vat')!;
+    expect(field(), 'a VAT field for a billing country with VAT').to.not.equal(null);
+    field().focus();
+    field().value = 'DE136695976';
+    field().dispatchEvent(new InputEvent('input'));
+    backend.hold();
+    part(el, 'apply-vat').click();
+    await el.updateComplete;
+    expect(actor.getSnapshot().hasTag('busy')).to.equal(true);
+    expect(field().value).to.equal('DE136695976');
+    expect(el.shadowRoot!.activeElement, 'focus stays in the field').to.equal(field());
+    expect(el.shadowRoot!.querySelector('[aria-busy=true]')!.contains(part(el, 'quote')), 'the figures, marked as updating').to.equal(true);
+    expect(part(el, 'continue').getAttribute('aria-disabled')).to.equal('true');
+    backend.release();
+    await rest(el, actor, 'review');
+    const quote = actor.getSnapshot().context.quote!;
+    expect(quote.tax.reverseCharge).to.equal(true);
+    expect(table().foot.at(-1)!.at(-1)).to.equal(money(quote.total));
+    expect(textOf(el)).to.include('VAT number verified');
+    part(el, 'continue').click();
+    await rest(el, actor, 'pay');
+    expect(actor.getSnapshot().context.quote!.total).to.deep.equal(quote.total);
+  });
+
+  it('no VAT field where the billing country has no VAT number', async () => {
+    const { actor } = await driveTo('review', { backend: new HeldBackend({ scenario: 'usd-account', now }) });
+    const { el } = await mount(actor);
+    expect(parts(el, 'quote')).to.have.length(1);
+    expect(parts(el, 'vat')).to.have.length(0);
+  });
+
   it('when the cart changed before paying, says so with the old and the new total', async () => {
     const backend = new HeldBackend({ scenario: 'empty-cart', now });
     const { actor } = await driveTo('pay', { backend });

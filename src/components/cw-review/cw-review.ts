@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { StepElement } from '../step-element.js';
 import type { Quote } from '../../contract/types.js';
-import { fieldError } from '../../machine/selectors.js';
+import { fieldError, orderOf, quoteMatches } from '../../machine/selectors.js';
 import { onPath } from '../../machine/steps.js';
 import { isolate } from '../../i18n/localizer.js';
 import { styles } from './cw-review.styles.js';
@@ -18,16 +18,18 @@ import { styles } from './cw-review.styles.js';
  * @csspart total - The total due row.
  * @csspart edit - Each "Edit order" button.
  * @csspart continue - The "Continue to payment" button.
- * @csspart back - The "Back to cart" button.
+ * @csspart back - The back button: "Back to cart" when the path has a cart, else "Back".
  * @csspart alert - The error when the quote failed.
  * @csspart retry - The retry button when the quote failed.
  * @csspart discount - Each discount row (a promotion code).
  * @csspart adjustment - Each adjustment row: what moving the billing date does to a product the account already has.
  * @csspart promo - The promotion code group: "Add a promotion code", its field and Apply, or the code applied with Remove.
- * @csspart input - The promotion code field.
+ * @csspart input - The promotion code field and the VAT number field.
  * @csspart apply-promo - The button that applies the promotion code.
  * @csspart remove-promo - The button that removes the applied promotion code.
- * @csspart error - The promotion code's error message.
+ * @csspart error - The promotion code's or the VAT number's error message.
+ * @csspart vat - The VAT number group (only where the billing country has VAT numbers): its label, hint, field, Apply and status.
+ * @csspart apply-vat - The button that applies the VAT number.
  */
 export class CwReview extends StepElement {
   static override styles = [StepElement.styles, styles];
@@ -56,7 +58,10 @@ export class CwReview extends StepElement {
           <button type="button" class="primary" part="retry" @click=${() => this.send({ type: 'RETRY' })}>${m.retry}</button>
         </div>`;
     }
-    if (!quote || this.busy) {
+    // A new price for the same order (a VAT number or a promotion code applied) keeps the page and its fields as they
+    // are, the figures marked as updating; a quote for another order is not shown at all.
+    const repricing = !!quote && this.busy && quoteMatches(quote, orderOf(this.ctx, 'review'));
+    if (!quote || (this.busy && !repricing)) {
       return html`<p class="muted" aria-busy="true">${m.updatingTotal}</p>
         <div class="actions">${this.backButton(this.#backLabel())}</div>`;
     }
@@ -70,11 +75,11 @@ export class CwReview extends StepElement {
           </div>`
         : nothing}
       <p>${m.reviewIntro}</p>
-      ${this.#table(quote)} ${this.#promo()}
+      <div class="priced" aria-busy=${repricing ? 'true' : 'false'}>${this.#table(quote)}</div>
+      ${repricing ? html`<p class="muted updating">${m.updatingTotal}</p>` : nothing} ${this.#promo()} ${this.vatField()}
       <p class="note">${m.billingDate(this.t.date(quote.billingDate))}</p>
       <div class="actions">
-        ${this.backButton(this.#backLabel())}
-        <button type="button" class="primary" part="continue" @click=${() => this.send({ type: 'CONTINUE' })}>${m.continueToPayment}</button>
+        ${this.backButton(this.#backLabel())} ${this.primaryButton(m.continueToPayment, { type: 'CONTINUE' }, 'continue')}
       </div>
     `;
   }

@@ -1,11 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { StepElement } from '../step-element.js';
 import { en, type Messages } from '../../i18n/en.js';
-import type { Money, Product, Quote, Term, Tier } from '../../contract/types.js';
-import { estimate, findProduct, findTier, fromPrice, isChosen } from '../../machine/rules.js';
-import { seatsOf, stepOf } from '../../machine/selectors.js';
+import type { Money, Product, Quote, Tier } from '../../contract/types.js';
+import { estimate, findProduct, findTier, fromPrice } from '../../machine/rules.js';
+import { orderOf, quoteMatches, stepOf, type OrderItem } from '../../machine/selectors.js';
 import { GATES } from '../../machine/steps.js';
-import type { CheckoutContext } from '../../machine/types.js';
 import type { CheckoutSnapshot } from '../../machine/checkout.machine.js';
 import { isolate } from '../../i18n/localizer.js';
 import { styles } from './cw-summary.styles.js';
@@ -16,18 +15,6 @@ export type SummaryView = 'none' | 'empty' | 'estimate' | 'trial' | 'quote';
 /** Where the wizard puts it: a column beside the steps, or a collapsible bar above them. */
 export type SummaryLayout = 'column' | 'bar';
 
-/** One item of the order as the buyer is shaping it: a cart item, or the item being chosen in place of the one it edits. */
-interface OrderItem {
-  /** The cart item's id while the line is exactly that item; a new or changed item has none, so no quote can stand for it. */
-  id?: string;
-  productId: string;
-  tierId?: string;
-  /** Undefined while the licenses field holds no valid number. */
-  seats?: number;
-  term: Term;
-  trial: boolean;
-}
-
 /** An item as the estimate draws it: its catalog entries and its first period at list price, when both are known. */
 interface EstimateLine {
   item: OrderItem;
@@ -36,49 +23,7 @@ interface EstimateLine {
   amount?: Money;
 }
 
-/** The steps where the draft is an item being chosen (or edited), not one already in the cart. */
-const ITEM_STEPS: ReadonlySet<string> = new Set(['mode', 'tier', 'seats', 'term']);
 const HIDDEN: ReadonlySet<string> = new Set(['loading', 'done', ...GATES]);
-
-/**
- * The order on screen now: the cart's items, with the item being chosen in place of the one it
- * edits (or of the cart's item for the same product), else after them. A free trial is alone:
- * starting it buys nothing in the cart.
- */
-export function orderOf(c: CheckoutContext, step: string): OrderItem[] {
-  const items: OrderItem[] = (c.cart?.items ?? []).map((i) => ({ id: i.id, productId: i.productId, tierId: i.tierId, seats: i.seats, term: i.term, trial: false }));
-  const { draft } = c;
-  if (!ITEM_STEPS.has(step) || !draft.productId) return items;
-  const parsed = seatsOf(c);
-  // The recommended plan is a default, not a choice, until the user picks it (or the product has only one).
-  const plans = findProduct(c.catalog, draft.productId)?.tiers.length ?? 0;
-  const chosen: OrderItem = {
-    productId: draft.productId,
-    tierId: isChosen(draft, 'tier') || plans === 1 ? draft.tierId : undefined,
-    seats: parsed.error ? undefined : parsed.seats,
-    term: draft.term,
-    trial: draft.mode === 'trial',
-  };
-  if (chosen.trial) return [chosen];
-  const at = items.findIndex((i) => (c.editing ? i.id === c.editing.itemId : i.productId === chosen.productId));
-  if (at < 0) return [...items, chosen];
-  const was = items[at]!;
-  const unchanged = was.productId === chosen.productId && was.tierId === chosen.tierId && was.seats === chosen.seats && was.term === chosen.term;
-  items[at] = { ...chosen, id: unchanged ? was.id : undefined };
-  return items;
-}
-
-/** Whether a quote prices exactly this order: the same cart items, with the same licenses and terms. */
-export function quoteMatches(quote: Quote, order: readonly OrderItem[]): boolean {
-  return (
-    quote.lines.length === order.length &&
-    order.every(
-      (item) =>
-        item.id !== undefined &&
-        quote.lines.some((l) => l.itemId === item.id && l.seats === item.seats && l.term === item.term && (!l.productId || l.productId === item.productId)),
-    )
-  );
-}
 
 /** The sum of amounts in one currency; undefined when one is missing or the currencies differ. */
 function sum(amounts: readonly (Money | undefined)[]): Money | undefined {
