@@ -541,6 +541,8 @@ export class CheckoutWizard extends LitElement {
       }
       this.#drawn = { step, el };
     }
+    // Whether the order summary is in view beside the step: a step may then leave its figures to it.
+    this.#drawn.el.toggleAttribute('data-beside', this.#wide);
     return this.#drawn.el;
   }
 }

@@ -50,45 +50,16 @@ export const styles = css`
   }
   .recap h3 {
     font-size: 1em;
-    margin: 0 0 var(--_gap);
-  }
-  .lines {
-    list-style: none;
     margin: 0;
-    padding: 0;
-    display: grid;
-    gap: var(--_gap);
   }
-  .lines li {
-    display: grid;
-    grid-template-columns: 1fr auto;
-    gap: 0 var(--_space);
+  /* Beside the order summary (a wide widget), the recap keeps what Place order pays and authorises: the total,
+     the renewals and the authorisation; the lines and the rest of the figures are in the summary, in view. */
+  :host([data-beside]) .recap .lines,
+  :host([data-beside]) .recap .row:not(.total) {
+    display: none;
   }
-  .lines .amount {
-    text-align: end;
-    font-variant-numeric: tabular-nums;
-  }
-  .lines .detail {
-    grid-column: 1 / -1;
-    font-size: 0.875em;
-  }
-  .totals {
-    display: grid;
-    grid-template-columns: 1fr auto;
-    gap: 0.25em var(--_space);
-    margin: var(--_gap) 0;
-    font-variant-numeric: tabular-nums;
-  }
-  .totals dd {
-    margin: 0;
-    text-align: end;
-  }
-  .totals .total {
-    font-weight: 600;
-    font-size: 1.125em;
-  }
-  .renewal {
-    margin: var(--_gap) 0 0;
+  :host([data-beside]) .recap .totals {
+    border: 0;
   }
   .authorise {
     font-size: 0.875em;

@@ -26,7 +26,7 @@ async function payment(options: { scenario?: ScenarioName; backend?: HeldBackend
   };
   const methods = () =>
     parts(el, 'method').map((m) => ({ text: m.textContent!.replace(/\s+/g, ' ').trim(), checked: m.querySelector('input')!.checked }));
-  const totals = () => [...part(el, 'totals').children].map((c) => c.textContent!.trim());
+  const totals = () => [...part(el, 'totals').querySelectorAll('dt, dd')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
   const quote = () => actor.getSnapshot().context.quote!;
   /** Adds a card through the provider's fields, as a buyer does: Add, pick the test card, Save (and pass its bank's challenge). */
   const addCard = async (token: string, challenge?: 'complete' | 'fail') => {

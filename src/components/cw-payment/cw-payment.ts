@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { StepElement } from '../step-element.js';
 import { fieldError, orderState, stepError } from '../../machine/selectors.js';
-import { isolate } from '../../i18n/localizer.js';
+import { figureStyles, quoteFigures } from '../quote-figures.js';
 import { styles } from './cw-payment.styles.js';
 
 /**
@@ -37,7 +37,7 @@ import { styles } from './cw-payment.styles.js';
  * @csspart back - The back button.
  */
 export class CwPayment extends StepElement {
-  static override styles = [StepElement.styles, styles];
+  static override styles = [StepElement.styles, figureStyles, styles];
   protected override renderStep() {
     const m = this.t.m;
     const { account, paymentMethodId, addingMethod } = this.ctx;
@@ -131,36 +131,9 @@ export class CwPayment extends StepElement {
     const { quote } = this.ctx;
     if (!quote) return nothing;
     const m = this.t.m;
-    const t = this.t;
     return html`<div class="recap" part="recap" role="group" aria-labelledby="recap-heading">
       <h3 id="recap-heading">${m.payingFor}</h3>
-      <ul class="lines">
-        ${quote.lines.map(
-          (line) => html`<li>
-            <span class="what"><bdi>${line.productName}</bdi> · <bdi>${line.tierName}</bdi></span>
-            <span class="amount">${t.money(line.amount)}</span>
-            <span class="muted detail">${t.count(m.licenses, line.seats)} · ${line.term === 'annual' ? m.billedAnnually : m.billedMonthly}</span>
-          </li>`,
-        )}
-      </ul>
-      <dl class="totals" part="totals">
-        <dt>${m.subtotal}</dt>
-        <dd>${t.money(quote.subtotal)}</dd>
-        ${(quote.discounts ?? []).map(
-          (d) => html`<dt part="discount">${d.code} · <bdi>${d.description}</bdi></dt>
-            <dd>${t.moneyOff(d.amountOff)}</dd>`,
-        )}
-        ${(quote.adjustments ?? []).map(
-          (a) => html`<dt part="adjustment">${a.kind === 'credit' ? m.adjustCredit(isolate(a.productName)) : m.adjustCharge(isolate(a.productName), t.dateRange(a.periodStart, a.periodEnd))}</dt>
-            <dd>${t.money(a.amount)}</dd>`,
-        )}
-        <dt>${m.tax(t.percent(quote.tax.rateBasisPoints))}</dt>
-        <dd>${t.money(quote.tax.amount)}</dd>
-        <dt class="total">${m.totalDue}</dt>
-        <dd class="total">${t.money(quote.total)}</dd>
-      </dl>
-      ${quote.tax.reverseCharge ? html`<p class="note">${m.reverseCharge}${quote.tax.vatId ? ` (${quote.tax.vatId})` : ''}</p>` : nothing}
-      ${(quote.renewals ?? []).map((r) => html`<p class="renewal" part="renewal">${m.renews[r.term === 'annual' ? 'annual' : 'monthly'](t.date(r.date), t.money(r.amount))}</p>`)}
+      ${quoteFigures(this.t, m, quote)}
       <p class="muted authorise" part="authorise">${m.authorise}</p>
     </div>`;
   }

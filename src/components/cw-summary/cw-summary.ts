@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { StepElement } from '../step-element.js';
 import { en, type Messages } from '../../i18n/en.js';
 import type { Money, Product, Quote, Tier } from '../../contract/types.js';
@@ -6,7 +6,7 @@ import { estimate, findProduct, findTier, fromPrice } from '../../machine/rules.
 import { orderOf, quoteMatches, stepOf, type OrderItem } from '../../machine/selectors.js';
 import { GATES } from '../../machine/steps.js';
 import type { CheckoutSnapshot } from '../../machine/checkout.machine.js';
-import { isolate } from '../../i18n/localizer.js';
+import { line, productAndPlan, quoteFigures, figureStyles } from '../quote-figures.js';
 import { styles } from './cw-summary.styles.js';
 
 /** What the summary shows: nothing, the empty text, an estimate, a free trial, or the server's quote. */
@@ -74,7 +74,7 @@ const chevron = html`<svg class="chevron" viewBox="0 0 16 16" aria-hidden="true"
  * @csspart renewal - Each renewal statement.
  */
 export class CwSummary extends StepElement {
-  static override styles = [StepElement.styles, styles];
+  static override styles = [StepElement.styles, figureStyles, styles];
   static override properties = { ...StepElement.properties, layout: { reflect: true } };
 
   /** `column`: a card beside the steps; `bar`: a collapsible bar above them, for a narrow widget. Set by the wizard. */
@@ -195,7 +195,7 @@ export class CwSummary extends StepElement {
     const lines = this.#lines();
     const total = sum(lines.map((l) => l.amount));
     return html`<ul class="lines" part="lines" role="list">
-        ${lines.map((line) => this.#line(this.#name(line.product?.name ?? line.item.productId, line.tier?.name), this.#estimateDetail(line), line.amount))}
+        ${lines.map((l) => line(t, productAndPlan(l.product?.name ?? l.item.productId, l.tier?.name), this.#estimateDetail(l), l.amount))}
       </ul>
       ${total
         ? html`<dl class="totals" part="totals">
@@ -222,61 +222,8 @@ export class CwSummary extends StepElement {
     return item.term === 'annual' ? m.perSeatYear(t.money(tier.prices.annual)) : m.perSeatMonth(t.money(tier.prices.monthly));
   }
 
-  #name(product: string, tier: string | undefined) {
-    return html`<bdi>${product}</bdi>${tier ? html` · <bdi>${tier}</bdi>` : nothing}`;
-  }
-
-  #line(name: TemplateResult, detail: string, amount: Money | undefined) {
-    return html`<li class="line" part="line">
-      <span class="name">${name}</span>
-      ${amount ? html`<span class="amount" part="amount">${this.t.money(amount)}</span>` : nothing}
-      ${detail ? html`<span class="detail muted">${detail}</span>` : nothing}
-    </li>`;
-  }
-
   /** Every figure is the quote's: nothing here is computed. */
   #quote(quote: Quote) {
-    const m = this.#m;
-    const t = this.t;
-    return html`${this.#quoting ? html`<p class="muted updating">${m.updatingTotal}</p>` : nothing}
-      <ul class="lines" part="lines" role="list">
-        ${quote.lines.map((line) =>
-          this.#line(
-            this.#name(line.productName, line.tierName),
-            `${t.count(m.licenses, line.seats)} · ${line.term === 'annual' ? m.billedAnnually : m.billedMonthly}`,
-            line.amount,
-          ),
-        )}
-      </ul>
-      <dl class="totals" part="totals">
-        <div class="row">
-          <dt>${m.subtotal}</dt>
-          <dd class="amount" part="amount">${t.money(quote.subtotal)}</dd>
-        </div>
-        ${(quote.discounts ?? []).map(
-          (d) => html`<div class="row discount" part="discount">
-            <dt><bdi class="code">${d.code}</bdi> · <bdi>${d.description}</bdi></dt>
-            <dd class="amount" part="amount">${t.moneyOff(d.amountOff)}</dd>
-          </div>`,
-        )}
-        ${(quote.adjustments ?? []).map(
-          (a) => html`<div class="row" part="adjustment">
-            <dt>${a.kind === 'credit' ? m.adjustCredit(isolate(a.productName)) : m.adjustCharge(isolate(a.productName), t.dateRange(a.periodStart, a.periodEnd))}</dt>
-            <dd class="amount" part="amount">${t.money(a.amount)}</dd>
-          </div>`,
-        )}
-        <div class="row">
-          <dt>${m.tax(t.percent(quote.tax.rateBasisPoints))}</dt>
-          <dd class="amount" part="amount">${t.money(quote.tax.amount)}</dd>
-        </div>
-        <div class="row total" part="total">
-          <dt>${m.totalDue}</dt>
-          <dd class="amount" part="amount">${t.money(quote.total)}</dd>
-        </div>
-      </dl>
-      ${quote.tax.reverseCharge ? html`<p class="muted fine">${m.reverseCharge}${quote.tax.vatId ? ` (${quote.tax.vatId})` : ''}</p>` : nothing}
-      ${(quote.renewals ?? []).map(
-        (r) => html`<p class="muted renewal" part="renewal">${m.renews[r.term === 'annual' ? 'annual' : 'monthly'](t.date(r.date), t.money(r.amount))}</p>`,
-      )}`;
+    return html`${this.#quoting ? html`<p class="muted updating">${this.#m.updatingTotal}</p>` : nothing} ${quoteFigures(this.t, this.#m, quote)}`;
   }
 }
