@@ -118,7 +118,6 @@ export const en = {
   applyPromo: 'Apply',
   promoApplied: (code: string) => `Promotion code ${code} applied`,
   removePromo: 'Remove code',
-  adjustmentsHeading: 'Your current products, from today',
   adjustCredit: (product: string) => `${product}: credit for the unused time`,
   adjustCharge: (product: string, period: string) => `${product}: new period ${period}`,
   quoteChanged: 'Prices changed since you last looked. Review the new total before you pay.',

@@ -115,9 +115,14 @@ export const shared = [
       outline: var(--_focus-width) solid var(--_focus);
       outline-offset: 2px;
     }
-    button[aria-disabled='true'] {
+    button[aria-disabled='true'],
+    button:disabled,
+    input:disabled {
       opacity: 0.6;
       cursor: not-allowed;
+    }
+    input:disabled {
+      background: var(--_raised);
     }
     /*
      * A busy primary button (StepElement.primaryButton): a spinner beside the label, in the label's colour.
@@ -274,8 +279,10 @@ export const shared = [
       gap: var(--_gap);
       width: 100%;
     }
-    .vat input {
-      flex: 1 1 12em;
+    .vat input,
+    .promo input {
+      flex: 1 1 8em;
+      min-width: 0;
     }
     .hint {
       margin: 0.25em 0;

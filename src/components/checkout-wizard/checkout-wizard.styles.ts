@@ -68,6 +68,7 @@ export const styles = [
     cw-summary[view='none'] {
       display: none;
     }
+    .layout[data-wide]:not(:has(cw-summary)),
     .layout[data-wide]:has(cw-summary[view='none']) {
       grid-template-columns: minmax(0, 1fr);
     }

@@ -71,6 +71,22 @@ describe('the wizard\'s states', () => {
       });
     }
 
+    it('laid out as the step will be: the summary\'s card beside the cards when the widget is wide, none when narrow', async () => {
+      for (const [width, beside] of [[1000, true], [600, false]] as const) {
+        const { el, clock } = await mountHeld(width);
+        const aside = el.shadowRoot!.querySelector('.sk-aside')!;
+        const cards = el.shadowRoot!.querySelector('.sk-cards')!.getBoundingClientRect();
+        expect(aside.getBoundingClientRect().height > 0, `${width}px: a summary card`).to.equal(beside);
+        const left = aside.getBoundingClientRect().left;
+        if (beside) expect(left, 'beside the cards').to.be.at.least(cards.right);
+        await release(el, clock);
+        await nextFrame();
+        finishAnimations(el);
+        const summary = el.shadowRoot!.querySelector('cw-summary')!.getBoundingClientRect();
+        if (beside) expect(summary.left, `${width}px: the summary where its bone was`).to.be.closeTo(left, 2);
+      }
+    });
+
     it('shimmers, in the tokens\' colours; not at all with reduced motion', async () => {
       const { el, clock } = await mountHeld();
       const bone = el.shadowRoot!.querySelector('.bone')!;

@@ -34,9 +34,15 @@ export function skeleton(shape: SkeletonShape = 'list') {
   return html`<div class="loading" part="loading" aria-busy="true">
     <div class="skeleton" aria-hidden="true">
       ${shape === 'list'
-        ? html`${progress} ${bone('heading')}
-            <div class="sk-intro">${bone('line')}${bone('line short')}</div>
-            <div class="sk-cards">${card}${card}${card}${card}${card}${card}</div>`
+        ? html`${progress}
+            <div class="sk-layout">
+              <div class="sk-main">
+                ${bone('heading')}
+                <div class="sk-intro">${bone('line')}${bone('line short')}</div>
+                <div class="sk-cards">${card}${card}${card}${card}${card}${card}</div>
+              </div>
+              <div class="sk-aside">${bone('line headline')}${bone('line')}${bone('line short')}</div>
+            </div>`
         : html`${bone('heading')} ${bone('line')} ${bone('line short')}
             <div class="sk-actions">${bone('button')}</div>`}
     </div>
@@ -123,6 +129,39 @@ export const skeletonStyles = css`
       display: none;
     }
     .sk-summary {
+      display: flex;
+    }
+  }
+
+  /*
+   * Below the progress: the step, and beside it when the widget is wide the order summary's card, as the wizard
+   * lays them out (760px of the widget, the frame's content 34px narrower; see SUMMARY_BESIDE_PX).
+   */
+  .sk-layout {
+    display: grid;
+    gap: var(--_space);
+  }
+  .sk-main {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+    min-width: 0;
+  }
+  .sk-aside {
+    display: none;
+    flex-direction: column;
+    gap: 0.5em;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_raised);
+  }
+  @container cw-frame (min-width: 726px) {
+    .sk-layout {
+      grid-template-columns: minmax(0, 1fr) minmax(240px, 32%);
+      align-items: start;
+    }
+    .sk-aside {
       display: flex;
     }
   }

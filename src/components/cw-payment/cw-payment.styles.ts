@@ -58,8 +58,14 @@ export const styles = css`
   :host([data-beside]) .recap .row:not(.total) {
     display: none;
   }
-  :host([data-beside]) .recap .totals {
+  :host([data-beside]) .recap h3 {
+    display: none;
+  }
+  :host([data-beside]) .recap .totals,
+  :host([data-beside]) .recap .row.total {
     border: 0;
+    margin: 0;
+    padding: 0;
   }
   .authorise {
     font-size: 0.875em;
@@ -98,7 +104,11 @@ export const styles = css`
     padding: 0.6em 0.8em;
     margin: var(--_gap) 0;
   }
+  /* Focus is put on it when a decline comes: a ring only if the user is on the keyboard. */
   .declined:focus {
+    outline: none;
+  }
+  .declined:focus-visible {
     outline: var(--_focus-width) solid var(--_focus);
     outline-offset: 2px;
   }

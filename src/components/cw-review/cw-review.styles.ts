@@ -116,7 +116,6 @@ export const styles = css`
     justify-items: start;
   }
   .promo input {
-    flex: 1 1 10em;
     text-transform: uppercase;
   }
   .promo .ok {

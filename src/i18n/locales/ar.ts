@@ -155,7 +155,6 @@ export default {
   applyPromo: 'تطبيق',
   promoApplied: (code: string) => `تم تطبيق الرمز الترويجي ${code}`,
   removePromo: 'إزالة الرمز',
-  adjustmentsHeading: 'منتجاتك الحالية، اعتبارًا من اليوم',
   adjustCredit: (product: string) => `${product}: رصيد عن المدة غير المستخدمة`,
   adjustCharge: (product: string, period: string) => `${product}: فترة جديدة ${period}`,
   quoteChanged: 'تغيّرت الأسعار منذ آخر مرة اطّلعت عليها. راجع الإجمالي الجديد قبل الدفع.',

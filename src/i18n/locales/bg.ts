@@ -114,7 +114,6 @@ export default {
   applyPromo: 'Прилагане',
   promoApplied: (code: string) => `Промоционалният код ${code} е приложен`,
   removePromo: 'Премахване на кода',
-  adjustmentsHeading: 'Текущите ви продукти, считано от днес',
   adjustCredit: (product: string) => `${product}: кредит за неизползваното време`,
   adjustCharge: (product: string, period: string) => `${product}: нов период ${period}`,
   quoteChanged: 'Цените са се променили, откакто ги видяхте за последно. Прегледайте новата обща сума, преди да платите.',

@@ -143,7 +143,6 @@ export default {
   applyPromo: 'Uplatnit',
   promoApplied: (code: string) => `Slevový kód ${code} byl uplatněn`,
   removePromo: 'Odebrat kód',
-  adjustmentsHeading: 'Vaše stávající produkty od dnešního dne',
   adjustCredit: (product: string) => `${product}: dobropis za nevyužité období`,
   adjustCharge: (product: string, period: string) => `${product}: nové období ${period}`,
   quoteChanged: 'Ceny se od vaší poslední návštěvy změnily. Před zaplacením zkontrolujte novou celkovou částku.',

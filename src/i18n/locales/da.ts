@@ -113,7 +113,6 @@ export default {
   applyPromo: 'Anvend',
   promoApplied: (code: string) => `Rabatkoden ${code} er anvendt`,
   removePromo: 'Fjern kode',
-  adjustmentsHeading: 'Dine nuværende produkter fra i dag',
   adjustCredit: (product: string) => `${product}: kredit for den ubrugte periode`,
   adjustCharge: (product: string, period: string) => `${product}: ny periode ${period}`,
   quoteChanged: 'Priserne har ændret sig, siden du sidst kiggede. Gennemse det nye samlede beløb, før du betaler.',

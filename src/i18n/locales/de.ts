@@ -114,7 +114,6 @@ export default {
   applyPromo: 'Einlösen',
   promoApplied: (code: string) => `Aktionscode ${code} eingelöst`,
   removePromo: 'Code entfernen',
-  adjustmentsHeading: 'Ihre bisherigen Produkte, ab heute',
   adjustCredit: (product: string) => `${product}: Gutschrift für die nicht genutzte Zeit`,
   adjustCharge: (product: string, period: string) => `${product}: neuer Zeitraum ${period}`,
   quoteChanged:

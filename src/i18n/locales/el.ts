@@ -114,7 +114,6 @@ export default {
   applyPromo: 'Εφαρμογή',
   promoApplied: (code: string) => `Ο κωδικός προσφοράς ${code} εφαρμόστηκε`,
   removePromo: 'Αφαίρεση κωδικού',
-  adjustmentsHeading: 'Τα τρέχοντα προϊόντα σας, από σήμερα',
   adjustCredit: (product: string) => `${product}: πίστωση για τον χρόνο που δεν χρησιμοποιήθηκε`,
   adjustCharge: (product: string, period: string) => `${product}: νέα περίοδος ${period}`,
   quoteChanged: 'Οι τιμές άλλαξαν από την τελευταία φορά που τις είδατε. Ελέγξτε το νέο σύνολο πριν πληρώσετε.',

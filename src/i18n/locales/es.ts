@@ -117,7 +117,6 @@ export default {
   applyPromo: 'Aplicar',
   promoApplied: (code: string) => `Código promocional ${code} aplicado`,
   removePromo: 'Quitar código',
-  adjustmentsHeading: 'Tus productos actuales, a partir de hoy',
   adjustCredit: (product: string) => `${product}: abono por el tiempo no utilizado`,
   adjustCharge: (product: string, period: string) => `${product}: nuevo periodo ${period}`,
   quoteChanged: 'Los precios han cambiado desde la última vez que los consultaste. Revisa el nuevo total antes de pagar.',

@@ -113,7 +113,6 @@ export default {
   applyPromo: 'Rakenda',
   promoApplied: (code: string) => `Sooduskood ${code} on rakendatud`,
   removePromo: 'Eemalda kood',
-  adjustmentsHeading: 'Teie praegused tooted alates tänasest',
   adjustCredit: (product: string) => `${product}: krediit kasutamata aja eest`,
   adjustCharge: (product: string, period: string) => `${product}: uus periood ${period}`,
   quoteChanged: 'Hinnad on pärast teie viimast vaatamist muutunud. Vaadake uus kogusumma enne maksmist üle.',

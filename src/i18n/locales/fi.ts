@@ -113,7 +113,6 @@ export default {
   applyPromo: 'Käytä',
   promoApplied: (code: string) => `Kampanjakoodi ${code} on käytössä`,
   removePromo: 'Poista koodi',
-  adjustmentsHeading: 'Nykyiset tuotteesi tästä päivästä alkaen',
   adjustCredit: (product: string) => `${product}: hyvitys käyttämättömästä ajasta`,
   adjustCharge: (product: string, period: string) => `${product}: uusi kausi ${period}`,
   quoteChanged: 'Hinnat ovat muuttuneet sen jälkeen, kun viimeksi katsoit niitä. Tarkista uusi kokonaissumma ennen maksamista.',

@@ -116,7 +116,6 @@ export default {
   applyPromo: 'Ilapat',
   promoApplied: (code: string) => `Nailapat ang promo code na ${code}`,
   removePromo: 'Alisin ang code',
-  adjustmentsHeading: 'Ang iyong kasalukuyang mga produkto, simula ngayon',
   adjustCredit: (product: string) => `${product}: credit para sa hindi nagamit na panahon`,
   adjustCharge: (product: string, period: string) => `${product}: bagong panahon ${period}`,
   quoteChanged: 'Nagbago ang mga presyo mula nang huli mong tingnan. Suriin ang bagong kabuuan bago ka magbayad.',

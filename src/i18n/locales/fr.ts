@@ -126,7 +126,6 @@ export default {
   applyPromo: 'Appliquer',
   promoApplied: (code: string) => `Code promo ${code} appliqué`,
   removePromo: 'Retirer le code',
-  adjustmentsHeading: 'Vos produits actuels, à partir d’aujourd’hui',
   adjustCredit: (product: string) => `${product}\u00a0: avoir pour la période non utilisée`,
   adjustCharge: (product: string, period: string) => `${product}\u00a0: nouvelle période ${period}`,
   quoteChanged: 'Les prix ont changé depuis votre dernière visite. Vérifiez le nouveau total avant de payer.',

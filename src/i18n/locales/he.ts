@@ -116,7 +116,6 @@ export default {
   applyPromo: 'החלה',
   promoApplied: (code: string) => `קוד הקופון ${code} הוחל`,
   removePromo: 'הסרת הקוד',
-  adjustmentsHeading: 'המוצרים הקיימים שלך, החל מהיום',
   adjustCredit: (product: string) => `${product}: זיכוי על הזמן שלא נוצל`,
   adjustCharge: (product: string, period: string) => `${product}: תקופה חדשה ${period}`,
   quoteChanged: 'המחירים השתנו מאז הצפייה האחרונה. כדאי לבדוק את הסכום הכולל החדש לפני התשלום.',

@@ -137,7 +137,6 @@ export default {
   applyPromo: 'Primijeni',
   promoApplied: (code: string) => `Promotivni kod ${code} je primijenjen`,
   removePromo: 'Ukloni kod',
-  adjustmentsHeading: 'Vaši postojeći proizvodi, od danas',
   adjustCredit: (product: string) => `${product}: odobrenje za neiskorišteno razdoblje`,
   adjustCharge: (product: string, period: string) => `${product}: novo razdoblje ${period}`,
   quoteChanged: 'Cijene su se promijenile otkad ste ih zadnji put pogledali. Prije plaćanja provjerite novi ukupni iznos.',

@@ -113,7 +113,6 @@ export default {
   applyPromo: 'Beváltás',
   promoApplied: (code: string) => `Kuponkód beváltva: ${code}`,
   removePromo: 'Kód eltávolítása',
-  adjustmentsHeading: 'Meglévő termékei, mától',
   adjustCredit: (product: string) => `${product}: jóváírás a fel nem használt időre`,
   adjustCharge: (product: string, period: string) => `${product}: új időszak (${period})`,
   quoteChanged: 'Az árak megváltoztak, mióta legutóbb megnézte őket. Fizetés előtt ellenőrizze az új végösszeget.',

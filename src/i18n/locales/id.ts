@@ -113,7 +113,6 @@ export default {
   applyPromo: 'Terapkan',
   promoApplied: (code: string) => `Kode promo ${code} diterapkan`,
   removePromo: 'Hapus kode',
-  adjustmentsHeading: 'Produk Anda saat ini, mulai hari ini',
   adjustCredit: (product: string) => `${product}: kredit untuk waktu yang belum digunakan`,
   adjustCharge: (product: string, period: string) => `${product}: periode baru ${period}`,
   quoteChanged: 'Harga telah berubah sejak terakhir kali Anda melihatnya. Tinjau total baru sebelum membayar.',

@@ -114,7 +114,6 @@ export default {
   applyPromo: 'Applica',
   promoApplied: (code: string) => `Codice promozionale ${code} applicato`,
   removePromo: 'Rimuovi codice',
-  adjustmentsHeading: 'I tuoi prodotti attuali, da oggi',
   adjustCredit: (product: string) => `${product}: credito per il periodo non utilizzato`,
   adjustCharge: (product: string, period: string) => `${product}: nuovo periodo ${period}`,
   quoteChanged: 'I prezzi sono cambiati dall’ultima volta che li hai visti. Controlla il nuovo totale prima di pagare.',

@@ -112,7 +112,6 @@ export default {
   applyPromo: '適用',
   promoApplied: (code: string) => `プロモーションコード「${code}」を適用しました`,
   removePromo: 'コードを削除',
-  adjustmentsHeading: 'ご利用中の製品（本日以降）',
   adjustCredit: (product: string) => `${product}：未使用期間分のクレジット`,
   adjustCharge: (product: string, period: string) => `${product}：新しい期間（${period}）`,
   quoteChanged: '前回の表示以降に価格が変更されました。お支払いの前に新しい合計金額をご確認ください。',

@@ -112,7 +112,6 @@ export default {
   applyPromo: '적용',
   promoApplied: (code: string) => `프로모션 코드 ${code} 적용됨`,
   removePromo: '코드 삭제',
-  adjustmentsHeading: '현재 이용 중인 제품(오늘부터)',
   adjustCredit: (product: string) => `${product}: 미사용 기간 크레딧`,
   adjustCharge: (product: string, period: string) => `${product}: 새 기간 ${period}`,
   quoteChanged: '마지막으로 확인하신 이후 가격이 변경되었습니다. 결제하기 전에 새 총액을 확인하세요.',

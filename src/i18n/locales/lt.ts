@@ -143,7 +143,6 @@ export default {
   applyPromo: 'Taikyti',
   promoApplied: (code: string) => `Nuolaidos kodas ${code} pritaikytas`,
   removePromo: 'Pašalinti kodą',
-  adjustmentsHeading: 'Jūsų esami produktai nuo šiandien',
   adjustCredit: (product: string) => `${product}: kreditas už nepanaudotą laiką`,
   adjustCharge: (product: string, period: string) => `${product}: naujas laikotarpis ${period}`,
   quoteChanged: 'Kainos pasikeitė nuo tada, kai paskutinį kartą jas peržiūrėjote. Prieš mokėdami patikrinkite naują bendrą sumą.',

@@ -133,7 +133,6 @@ export default {
   applyPromo: 'Piemērot',
   promoApplied: (code: string) => `Atlaides kods ${code} piemērots`,
   removePromo: 'Noņemt kodu',
-  adjustmentsHeading: 'Jūsu pašreizējie produkti, sākot no šodienas',
   adjustCredit: (product: string) => `${product}: kredīts par neizmantoto laiku`,
   adjustCharge: (product: string, period: string) => `${product}: jauns periods ${period}`,
   quoteChanged: 'Kopš pēdējās apskates cenas ir mainījušās. Pirms maksājat, pārskatiet jauno kopsummu.',

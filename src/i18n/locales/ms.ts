@@ -113,7 +113,6 @@ export default {
   applyPromo: 'Gunakan',
   promoApplied: (code: string) => `Kod promosi ${code} digunakan`,
   removePromo: 'Alih keluar kod',
-  adjustmentsHeading: 'Produk semasa anda, mulai hari ini',
   adjustCredit: (product: string) => `${product}: kredit untuk tempoh yang tidak digunakan`,
   adjustCharge: (product: string, period: string) => `${product}: tempoh baharu ${period}`,
   quoteChanged: 'Harga telah berubah sejak kali terakhir anda melihatnya. Semak jumlah baharu sebelum membuat bayaran.',

@@ -149,7 +149,6 @@ export default {
   applyPromo: 'Applika',
   promoApplied: (code: string) => `Il-kodiċi promozzjonali ${code} ġie applikat`,
   removePromo: 'Neħħi l-kodiċi',
-  adjustmentsHeading: 'Il-prodotti attwali tiegħek, mil-lum',
   adjustCredit: (product: string) => `${product}: kreditu għaż-żmien mhux użat`,
   adjustCharge: (product: string, period: string) => `${product}: perjodu ġdid ${period}`,
   quoteChanged: "Il-prezzijiet inbidlu mill-aħħar darba li rajthom. Iċċekkja t-total il-ġdid qabel tħallas.",

@@ -113,7 +113,6 @@ export default {
   applyPromo: 'Bruk',
   promoApplied: (code: string) => `Rabattkoden ${code} er brukt`,
   removePromo: 'Fjern koden',
-  adjustmentsHeading: 'Produktene du har nå, fra i dag',
   adjustCredit: (product: string) => `${product}: kreditt for ubrukt tid`,
   adjustCharge: (product: string, period: string) => `${product}: ny periode ${period}`,
   quoteChanged: 'Prisene har endret seg siden sist du så på dem. Se over den nye totalsummen før du betaler.',

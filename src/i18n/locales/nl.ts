@@ -113,7 +113,6 @@ export default {
   applyPromo: 'Toepassen',
   promoApplied: (code: string) => `Kortingscode ${code} toegepast`,
   removePromo: 'Code verwijderen',
-  adjustmentsHeading: 'Uw huidige producten, vanaf vandaag',
   adjustCredit: (product: string) => `${product}: tegoed voor de ongebruikte periode`,
   adjustCharge: (product: string, period: string) => `${product}: nieuwe periode ${period}`,
   quoteChanged:

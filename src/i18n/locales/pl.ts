@@ -143,7 +143,6 @@ export default {
   applyPromo: 'Zastosuj',
   promoApplied: (code: string) => `Zastosowano kod promocyjny ${code}`,
   removePromo: 'Usuń kod',
-  adjustmentsHeading: 'Twoje obecne produkty od dzisiaj',
   adjustCredit: (product: string) => `${product}: zwrot za niewykorzystany czas`,
   adjustCharge: (product: string, period: string) => `${product}: nowy okres ${period}`,
   quoteChanged: 'Ceny zmieniły się od ostatniego sprawdzenia. Przed zapłatą sprawdź nową łączną kwotę.',

@@ -52,7 +52,6 @@ export default withOverrides(pt, {
   billingDate: (date: string) => `Sua data de cobrança passa a ser o dia ${date}.`,
   editOrder: 'Editar pedido',
   editOrderOf: (product: string) => `Editar pedido: ${product}`,
-  adjustmentsHeading: 'Seus produtos atuais, a partir de hoje',
   quoteChanged: 'Os preços mudaram desde a última vez que você os viu. Confira o novo total antes de pagar.',
   quoteExpired: 'Seu orçamento expirou, então recalculamos o valor do pedido. Confira-o antes de pagar.',
   updatingTotal: 'Atualizando o total…',

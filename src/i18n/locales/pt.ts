@@ -126,7 +126,6 @@ export default {
   applyPromo: 'Aplicar',
   promoApplied: (code: string) => `Código promocional ${code} aplicado`,
   removePromo: 'Remover código',
-  adjustmentsHeading: 'Os seus produtos atuais, a partir de hoje',
   adjustCredit: (product: string) => `${product}: crédito pelo tempo não utilizado`,
   adjustCharge: (product: string, period: string) => `${product}: novo período ${period}`,
   quoteChanged: 'Os preços mudaram desde a última vez que os consultou. Reveja o novo total antes de pagar.',

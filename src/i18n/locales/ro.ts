@@ -136,7 +136,6 @@ export default {
   applyPromo: 'Aplicați',
   promoApplied: (code: string) => `Codul promoțional ${code} a fost aplicat`,
   removePromo: 'Eliminați codul',
-  adjustmentsHeading: 'Produsele dvs. actuale, începând de azi',
   adjustCredit: (product: string) => `${product}: credit pentru perioada neutilizată`,
   adjustCharge: (product: string, period: string) => `${product}: perioadă nouă ${period}`,
   quoteChanged: 'Prețurile s-au modificat de la ultima vizualizare. Verificați noul total înainte de plată.',

@@ -144,7 +144,6 @@ export default {
   applyPromo: 'Применить',
   promoApplied: (code: string) => `Промокод ${code} применён`,
   removePromo: 'Удалить промокод',
-  adjustmentsHeading: 'Ваши текущие продукты, начиная с сегодняшнего дня',
   adjustCredit: (product: string) => `${product}: зачёт за неиспользованный период`,
   adjustCharge: (product: string, period: string) => `${product}: новый период ${period}`,
   quoteChanged: 'С момента вашего последнего просмотра цены изменились. Проверьте новую сумму перед оплатой.',

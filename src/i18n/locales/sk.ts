@@ -143,7 +143,6 @@ export default {
   applyPromo: 'Uplatniť',
   promoApplied: (code: string) => `Zľavový kód ${code} bol uplatnený`,
   removePromo: 'Odstrániť kód',
-  adjustmentsHeading: 'Vaše súčasné produkty od dnešného dňa',
   adjustCredit: (product: string) => `${product}: dobropis za nevyužité obdobie`,
   adjustCharge: (product: string, period: string) => `${product}: nové obdobie ${period}`,
   quoteChanged: 'Ceny sa od vašej poslednej návštevy zmenili. Pred zaplatením skontrolujte novú celkovú sumu.',

@@ -143,7 +143,6 @@ export default {
   applyPromo: 'Uporabi',
   promoApplied: (code: string) => `Promocijska koda ${code} je uporabljena`,
   removePromo: 'Odstrani kodo',
-  adjustmentsHeading: 'Vaši obstoječi izdelki od danes',
   adjustCredit: (product: string) => `${product}: dobropis za neporabljeni čas`,
   adjustCharge: (product: string, period: string) => `${product}: novo obdobje ${period}`,
   quoteChanged: 'Cene so se spremenile, odkar ste jih nazadnje pogledali. Pred plačilom preverite novi skupni znesek.',

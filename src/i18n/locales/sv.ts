@@ -113,7 +113,6 @@ export default {
   applyPromo: 'Använd',
   promoApplied: (code: string) => `Rabattkoden ${code} har tillämpats`,
   removePromo: 'Ta bort koden',
-  adjustmentsHeading: 'Dina nuvarande produkter, från och med i dag',
   adjustCredit: (product: string) => `${product}: kredit för outnyttjad tid`,
   adjustCharge: (product: string, period: string) => `${product}: ny period ${period}`,
   quoteChanged: 'Priserna har ändrats sedan du senast tittade. Granska den nya totalsumman innan du betalar.',

@@ -113,7 +113,6 @@ export default {
   applyPromo: 'ใช้',
   promoApplied: (code: string) => `ใช้โค้ดโปรโมชัน ${code} แล้ว`,
   removePromo: 'นำโค้ดออก',
-  adjustmentsHeading: 'ผลิตภัณฑ์ปัจจุบันของคุณ ตั้งแต่วันนี้',
   adjustCredit: (product: string) => `${product}: เครดิตสำหรับช่วงเวลาที่ไม่ได้ใช้`,
   adjustCharge: (product: string, period: string) => `${product}: รอบใหม่ ${period}`,
   quoteChanged: 'ราคามีการเปลี่ยนแปลงตั้งแต่ที่คุณดูครั้งล่าสุด โปรดตรวจสอบยอดรวมใหม่ก่อนชำระเงิน',

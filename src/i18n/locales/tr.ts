@@ -113,7 +113,6 @@ export default {
   applyPromo: 'Uygula',
   promoApplied: (code: string) => `${code} promosyon kodu uygulandı`,
   removePromo: 'Kodu kaldır',
-  adjustmentsHeading: 'Mevcut ürünleriniz, bugünden itibaren',
   adjustCredit: (product: string) => `${product}: kullanılmayan süre için kredi`,
   adjustCharge: (product: string, period: string) => `${product}: yeni dönem ${period}`,
   quoteChanged: 'Son baktığınızdan bu yana fiyatlar değişti. Ödeme yapmadan önce yeni toplamı kontrol edin.',

@@ -144,7 +144,6 @@ export default {
   applyPromo: 'Застосувати',
   promoApplied: (code: string) => `Промокод ${code} застосовано`,
   removePromo: 'Видалити промокод',
-  adjustmentsHeading: 'Ваші поточні продукти, починаючи з сьогодні',
   adjustCredit: (product: string) => `${product}: залік за невикористаний період`,
   adjustCharge: (product: string, period: string) => `${product}: новий період ${period}`,
   quoteChanged: 'Відколи ви востаннє переглядали замовлення, ціни змінилися. Перевірте нову суму перед оплатою.',

@@ -113,7 +113,6 @@ export default {
   applyPromo: 'Áp dụng',
   promoApplied: (code: string) => `Đã áp dụng mã khuyến mãi ${code}`,
   removePromo: 'Xóa mã',
-  adjustmentsHeading: 'Các sản phẩm hiện tại của bạn, kể từ hôm nay',
   adjustCredit: (product: string) => `${product}: khoản tín dụng cho thời gian chưa sử dụng`,
   adjustCharge: (product: string, period: string) => `${product}: chu kỳ mới ${period}`,
   quoteChanged: 'Giá đã thay đổi kể từ lần cuối bạn xem. Hãy kiểm tra tổng tiền mới trước khi thanh toán.',

@@ -112,7 +112,6 @@ export default {
   applyPromo: '使用',
   promoApplied: (code: string) => `已使用优惠码 ${code}`,
   removePromo: '移除优惠码',
-  adjustmentsHeading: '您现有的产品（自今日起）',
   adjustCredit: (product: string) => `${product}：未使用时长的抵扣额`,
   adjustCharge: (product: string, period: string) => `${product}：新周期 ${period}`,
   quoteChanged: '自您上次查看以来，价格已有变动。请在付款前核对新的总额。',

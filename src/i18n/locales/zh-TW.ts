@@ -112,7 +112,6 @@ export default {
   applyPromo: '套用',
   promoApplied: (code: string) => `已套用優惠碼 ${code}`,
   removePromo: '移除優惠碼',
-  adjustmentsHeading: '您現有的產品（自今日起）',
   adjustCredit: (product: string) => `${product}：未使用期間的折抵金額`,
   adjustCharge: (product: string, period: string) => `${product}：新週期 ${period}`,
   quoteChanged: '自您上次查看後，價格已有變動。請在付款前確認新的總額。',
