@@ -10,8 +10,12 @@
 //       `differing` counts pixels whose channels differ by more than `tolerance` (0–255); when any differ, both
 //       pictures and a diff (differences in red) are written to the OS temp dir and `saved` lists their paths.
 //   await executeServerCommand('cw-forget-screenshots')  → true
+//   await executeServerCommand('cw-match-baseline', { name: 'pay-1280-light-en', tolerance: 8 })
+//     → the comparison above, of the screenshot kept under `name` against test/baselines/<name>.png, or
+//       { missing: true } when there is none. CW_UPDATE_BASELINES=1 (npm run test:baselines) writes the
+//       baseline instead and answers { updated: true }.
 import { PNG } from 'pngjs';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -100,6 +104,25 @@ function compare(session, payload = {}) {
   return result;
 }
 
+const BASELINES = new URL('../../test/baselines/', import.meta.url);
+
+/** The screenshot kept under `name` against its committed baseline (the same Chromium and fonts as CI's). */
+function matchBaseline(session, payload = {}) {
+  const name = String(payload.name ?? '');
+  if (!/^[\w.-]+$/.test(name)) throw new Error(`a baseline needs a plain name, not "${name}"`);
+  const shot = store(session.id).get(name);
+  if (!shot) throw new Error(`no screenshot named ${name}; take it with cw-screenshot first`);
+  const file = new URL(`${name}.png`, BASELINES);
+  if (process.env.CW_UPDATE_BASELINES) {
+    mkdirSync(BASELINES, { recursive: true });
+    writeFileSync(file, PNG.sync.write(shot));
+    return { updated: true };
+  }
+  if (!existsSync(file)) return { missing: true };
+  store(session.id).set(`${name}.baseline`, PNG.sync.read(readFileSync(file)));
+  return compare(session, { a: `${name}.baseline`, b: name, tolerance: payload.tolerance });
+}
+
 export const plugins = [
   {
     name: 'cw-screenshot',
@@ -109,6 +132,8 @@ export const plugins = [
           return screenshot(session, payload);
         case 'cw-compare-screenshots':
           return compare(session, payload);
+        case 'cw-match-baseline':
+          return matchBaseline(session, payload);
         case 'cw-forget-screenshots':
           shots.delete(session.id);
           return true;
