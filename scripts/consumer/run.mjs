@@ -161,11 +161,21 @@ async function click(page, text) {
         }
         return !!hit && (hit === el || el.contains(hit));
       }
+      // And, as Playwright's "stable": the same box two frames running. A frame that shrinks to a new step can
+      // move the page (its scroll is clamped) under a click meant for what was there a frame before.
+      function stable(el) {
+        const box = JSON.stringify(el.getBoundingClientRect());
+        const same = el.lastBox === box;
+        el.lastBox = box;
+        return same;
+      }
       walk(document);
-      found[0]?.scrollIntoView({ block: 'center' });
-      return found[0] && hittable(found[0]) && found[0];
+      const button = found[0];
+      if (!button) return false;
+      button.scrollIntoView({ block: 'nearest' });
+      return stable(button) && hittable(button) && button;
     },
-    {},
+    { polling: 'raf' },
     text,
   );
   await button.click();
