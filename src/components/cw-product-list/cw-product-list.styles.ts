@@ -1,10 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  /* Title, description, price, badges, button: lined up across the cards of a row. */
-  .cards {
-    --_rows: 5;
-  }
   .card p {
     margin: 0;
   }
@@ -31,9 +27,9 @@ export const styles = css`
   .price {
     font-weight: 600;
   }
-  .badges {
+  .owned {
+    min-height: 44px;
     display: flex;
-    flex-wrap: wrap;
-    gap: 0.4em;
+    align-items: center;
   }
 `;

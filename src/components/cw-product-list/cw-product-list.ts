@@ -28,7 +28,7 @@ export class CwProductList extends StepElement {
       ${this.heading(m.selectHeading)}
       <p class="muted">${m.selectIntro}</p>
       ${this.alert(this.ctx.error)}
-      <ul class="cards" role="list" data-rows>
+      <ul class="cards" role="list">
         ${catalog?.products.map((p, i) => this.#card(p, i, isSubscribed(account, p.id), !!cartItemFor(cart, p.id), trialOffered(account, p)))}
       </ul>
       ${cart?.items.length ? html`<div class="actions">${this.backButton(m.backToCart)}</div>` : nothing}
@@ -46,15 +46,15 @@ export class CwProductList extends StepElement {
             : html`<span class="icon" part="icon" aria-hidden="true">${[...p.name.trim()][0]?.toLocaleUpperCase(this.t.locale)}</span>`}
           <h3 id="p-${index}"><bdi>${p.name}</bdi></h3>
         </div>
-        <p class="muted"><bdi>${p.description ?? ''}</bdi></p>
+        <p class="muted grow"><bdi>${p.description ?? ''}</bdi></p>
         <p class="price" part="price">${m.fromPrice(this.t.money(fromPrice(p)))}</p>
         <div class="badges">
-          ${owned ? html`<span class="badge" part="badge">${m.subscribed}</span>` : nothing}
           ${inCart ? html`<span class="badge accent" part="badge">${m.inCart}</span>` : nothing}
           ${trial && !inCart && p.trial ? html`<span class="badge" part="badge">${this.t.count(m.trialBadge, p.trial.days)}</span>` : nothing}
         </div>
         ${owned
-          ? html`<span></span>`
+          ? // Where the button would be, so that prices line up with the cards beside it.
+            html`<div class="owned push"><span class="badge" part="badge">${m.subscribed}</span></div>`
           : html`<button
               type="button"
               class="push ${inCart ? '' : 'primary'}"

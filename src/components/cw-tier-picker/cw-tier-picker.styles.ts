@@ -1,18 +1,10 @@
 import { css } from 'lit';
 
 export const styles = css`
-  /* Name, badges, price, features, details, button: lined up across the cards of a row. */
-  .cards {
-    --_rows: 6;
-  }
+  /* A ring outside the border, as a selected card's: the content does not move by the extra pixel. */
   .card[data-recommended] {
-    border-width: 2px;
     border-color: var(--_accent);
-  }
-  .badges {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.4em;
+    box-shadow: 0 0 0 1px var(--_accent);
   }
   .price {
     font-weight: 600;

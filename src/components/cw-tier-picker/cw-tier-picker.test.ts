@@ -37,7 +37,8 @@ describe('cw-tier-picker', () => {
     expect(cards().map((c) => c.choose.textContent!.trim())).to.deep.equal(product.tiers.map((t) => `Choose \u2068${t.name}\u2069`));
     expect(cards().map((c) => c.choose.classList.contains('primary'))).to.deep.equal(product.tiers.map((t) => t === recommended));
     // The prices line up across the cards, the recommended one's badge notwithstanding.
-    expect(new Set(cards().map((c) => Math.round(c.card.querySelector('.price')!.getBoundingClientRect().top))).size).to.equal(1);
+    const tops = cards().map((c) => [c.card.getBoundingClientRect().top, c.card.querySelector('.price')!.getBoundingClientRect().top, c.card.querySelector('.badges')!.getBoundingClientRect().height]);
+    expect(new Set(tops.map(([card, price]) => Math.round(price - card))).size, JSON.stringify(tops)).to.equal(1);
   });
 
   it('coming back after choosing another plan, only that one is selected and highlighted', async () => {

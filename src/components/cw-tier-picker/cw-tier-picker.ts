@@ -26,7 +26,7 @@ export class CwTierPicker extends StepElement {
     return html`
       ${this.heading(this.t.m.tierHeading)}
       <p class="muted"><bdi>${product.name}</bdi></p>
-      <ul class="cards" role="list" data-rows>
+      <ul class="cards" role="list">
         ${product.tiers.map((tier, i) => this.#card(tier, i))}
       </ul>
       <div class="actions">${this.backButton()}</div>
@@ -47,7 +47,7 @@ export class CwTierPicker extends StepElement {
           ${chosen ? html`<span class="badge" part="badge">${m.selected}</span>` : nothing}
         </div>
         <p class="price">${m.perSeatMonth(this.t.money(tier.prices.monthly))}</p>
-        <ul class="plain features">
+        <ul class="plain features grow">
           ${tier.features?.slice(0, 3).map((f) => html`<li><bdi>${f}</bdi></li>`)}
         </ul>
         <cw-popover label=${m.detailsOf(isolate(tier.name))} exportparts="panel: popover">
