@@ -169,8 +169,22 @@
     };
   }
 
+  // --- The plain-DOM baseline: no framework; its first view is the product list, drawn once --------------
+
+  function mountPlain(host, backend) {
+    const el = document.createElement('bench-plain');
+    el.fetcher = backend.fetch;
+    host.append(el);
+    return {
+      el,
+      ready: () => waitFor(() => el.view === 'list', () => `plain at ${el.view}`, { watch: el }),
+      destroy: () => el.remove(),
+    };
+  }
+
   const newBackend = (options = {}) => new window.BenchMock.MockBackend({ scenario: 'empty-cart', latencyMs: 0, ...options });
-  const mountKind = (kind, host, backend, options) => (kind === 'widget' ? mountWidget(host, backend, options) : mountBaseline(host, backend));
+  const mountKind = (kind, host, backend, options) =>
+    kind === 'widget' ? mountWidget(host, backend, options) : kind === 'plain' ? mountPlain(host, backend) : mountBaseline(host, backend);
 
   // --- Interactions, timed from their first listener (window, capturing) ---------------------
 

@@ -5,6 +5,7 @@
 const SCRIPTS = {
   widget: '/dist/checkout-wizard.iife.js',
   baseline: '/build/baseline.js',
+  plain: '/build/plain.js',
 };
 
 const RUN = {

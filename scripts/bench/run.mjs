@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// npm run bench: the widget's script-tag bundle against a baseline Lit element, in headless
+// npm run bench: the widget's script-tag bundle against a baseline Lit element (and, for the load, against a
+// plain-DOM page with no framework: plain.js), in headless
 // Chromium, on the in-process mock backend (zero latency). Prints one table (median and p95
 // over repeated runs, and the widget/baseline ratio), the leak checks, and the requests of a
 // whole buy flow. Method and figures: docs/performance.md.
@@ -9,7 +10,7 @@
 // --dist: where checkout-wizard.iife.js (and locales/) are; default dist/ (npm run build:iife).
 // Exits with 1 when the leak or network checks find a problem (see problems() at the end).
 //
-// Files: pages.mjs (the pages), lib.js (the in-page harness), baseline.js (the baseline element),
+// Files: pages.mjs (the pages), lib.js (the in-page harness), baseline.js (the baseline element), plain.js (the plain-DOM baseline),
 // probe.js (timers, observers and listeners, for the memory pages), heap.mjs (GC, heap usage and
 // snapshot diffs over CDP), server.mjs (the static server), lighthouse.mjs (npm run bench:lighthouse).
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -71,6 +72,7 @@ if (newestSrc(join(repo, 'src')) > statSync(bundle).mtimeMs) log(`warning: ${bun
 const buildDir = mkdtempSync(join(tmpdir(), 'cw-bench-'));
 const common = { bundle: true, minify: true, format: 'iife', target: 'es2022', logLevel: 'warning', absWorkingDir: repo };
 await build({ ...common, entryPoints: [join(here, 'baseline.js')], outfile: join(buildDir, 'baseline.js'), conditions: ['production'] });
+await build({ ...common, entryPoints: [join(here, 'plain.js')], outfile: join(buildDir, 'plain.js') });
 // Only the backend (its fetch is the in-process HTTP contract); each page brings its own HTTP client.
 await build({ ...common, entryPoints: [join(repo, 'src/mock/backend.ts')], outfile: join(buildDir, 'mock.js'), globalName: 'BenchMock' });
 
@@ -136,10 +138,12 @@ function row(metric, unit, baseline, widget, note) {
 // --- Suites ---
 
 async function suiteLoad() {
-  const times = { baseline: [], widget: [] };
-  const parts = { baseline: { script: [], mount: [], toFirstCall: [], fromLastAnswer: [] }, widget: { script: [], mount: [], toFirstCall: [], fromLastAnswer: [] } };
+  const kinds = ['baseline', 'plain', 'widget'];
+  const times = Object.fromEntries(kinds.map((k) => [k, []]));
+  const parts = Object.fromEntries(kinds.map((k) => [k, { script: [], mount: [], toFirstCall: [], fromLastAnswer: [] }]));
   for (let i = 0; i < N.loads; i++) {
-    for (const kind of i % 2 ? ['widget', 'baseline'] : ['baseline', 'widget']) {
+    // Each in turn, the order rotated per round: no kind always loads first.
+    for (const kind of kinds.map((_, j) => kinds[(i + j) % kinds.length])) {
       const p = await openPage(kind, 'load');
       const r = await result(p.page);
       await p.close();
@@ -151,6 +155,11 @@ async function suiteLoad() {
       parts[kind].fromLastAnswer.push(r.fromLastAnswer);
     }
   }
+  // Issue 14's target: at most 1.5× a page with no framework that fetches the same three reads and lists the products.
+  row('load against plain DOM (no framework)', 'ms', times.plain, times.widget, 'issue 14: at most 1.5×');
+  row('  of which mount → interactive', 'ms', parts.plain.mount, parts.widget.mount);
+  row('    mount → first request issued', 'ms', parts.plain.toFirstCall, parts.widget.toFirstCall);
+  row('    last answer → interactive', 'ms', parts.plain.fromLastAnswer, parts.widget.fromLastAnswer);
   row('load: script start → first step interactive', 'ms', times.baseline, times.widget);
   row('  of which script (fetch, parse, run)', 'ms', parts.baseline.script, parts.widget.script);
   row('  of which mount → interactive', 'ms', parts.baseline.mount, parts.widget.mount);
