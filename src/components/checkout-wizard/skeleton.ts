@@ -3,7 +3,7 @@ import { css, html } from 'lit';
 /**
  * What the wizard draws while it loads: the shape of what comes next, so the frame does not
  * jump from one line to a whole step. Before the first step (and after "Add more products"),
- * that is the product list: a progress bar, a heading, a line of intro and three product cards
+ * that is the product list: a progress bar, a heading, a line of intro and the product cards
  * (an icon square, a name, two lines of description, a price and a button). After a gate
  * ("Try again" on an unavailable backend or a signed-out session), the gate's own shape: a
  * heading, two lines and a button, so a retry that fails again does not grow the frame and shrink it back.
@@ -190,7 +190,7 @@ export const skeletonStyles = css`
   }
 
   /*
-   * The cards, in the product list's grid: six (two rows of three, three rows of two), three in one
+   * The cards, in the product list's grid: six (two rows of three, three rows of two), four in one
    * column; about a usual catalog's height, so the frame grows or shrinks by little when the products come.
    */
   .sk-cards {
@@ -207,7 +207,7 @@ export const skeletonStyles = css`
     gap: var(--_gap);
   }
   @container cw-frame (max-width: 30.5em) {
-    .sk-card:nth-child(n + 4) {
+    .sk-card:nth-child(n + 5) {
       display: none;
     }
   }
