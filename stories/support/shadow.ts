@@ -21,7 +21,7 @@ export function deepQuery<T extends Element = HTMLElement>(root: ParentNode, sel
   return deepQueryAll<T>(root, selector)[0];
 }
 
-/** The text a user reads in `node`, shadow roots included, with whitespace collapsed. */
+/** The text a user reads in `node`, shadow roots included, with whitespace collapsed and bidi isolates dropped. */
 export function deepText(node: Node): string {
   const parts: string[] = [];
   const visit = (n: Node) => {
@@ -33,10 +33,11 @@ export function deepText(node: Node): string {
     for (const child of n.childNodes) visit(child);
   };
   visit(node);
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  return normalize(parts.join(' '));
 }
 
-const normalize = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+/** As read: the bidi isolates around server text (FSI … PDI) are invisible, runs of white space one space. */
+const normalize = (s: string | null | undefined) => (s ?? '').replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
 
 /** What a button is called: its aria-label, else its visible text. */
 export function nameOf(el: Element): string {
