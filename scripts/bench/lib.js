@@ -158,33 +158,21 @@
     return b.view === view && allUpdated(b);
   }
 
-  function mountBaseline(host, backend) {
-    const el = document.createElement('bench-baseline');
+  /** The Lit baseline, or (`bench-plain`) the plain-DOM one, whose only view is the product list: both say their view alike. */
+  function mountBaseline(host, backend, tag = 'bench-baseline') {
+    const el = document.createElement(tag);
     el.fetcher = backend.fetch;
     host.append(el);
     return {
       el,
-      ready: (view = 'list') => waitFor(() => baselineAt(el, view), () => `baseline at ${el.view}, wanted ${view}`, { watch: el }),
-      destroy: () => el.remove(),
-    };
-  }
-
-  // --- The plain-DOM baseline: no framework; its first view is the product list, drawn once --------------
-
-  function mountPlain(host, backend) {
-    const el = document.createElement('bench-plain');
-    el.fetcher = backend.fetch;
-    host.append(el);
-    return {
-      el,
-      ready: () => waitFor(() => el.view === 'list', () => `plain at ${el.view}`, { watch: el }),
+      ready: (view = 'list') => waitFor(() => baselineAt(el, view), () => `${tag} at ${el.view}, wanted ${view}`, { watch: el }),
       destroy: () => el.remove(),
     };
   }
 
   const newBackend = (options = {}) => new window.BenchMock.MockBackend({ scenario: 'empty-cart', latencyMs: 0, ...options });
   const mountKind = (kind, host, backend, options) =>
-    kind === 'widget' ? mountWidget(host, backend, options) : kind === 'plain' ? mountPlain(host, backend) : mountBaseline(host, backend);
+    kind === 'widget' ? mountWidget(host, backend, options) : mountBaseline(host, backend, kind === 'plain' ? 'bench-plain' : undefined);
 
   // --- Interactions, timed from their first listener (window, capturing) ---------------------
 

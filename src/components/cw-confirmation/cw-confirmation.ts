@@ -4,6 +4,7 @@ import { safeUrl } from '../../contract/schemas.js';
 import { findProduct, findTier } from '../../machine/rules.js';
 import type { Order, OrderLine, QuoteLine, Term, Trial } from '../../contract/types.js';
 import { fire } from '../../events.js';
+import { line, productAndPlan } from '../quote-figures.js';
 import { styles } from './cw-confirmation.styles.js';
 
 /** A line of the recap: what the order (or, for an older server, its quote) says was bought. */
@@ -23,6 +24,8 @@ const EXTERNAL = svg`<path d="M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 
  * @csspart heading - The step heading.
  * @csspart recap - The recap of what was bought (or the trial started), its total and order number.
  * @csspart summary - The order facts: total paid and order number; for a trial, when it ends.
+ * @csspart line - Each line of the recap: product · plan, licenses and billing, and its amount.
+ * @csspart amount - Each line's amount.
  * @csspart receipt - The "View receipt" link, when the order has a receipt.
  * @csspart assign - The "Assign licenses to users" link.
  * @csspart add-more - The "Add more products" button.
@@ -106,10 +109,7 @@ export class CwConfirmation extends StepElement {
       <div class="recap" part="recap" role="group" aria-labelledby="recap-heading">
         <h3 id="recap-heading">${m.trialSummary}</h3>
         <ul class="lines" role="list">
-          <li class="line">
-            <span class="name">${this.#name(product?.name ?? trial.productId, tier?.name)}</span>
-            <span class="detail">${this.t.count(m.licenses, trial.seats)}</span>
-          </li>
+          ${line(this.t, productAndPlan(product?.name ?? trial.productId, tier?.name), this.t.count(m.licenses, trial.seats), undefined)}
         </ul>
         <dl part="summary">
           <dt>${m.trialEnds}</dt>
@@ -133,19 +133,10 @@ export class CwConfirmation extends StepElement {
     const m = this.t.m;
     if (!lines.length) return nothing;
     return html`<ul class="lines" role="list">
-      ${lines.map(
-        (l) => html`<li class="line">
-          <span class="name">${this.#name(l.productName, l.tierName)}</span>
-          <span class="amount">${this.t.money(l.amount)}</span>
-          <span class="detail">${this.t.count(m.licenses, l.seats)} · ${l.term === 'annual' ? m.billedAnnually : m.billedMonthly}</span>
-        </li>`,
+      ${lines.map((l) =>
+        line(this.t, productAndPlan(l.productName, l.tierName), `${this.t.count(m.licenses, l.seats)} · ${l.term === 'annual' ? m.billedAnnually : m.billedMonthly}`, l.amount),
       )}
     </ul>`;
-  }
-
-  /** Product · plan, each kept in its own direction (a Latin name in an Arabic sentence, say). */
-  #name(product: string, tier: string | undefined) {
-    return tier ? html`<bdi>${product}</bdi> · <bdi>${tier}</bdi>` : html`<bdi>${product}</bdi>`;
   }
 
   /**
