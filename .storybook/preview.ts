@@ -5,6 +5,7 @@ import { initialize, mswLoader } from 'msw-storybook-addon';
 import { manifest } from '../stories/support/manifest.js';
 import { withTokens } from '../stories/support/tokens.js';
 import '../src/define.js';
+import { loadAll } from '../src/components/lazy.js';
 
 // Autodocs read attributes, properties, events, slots, parts and tokens from the manifest the build
 // generates (`npm run analyze`, run before `storybook` and `build-storybook`), less internal state.
@@ -12,7 +13,8 @@ setCustomElementsManifest(manifest);
 initialize({ onUnhandledRequest: 'bypass', quiet: true });
 
 const preview: Preview = {
-  loaders: [mswLoader],
+  // Steps' stories draw a later step's element on its own: every lazy chunk is loaded first.
+  loaders: [mswLoader, async () => (await loadAll(), {})],
   // withTokens: `--cw-*` args are set on the story's element with style.setProperty.
   // withActions: the events listed in `parameters.actions.handles` appear in the Actions panel.
   decorators: [withTokens, withActions],

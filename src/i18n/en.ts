@@ -11,6 +11,8 @@ export const en = {
   back: 'Back',
   next: 'Next',
   retry: 'Try again',
+  /** A later step's code could not be fetched (the widget's own files, not the billing service). */
+  stepFailed: 'This step could not be loaded. Check your connection and try again.',
   stepNames: {
     select: 'Product',
     mode: 'Buy or try',

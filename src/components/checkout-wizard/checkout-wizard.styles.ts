@@ -72,12 +72,36 @@ export const styles = [
     .layout[data-wide]:has(cw-summary[view='none']) {
       grid-template-columns: minmax(0, 1fr);
     }
-    .offline {
+    .offline,
+    .failed {
       border: 1px solid var(--_border);
       border-inline-start: 4px solid var(--_danger);
       border-radius: var(--_radius);
       padding: var(--_gap) var(--_space);
       margin-bottom: var(--_gap);
+    }
+    /* A step whose chunk could not be fetched: the message and Try again, drawn as a step's alert. */
+    .failed {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: var(--_gap);
+      border-color: var(--_danger);
+    }
+    .failed button {
+      font: inherit;
+      min-height: 44px;
+      padding: 0.5em 1.1em;
+      border-radius: var(--_radius);
+      border: 1px solid var(--_border);
+      background: var(--_surface);
+      color: var(--_text);
+      cursor: pointer;
+    }
+    .failed button:focus-visible {
+      outline: var(--_focus-width) solid var(--_focus);
+      outline-offset: 2px;
     }
   `,
   skeletonStyles,

@@ -16,6 +16,7 @@ import type { StepElement } from '../step-element.js';
 import { styles } from './checkout-wizard.styles.js';
 import { readTheme } from '../../styles/tokens.js';
 import { skeleton } from './skeleton.js';
+import { isLazy, loadElement, LAZY, type LazyTag } from '../lazy.js';
 
 /** From this width of the widget the order summary sits beside the steps; below it, a bar above them. */
 const SUMMARY_BESIDE_PX = 760;
@@ -234,9 +235,11 @@ export class CheckoutWizard extends LitElement {
     this.requestUpdate();
   };
 
-  /** The step or gate on show, or `loading`. */
+  /** The step or gate on show, or `loading` (also while the step's chunk is on its way). */
   get step(): StepId | 'loading' {
-    return this.#actor && !this.#localePending ? stepOf(this.#actor.getSnapshot()) : 'loading';
+    const step = this.#actor && !this.#localePending ? stepOf(this.#actor.getSnapshot()) : 'loading';
+    const tag = step !== 'loading' && tagOf(step);
+    return tag && isLazy(tag) && !customElements.get(tag) ? 'loading' : step;
   }
 
   /** True while a request is in flight (loading, saving, quoting, placing). */
@@ -405,10 +408,12 @@ export class CheckoutWizard extends LitElement {
     const snapshot = this.#actor?.getSnapshot();
     if (!snapshot || this.#localePending) return;
     const step = stepOf(snapshot);
-    if (step !== 'loading' && step !== this.#lastStep) {
+    // A step counts as entered once its element is drawn, not while its chunk is on its way.
+    if (step !== 'loading' && step === this.#drawn?.step && step !== this.#lastStep) {
       const first = this.#lastStep === undefined;
       this.#lastStep = step;
       fire(this, 'cw-step-change', { step });
+      if (!(GATES as readonly string[]).includes(step)) this.#prefetch(step, pathOf(snapshot.context));
       // The first step does not steal focus from the host page; every later one moves it to its heading.
       if (!first) void this.renderRoot.querySelector<StepElement>('[data-step]')?.focusHeading();
     }
@@ -526,10 +531,15 @@ export class CheckoutWizard extends LitElement {
     if (step === 'loading') {
       this.#drawn = undefined;
       // The shape of what comes next: the product list, or after a gate's "Try again", most likely the gate again.
-      return skeleton(this.#lastStep && (GATES as readonly string[]).includes(this.#lastStep) ? 'gate' : 'list');
+      return skeleton(this.#lastStep && (GATES as readonly string[]).includes(this.#lastStep) ? 'step' : 'list');
+    }
+    const tag = tagOf(step);
+    if (isLazy(tag) && !customElements.get(tag)) {
+      this.#drawn = undefined;
+      return this.#fetch(tag);
     }
     if (this.#drawn?.step !== step) {
-      const el = document.createElement(tagOf(step)) as StepElement;
+      const el = document.createElement(tag) as StepElement;
       el.dataset.step = '';
       el.setAttribute('part', 'step');
       el.setAttribute('exportparts', STEP_PARTS);
@@ -544,5 +554,70 @@ export class CheckoutWizard extends LitElement {
     // Whether the order summary is in view beside the step: a step may then leave its figures to it.
     this.#drawn.el.toggleAttribute('data-beside', this.#wide);
     return this.#drawn.el;
+  }
+
+  /** Chunks this widget is fetching, and the one that last failed. */
+  readonly #fetching = new Map<LazyTag, Promise<void>>();
+  #failed?: LazyTag;
+
+  /** Fetches a step's chunk (once at a time); resolves either way, so prefetching never rejects. */
+  #load(tag: LazyTag): Promise<void> {
+    let pending = this.#fetching.get(tag);
+    if (!pending) {
+      pending = loadElement(tag).then(
+        () => {
+          this.#fetching.delete(tag);
+          if (this.#failed === tag) this.#failed = undefined;
+        },
+        () => {
+          this.#fetching.delete(tag);
+          this.#failed = tag;
+        },
+      );
+      this.#fetching.set(tag, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * While a step's chunk is on its way, the step's skeleton; if it could not be fetched, a message
+   * with Try again, never a blank widget. Either way the progress indicator and the summary stay.
+   */
+  #fetch(tag: LazyTag) {
+    if (this.#failed === tag && !this.#fetching.has(tag)) {
+      const m = this.#localizer.m;
+      return html`<div class="failed" role="alert" part="alert">
+        <span>${m.stepFailed}</span>
+        <button type="button" class="retry" part="retry" @click=${() => this.#retry(tag)}>${m.retry}</button>
+      </div>`;
+    }
+    void this.#load(tag).then(() => this.requestUpdate());
+    return skeleton('step');
+  }
+
+  #retry(tag: LazyTag): void {
+    void this.#load(tag).then(() => this.requestUpdate());
+    this.requestUpdate();
+  }
+
+  #prefetched = false;
+
+  /**
+   * Once the first step is drawn, every later step's chunk, one at a time when the browser is idle, the
+   * path's next steps first; and at every step, the next one on the path at once, so no click waits.
+   */
+  #prefetch(step: StepId, path: readonly StepId[]): void {
+    const next = path[path.indexOf(step) + 1];
+    const nextTag = next && tagOf(next);
+    if (nextTag && isLazy(nextTag)) void this.#load(nextTag);
+    if (this.#prefetched) return;
+    this.#prefetched = true;
+    const queue = [...path.map(tagOf), ...Object.keys(LAZY)].filter((tag, i, all): tag is LazyTag => isLazy(tag) && all.indexOf(tag) === i && tag !== 'cw-gate');
+    const idle = (run: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 50));
+    const one = () => {
+      const tag = queue.shift();
+      if (tag && this.isConnected) idle(() => void this.#load(tag).then(one));
+    };
+    one();
   }
 }

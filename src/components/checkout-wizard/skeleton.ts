@@ -7,13 +7,15 @@ import { css, html } from 'lit';
  * (an icon square, a name, two lines of description, a price and a button). After a gate
  * ("Try again" on an unavailable backend or a signed-out session), the gate's own shape: a
  * heading, two lines and a button, so a retry that fails again does not grow the frame and shrink it back.
+ * That `step` shape also holds a later step's place while its chunk loads (the progress indicator and
+ * the summary stay drawn around it).
  *
  * Drawing only: hidden from assistive technology, which hears the wizard's live region say
  * "Loading…"; the wrapper carries `aria-busy`. The bones take their colours from the tokens
  * (raised, border), so they follow the light and dark themes and the host's `--cw-*`; they shimmer
  * only without `prefers-reduced-motion: reduce`.
  */
-export type SkeletonShape = 'list' | 'gate';
+export type SkeletonShape = 'list' | 'step';
 
 const bone = (cls: string) => html`<span class="bone ${cls}"></span>`;
 

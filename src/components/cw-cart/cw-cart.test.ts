@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { driveTo } from '../../mock/drive.js';
 import { findProduct, findTier } from '../../machine/rules.js';
 import { HeldBackend, money, part, parts, recordSends, rest, stepNow } from '../../../test/step-fixture.js';
-import '../../define.js';
+import '../../../test/define-all.js';
 import type { CwCart } from './cw-cart.js';
 
 /** The cart step of a buyer whose cart already held an item and who added one more. */

@@ -8,7 +8,7 @@ import type { CheckoutInput } from '../../machine/types.js';
 import type { Order, Quote, Term } from '../../contract/types.js';
 import { VERSION } from '../../machine/persist.js';
 import { money, part, parts, recordSends, rest, stepNow, textOf } from '../../../test/step-fixture.js';
-import '../../define.js';
+import '../../../test/define-all.js';
 import type { CwConfirmation } from './cw-confirmation.js';
 
 // A fixed clock: the billing and trial end dates on the page are then known.

@@ -9,7 +9,7 @@ import { createState } from '../../mock/fixtures.js';
 import { UNAVAILABLE_RETRY_S, type CheckoutInput } from '../../machine/types.js';
 import { part, parts, recordSends, rest, textOf } from '../../../test/step-fixture.js';
 import type { StepId } from '../../machine/checkout.machine.js';
-import '../../define.js';
+import '../../../test/define-all.js';
 import type { CwGate } from './cw-gate.js';
 
 async function gate(step: StepId, options: { scenario?: ScenarioName; backend?: MockBackend; input?: Omit<CheckoutInput, 'adapter'> }) {

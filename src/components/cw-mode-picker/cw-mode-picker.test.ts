@@ -3,7 +3,7 @@ import { driveTo } from '../../mock/drive.js';
 import { findProduct } from '../../machine/rules.js';
 import { parts, recordSends, rest, stepNow } from '../../../test/step-fixture.js';
 import { trialEnd } from './trial-end.js';
-import '../../define.js';
+import '../../../test/define-all.js';
 import type { CwModePicker } from './cw-mode-picker.js';
 
 async function picker() {

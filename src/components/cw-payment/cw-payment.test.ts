@@ -4,7 +4,7 @@ import { createState } from '../../mock/fixtures.js';
 import { TestPaymentProvider } from '../../mock/payment-provider.js';
 import type { ScenarioName } from '../../mock/backend.js';
 import { HeldBackend, money, part, parts, recordSends, rest, textOf } from '../../../test/step-fixture.js';
-import '../../define.js';
+import '../../../test/define-all.js';
 import type { CwPayment } from './cw-payment.js';
 
 /**

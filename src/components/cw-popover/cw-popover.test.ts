@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../../define.js';
+import '../../../test/define-all.js';
 import type { CwPopover } from './cw-popover.js';
 
 describe('cw-popover', () => {

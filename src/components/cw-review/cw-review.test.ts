@@ -4,7 +4,7 @@ import { createMockAdapter } from '../../mock/adapter.js';
 import type { Quote } from '../../contract/types.js';
 import type { CheckoutActor } from '../../machine/checkout.machine.js';
 import { HeldBackend, money, part, parts, recordSends, rest, stepNow, textOf } from '../../../test/step-fixture.js';
-import '../../define.js';
+import '../../../test/define-all.js';
 import type { CwReview } from './cw-review.js';
 
 // A fixed clock: the billing periods and dates on the page are then known.

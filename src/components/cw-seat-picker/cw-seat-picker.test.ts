@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { driveTo } from '../../mock/drive.js';
 import { findProduct, findTier, isSubscribed } from '../../machine/rules.js';
 import { rest, stepNow, textOf } from '../../../test/step-fixture.js';
-import '../../define.js';
+import '../../../test/define-all.js';
 import type { CwSeatPicker } from './cw-seat-picker.js';
 
 /**

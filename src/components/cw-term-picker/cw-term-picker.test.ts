@@ -3,7 +3,7 @@ import { driveTo } from '../../mock/drive.js';
 import type { MockBackend, ScenarioName } from '../../mock/backend.js';
 import { findProduct, findTier } from '../../machine/rules.js';
 import { HeldBackend, money, part, parts, recordSends, rest, stepNow, textOf } from '../../../test/step-fixture.js';
-import '../../define.js';
+import '../../../test/define-all.js';
 import type { CwTermPicker } from './cw-term-picker.js';
 
 async function picker(options: { scenario?: ScenarioName; backend?: MockBackend } = {}) {

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { driveTo } from '../../mock/drive.js';
 import { findProduct } from '../../machine/rules.js';
 import { money, part, parts, recordSends, rest, stepNow } from '../../../test/step-fixture.js';
-import '../../define.js';
+import '../../../test/define-all.js';
 import type { CwTierPicker } from './cw-tier-picker.js';
 
 async function picker() {

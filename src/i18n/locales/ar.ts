@@ -7,6 +7,7 @@ export default {
   back: 'رجوع',
   next: 'التالي',
   retry: 'إعادة المحاولة',
+  stepFailed: 'تعذّر تحميل هذه الخطوة. تحقّق من اتصالك وأعد المحاولة.',
   stepNames: {
     select: 'المنتج',
     mode: 'شراء أو تجربة',

@@ -7,6 +7,7 @@ export default {
   back: 'Zpět',
   next: 'Další',
   retry: 'Zkusit znovu',
+  stepFailed: 'Tento krok se nepodařilo načíst. Zkontrolujte připojení a\u00a0zkuste to znovu.',
   stepNames: {
     select: 'Produkt',
     mode: 'Koupit, nebo vyzkoušet',

@@ -7,6 +7,7 @@ export default {
   back: 'Tilbage',
   next: 'Næste',
   retry: 'Prøv igen',
+  stepFailed: 'Dette trin kunne ikke indlæses. Tjek din forbindelse, og prøv igen.',
   stepNames: {
     select: 'Produkt',
     mode: 'Køb eller prøv',

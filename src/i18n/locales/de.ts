@@ -7,6 +7,7 @@ export default {
   back: 'Zurück',
   next: 'Weiter',
   retry: 'Erneut versuchen',
+  stepFailed: 'Dieser Schritt konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   stepNames: {
     select: 'Produkt',
     mode: 'Kaufen oder testen',

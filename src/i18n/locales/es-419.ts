@@ -5,6 +5,7 @@ import es from './es.js';
 /** Spanish (Latin America): where it differs from es.ts, which gives every other message. */
 export default withOverrides(es, {
   widgetLabel: 'Agregar una suscripción',
+  stepFailed: 'No se pudo cargar este paso. Revisa tu conexión e inténtalo de nuevo.',
   stepNames: {
     done: 'Listo',
   },

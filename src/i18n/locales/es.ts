@@ -7,6 +7,7 @@ export default {
   back: 'Atrás',
   next: 'Siguiente',
   retry: 'Reintentar',
+  stepFailed: 'No se ha podido cargar este paso. Comprueba tu conexión y vuelve a intentarlo.',
   stepNames: {
     select: 'Producto',
     mode: 'Compra o prueba',

@@ -7,6 +7,7 @@ export default {
   back: 'Tagasi',
   next: 'Edasi',
   retry: 'Proovi uuesti',
+  stepFailed: 'Seda sammu ei õnnestunud laadida. Kontrollige võrguühendust ja proovige uuesti.',
   stepNames: {
     select: 'Toode',
     mode: 'Osta või proovi',

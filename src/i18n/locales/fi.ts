@@ -7,6 +7,7 @@ export default {
   back: 'Takaisin',
   next: 'Seuraava',
   retry: 'Yritä uudelleen',
+  stepFailed: 'Tätä vaihetta ei voitu ladata. Tarkista verkkoyhteytesi ja yritä uudelleen.',
   stepNames: {
     select: 'Tuote',
     mode: 'Osta tai kokeile',

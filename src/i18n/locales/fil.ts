@@ -7,6 +7,7 @@ export default {
   back: 'Bumalik',
   next: 'Susunod',
   retry: 'Subukan ulit',
+  stepFailed: 'Hindi ma-load ang hakbang na ito. Suriin ang iyong koneksyon at subukan ulit.',
   stepNames: {
     select: 'Produkto',
     mode: 'Bilhin o subukan',

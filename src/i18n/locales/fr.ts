@@ -7,6 +7,7 @@ export default {
   back: 'Retour',
   next: 'Suivant',
   retry: 'Réessayer',
+  stepFailed: 'Impossible de charger cette étape. Vérifiez votre connexion et réessayez.',
   stepNames: {
     select: 'Produit',
     mode: 'Achat ou essai',

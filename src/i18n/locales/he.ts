@@ -7,6 +7,7 @@ export default {
   back: 'חזרה',
   next: 'הבא',
   retry: 'ניסיון חוזר',
+  stepFailed: 'לא הצלחנו לטעון את השלב הזה. יש לבדוק את החיבור ולנסות שוב.',
   stepNames: {
     select: 'מוצר',
     mode: 'רכישה או ניסיון',

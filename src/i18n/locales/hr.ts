@@ -7,6 +7,7 @@ export default {
   back: 'Natrag',
   next: 'Dalje',
   retry: 'Pokušaj ponovno',
+  stepFailed: 'Ovaj korak nije bilo moguće učitati. Provjerite vezu i pokušajte ponovno.',
   stepNames: {
     select: 'Proizvod',
     mode: 'Kupnja ili isprobavanje',

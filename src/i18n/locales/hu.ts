@@ -7,6 +7,7 @@ export default {
   back: 'Vissza',
   next: 'Tovább',
   retry: 'Újrapróbálkozás',
+  stepFailed: 'Ezt a lépést nem sikerült betölteni. Ellenőrizze a kapcsolatot, és próbálja újra.',
   stepNames: {
     select: 'Termék',
     mode: 'Vásárlás vagy kipróbálás',

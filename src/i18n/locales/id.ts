@@ -7,6 +7,7 @@ export default {
   back: 'Kembali',
   next: 'Berikutnya',
   retry: 'Coba lagi',
+  stepFailed: 'Langkah ini tidak dapat dimuat. Periksa koneksi Anda, lalu coba lagi.',
   stepNames: {
     select: 'Produk',
     mode: 'Beli atau coba',

@@ -7,6 +7,7 @@ export default {
   back: 'Indietro',
   next: 'Avanti',
   retry: 'Riprova',
+  stepFailed: 'Impossibile caricare questo passaggio. Controlla la connessione e riprova.',
   stepNames: {
     select: 'Prodotto',
     mode: 'Acquisto o prova',

@@ -7,6 +7,7 @@ export default {
   back: '戻る',
   next: '次へ',
   retry: '再試行',
+  stepFailed: 'このステップを読み込めませんでした。接続状況を確認して、もう一度お試しください。',
   stepNames: {
     select: '製品',
     mode: '購入または試用',

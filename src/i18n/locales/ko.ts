@@ -7,6 +7,7 @@ export default {
   back: '이전',
   next: '다음',
   retry: '다시 시도',
+  stepFailed: '이 단계를 불러올 수 없습니다. 연결 상태를 확인하고 다시 시도하세요.',
   stepNames: {
     select: '제품',
     mode: '구매 또는 체험',

@@ -7,6 +7,7 @@ export default {
   back: 'Atgal',
   next: 'Toliau',
   retry: 'Bandyti dar kartą',
+  stepFailed: 'Nepavyko įkelti šio žingsnio. Patikrinkite ryšį ir bandykite dar kartą.',
   stepNames: {
     select: 'Produktas',
     mode: 'Pirkti ar išbandyti',

@@ -7,6 +7,7 @@ export default {
   back: 'Atpakaļ',
   next: 'Tālāk',
   retry: 'Mēģināt vēlreiz',
+  stepFailed: 'Šo soli neizdevās ielādēt. Pārbaudiet savienojumu un mēģiniet vēlreiz.',
   stepNames: {
     select: 'Produkts',
     mode: 'Pirkt vai izmēģināt',

@@ -7,6 +7,7 @@ export default {
   back: 'Kembali',
   next: 'Seterusnya',
   retry: 'Cuba lagi',
+  stepFailed: 'Langkah ini tidak dapat dimuatkan. Semak sambungan anda dan cuba lagi.',
   stepNames: {
     select: 'Produk',
     mode: 'Beli atau cuba',

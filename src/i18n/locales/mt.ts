@@ -7,6 +7,7 @@ export default {
   back: 'Lura',
   next: 'Li jmiss',
   retry: "Erġa' pprova",
+  stepFailed: "Dan il-pass ma setax jitgħabba. Iċċekkja l-konnessjoni tiegħek u erġa' pprova.",
   stepNames: {
     select: 'Prodott',
     mode: 'Ixtri jew ipprova',

@@ -7,6 +7,7 @@ export default {
   back: 'Tilbake',
   next: 'Neste',
   retry: 'Prøv igjen',
+  stepFailed: 'Dette trinnet kunne ikke lastes inn. Sjekk tilkoblingen og prøv igjen.',
   stepNames: {
     select: 'Produkt',
     mode: 'Kjøp eller prøv',

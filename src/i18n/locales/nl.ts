@@ -7,6 +7,7 @@ export default {
   back: 'Terug',
   next: 'Volgende',
   retry: 'Opnieuw proberen',
+  stepFailed: 'Deze stap kon niet worden geladen. Controleer uw verbinding en probeer het opnieuw.',
   stepNames: {
     select: 'Product',
     mode: 'Kopen of proberen',

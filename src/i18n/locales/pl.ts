@@ -7,6 +7,7 @@ export default {
   back: 'Wstecz',
   next: 'Dalej',
   retry: 'Spróbuj ponownie',
+  stepFailed: 'Nie udało się załadować tego kroku. Sprawdź połączenie i\u00a0spróbuj ponownie.',
   stepNames: {
     select: 'Produkt',
     mode: 'Kup lub wypróbuj',

@@ -7,6 +7,7 @@ export default withOverrides(pt, {
   widgetLabel: 'Adicionar uma assinatura',
   loading: 'Carregando…',
   next: 'Avançar',
+  stepFailed: 'Não foi possível carregar esta etapa. Verifique sua conexão e tente novamente.',
   stepNames: {
     mode: 'Comprar ou testar',
     term: 'Cobrança',

@@ -7,6 +7,7 @@ export default {
   back: 'Voltar',
   next: 'Seguinte',
   retry: 'Tentar novamente',
+  stepFailed: 'Não foi possível carregar este passo. Verifique a sua ligação e tente novamente.',
   stepNames: {
     select: 'Produto',
     mode: 'Compra ou avaliação',

@@ -7,6 +7,7 @@ export default {
   back: 'Înapoi',
   next: 'Înainte',
   retry: 'Încercați din nou',
+  stepFailed: 'Acest pas nu a putut fi încărcat. Verificați conexiunea și încercați din nou.',
   stepNames: {
     select: 'Produs',
     mode: 'Cumpărare sau probă',

@@ -7,6 +7,7 @@ export default {
   back: 'Späť',
   next: 'Ďalej',
   retry: 'Skúsiť znova',
+  stepFailed: 'Tento krok sa nepodarilo načítať. Skontrolujte pripojenie a\u00a0skúste to znova.',
   stepNames: {
     select: 'Produkt',
     mode: 'Kúpiť alebo vyskúšať',

@@ -7,6 +7,7 @@ export default {
   back: 'Nazaj',
   next: 'Naprej',
   retry: 'Poskusi znova',
+  stepFailed: 'Tega koraka ni bilo mogoče naložiti. Preverite povezavo in poskusite znova.',
   stepNames: {
     select: 'Izdelek',
     mode: 'Nakup ali preizkus',

@@ -7,6 +7,7 @@ export default {
   back: 'Tillbaka',
   next: 'Nästa',
   retry: 'Försök igen',
+  stepFailed: 'Det gick inte att läsa in det här steget. Kontrollera din anslutning och försök igen.',
   stepNames: {
     select: 'Produkt',
     mode: 'Köp eller prova',

@@ -7,6 +7,7 @@ export default {
   back: 'Geri',
   next: 'İleri',
   retry: 'Tekrar dene',
+  stepFailed: 'Bu adım yüklenemedi. Bağlantınızı kontrol edip tekrar deneyin.',
   stepNames: {
     select: 'Ürün',
     mode: 'Satın alma veya deneme',

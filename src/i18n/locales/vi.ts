@@ -7,6 +7,7 @@ export default {
   back: 'Quay lại',
   next: 'Tiếp theo',
   retry: 'Thử lại',
+  stepFailed: 'Không tải được bước này. Hãy kiểm tra kết nối rồi thử lại.',
   stepNames: {
     select: 'Sản phẩm',
     mode: 'Mua hoặc dùng thử',

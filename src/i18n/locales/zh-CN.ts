@@ -7,6 +7,7 @@ export default {
   back: '上一步',
   next: '下一步',
   retry: '重试',
+  stepFailed: '无法加载此步骤。请检查网络连接后重试。',
   stepNames: {
     select: '产品',
     mode: '购买或试用',

@@ -7,6 +7,7 @@ export default {
   back: '上一步',
   next: '下一步',
   retry: '重試',
+  stepFailed: '無法載入此步驟。請檢查網路連線後再試一次。',
   stepNames: {
     select: '產品',
     mode: '購買或試用',
