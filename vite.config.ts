@@ -1,25 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { minifyTemplates as minify, shipsTemplates } from './scripts/minify-templates.mjs';
+import { staticClosure } from './scripts/chunk-graph.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 const define = { __CW_VERSION__: JSON.stringify(version) };
-
-// "Already loaded" is read from the custom element registry, which markup cannot forge: window.CheckoutWizard
-// may be a page's <div id="CheckoutWizard"> (DOM clobbering), so it is never read here.
-const secondCopyGuard = `var registered = window.customElements && customElements.get('checkout-wizard'),
-  api = registered && registered[Symbol.for('checkout-wizard.api')];
-if (api) {
-  var v = ${JSON.stringify(version)},
-    first = registered[Symbol.for('checkout-wizard.version')] || api.version,
-    warned = registered[Symbol.for('checkout-wizard.warned')];
-  if (first !== v && !(warned && warned.indexOf(v) >= 0)) {
-    try { warned.push(v); } catch (e) {}
-    console.warn('checkout-wizard: version ' + first + ' is already loaded; the copy of version ' + v + ' loaded later is not used.');
-  }
-  return api;
-}`;
 
 // Every build ships the widget's templates minified (see scripts/minify-templates.mjs).
 const minifyTemplates: Plugin = {
@@ -29,14 +14,28 @@ const minifyTemplates: Plugin = {
   },
 };
 
-// Each locale but English is its own module, loaded when a widget asks for it.
-const locales = Object.fromEntries(
-  readdirSync('src/i18n/locales').map((file) => [`locales/${file.replace(/\.ts$/, '')}`, `src/i18n/locales/${file}`]),
-);
+/** Where the script tag's chunks are written. */
+const CHUNKS = 'dist/chunks';
 
-// One config, four jobs: `vite` serves the demo; `vite build` writes the ES modules
-// (dependencies left as imports); `vite build --mode iife` writes the script-tag bundle;
-// `vite build --mode locales` writes the locale modules it loads from dist/locales/.
+/**
+ * How the script tag's code is cut: few chunks compress better than many (each file is gzipped on its
+ * own), so what the first step needs is one chunk, the steps that choose a plan another, the checkout a
+ * third; the gates, the plan-details popover, Floating UI and each locale stay chunks of their own.
+ */
+const LATER = /\/src\/components\/(cw-gate|cw-popover|cw-mode-picker|cw-tier-picker|cw-seat-picker|cw-term-picker|cw-cart|cw-review|cw-payment|cw-confirmation)\/|\/node_modules\/@floating-ui\/|\/src\/i18n\/locales\//;
+const CHUNK_GROUPS = [
+  { name: 'first', test: (id: string) => !LATER.test(id), priority: 3 },
+  { name: 'choose', test: /\/src\/components\/(cw-mode-picker|cw-tier-picker|cw-seat-picker|cw-term-picker)\//, priority: 2 },
+  { name: 'checkout', test: /\/src\/components\/(cw-cart|cw-review|cw-payment|cw-confirmation)\//, priority: 1 },
+];
+
+/** The entry chunk and every chunk it imports statically (what the first step needs), the entry first. */
+const firstChunks = () => staticClosure(CHUNKS, readdirSync(CHUNKS).find((file) => /^embed-[\w-]+\.js$/.test(file))!);
+
+// One config, four jobs: `vite` serves the demo; `vite build` writes the ES modules for bundlers
+// (dependencies left as imports; later steps and locales as dynamic imports); `vite build --mode chunks`
+// writes the script tag's ES chunks, everything bundled and split the same way, to dist/chunks/;
+// `vite build --mode iife` then writes the script tag itself, the loader that imports them.
 // @stripe/stripe-js stays an import too: a peer dependency of checkout-wizard/stripe, whose loader fetches Stripe.js from js.stripe.com.
 const external = [/^react($|\/)/, /^lit($|\/)/, /^@lit\//, /^xstate($|\/)/, /^@floating-ui\//, /^valibot$/, /^msw($|\/)/, /^@stripe\/stripe-js($|\/)/];
 
@@ -48,31 +47,34 @@ export default defineConfig(({ command, mode }) => {
       server: { fs: { allow: ['..'] } },
     };
   }
-  if (mode === 'locales') {
+  if (mode === 'chunks') {
     return {
       publicDir: false,
+      define,
+      plugins: [minifyTemplates],
       build: {
-        emptyOutDir: false,
-        lib: { entry: locales, formats: ['es'], fileName: (_, name) => `${name}.js` },
-        // What regional locales share (the merge over their language) stays in locales/, so that folder alone is self-hostable.
-        rollupOptions: { output: { chunkFileNames: 'locales/[name]-[hash].js' } },
+        outDir: CHUNKS,
+        sourcemap: true,
+        // Plain dynamic imports: the loader fetches the first step's chunks itself, and the widget prefetches the rest.
+        modulePreload: false,
+        rollupOptions: {
+          input: { embed: 'src/embed.ts' },
+          preserveEntrySignatures: 'exports-only',
+          // Hashed names: a chunk's name changes with its content, so a CDN copy can be cached for good and pinned.
+          output: { format: 'es', entryFileNames: '[name]-[hash].js', chunkFileNames: '[name]-[hash].js', codeSplitting: { groups: CHUNK_GROUPS } },
+        },
       },
     };
   }
   if (mode === 'iife') {
     return {
       publicDir: false,
-      define,
-      plugins: [minifyTemplates],
-      // The bundle cannot split itself: it imports locale modules by URL instead.
-      resolve: { alias: [{ find: /^\.\/load\.js$/, replacement: fileURLToPath(new URL('src/i18n/load-url.ts', import.meta.url)) }] },
+      define: { ...define, __CW_FIRST__: JSON.stringify(firstChunks()) },
       build: {
         emptyOutDir: false,
         sourcemap: true,
-        lib: { entry: 'src/embed.ts', formats: ['iife'], name: 'CheckoutWizardBundle', fileName: () => 'checkout-wizard.iife.js' },
-        // A later copy on the same page stops before Lit runs: a second 'lit-html' Trusted Types
-        // policy would be a CSP violation. It warns once when its version differs.
-        rollupOptions: { output: { intro: secondCopyGuard } },
+        lib: { entry: 'src/loader.ts', formats: ['iife'], name: 'CheckoutWizardBundle', fileName: () => 'checkout-wizard.iife.js' },
+        rollupOptions: { output: { exports: 'default' } },
       },
     };
   }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds the script-tag bundle and its locale modules (npm run build:iife) unless dist/ already
+// Builds the script tag and its chunks (npm run build:iife) unless dist/ already
 // holds them, newer than every file they are made from. CI builds once (npm run build) and the
 // tests and benchmarks reuse that; locally an edit under src/ triggers a rebuild.
 import { execSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const INPUTS = ['src', 'vite.config.ts', 'package.json', 'scripts/minify-templates.mjs'];
-const OUTPUTS = ['dist/checkout-wizard.iife.js', 'dist/locales'];
+const OUTPUTS = ['dist/checkout-wizard.iife.js', 'dist/chunks'];
 
 /** Modification times of a file, or of every file under a folder; none when it does not exist. */
 function mtimes(path) {

@@ -1,33 +1,64 @@
-// Prints what the widget weighs: the script-tag bundle (gzip), the ESM build's own code
-// (dependencies excluded), and what each dependency adds to the script-tag bundle.
-// Run after `npm run build`. With --budget, exits 1 when a figure passes its ceiling.
+// Prints what the widget weighs (gzip), after `npm run build`; with --budget, exits 1 when a figure
+// passes its ceiling.
 //
-// One limit per figure: the ceiling CI enforces, today's size rounded up, so the bundle can
-// only shrink. Issue 6's 40 KB target for everything bundled is withdrawn (issue 14 measures
-// what a page loads before the first step instead). Lower a ceiling whenever a change makes
-// room; never raise one without saying why: 52 → 54 KB and 24 → 26 KB in issue 11, for the
-// step table, the order child machine, the error table and contract-generated schemas;
-// 54 → 56 KB and 26 → 28.5 KB in issue 12, for real payments (3-D Secure, look-ups by key,
-// setups, declines, the recap with its renewal statement, allow-listed events, the URL policy);
-// 56 → 67 KB and 28.5 → 40 KB in issue 13 (still open), for the order summary, the step indicator,
-// skeletons, promotion codes, adjustments, Undo, the new confirmation and gates: the widget's own
-// components went from 11 to 20.5 KB gzip. Issue 14's lazy steps are to bring the critical path down;
-// the review table, the pay recap and the summary each draw quote lines and are the first to share.
+// The script tag (issue 14): a loader of a few KB that imports ES chunks from dist/chunks/. What
+// counts is what a page fetches: the critical path (the loader and every chunk the first step needs,
+// before it is interactive) and a whole purchase (that, and the later steps' chunks the widget
+// prefetches, by the time the confirmation shows; not the gates, a language or Floating UI, which
+// come only when a gate shows, a language is asked for or a plan's details open). The chunk graph is
+// read off the files (scripts/chunk-graph.mjs); each chunk is listed with what it holds.
+//
+// One limit per figure: the ceiling CI enforces, today's size rounded up, so it can only shrink.
+// Lower a ceiling whenever a change makes room; never raise one without saying why. History: the
+// one-file bundle went 52 → 54 KB (issue 11), → 56 (issue 12), → 67 (issue 13). Issue 14 split it;
+// its targets (36 KB critical path, 60 KB whole purchase) are printed beside the figures and are
+// not met: docs/performance.md says why and what would meet them. The ESM build's own code is counted
+// file by file, each gzipped on its own, as its lazy steps are now files of their own: 39.7 → 47.7 KB
+// by that count alone (a bundler re-chunks them as it likes).
 import { readFileSync, readdirSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { resolve } from 'node:path';
+import zlib, { brotliCompressSync, gzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
+import { dynamicImports, staticClosure } from './chunk-graph.mjs';
 import { build, transform } from 'esbuild';
 import { minifyTemplates, shipsTemplates } from './minify-templates.mjs';
 
-const CEILING = { iife: 67 * 1024, esm: 40 * 1024 };
+const CEILING = { loader: 2 * 1024, critical: 55 * 1024, purchase: 66 * 1024, esmFirst: 34.5 * 1024, esm: 48 * 1024 };
+const TARGET = { critical: 36 * 1024, purchase: 60 * 1024 };
 const gz = (text) => gzipSync(text, { level: 9 }).length;
+const br = (text) => brotliCompressSync(text, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-const iife = gz(readFileSync('dist/checkout-wizard.iife.js'));
-const esmFiles = readdirSync('dist').filter((f) => f.endsWith('.js') && !f.includes('iife') && !['mock.js', 'vat.js', 'react.js', 'stripe.js'].includes(f));
-// Minified as a consumer's bundler would; the dependencies stay imports, so only our code counts.
+// The script tag and its chunks.
+const CHUNKS = 'dist/chunks';
+const LOCALES = new Set(readdirSync('src/i18n/locales').map((f) => f.replace(/\.ts$/, '')));
+const nameOf = (file) => file.replace(/-[\w-]{8}\.js$/, '');
+const sizeOf = (file) => gz(readFileSync(join(CHUNKS, file)));
+const loader = gz(readFileSync('dist/checkout-wizard.iife.js'));
+const entry = readdirSync(CHUNKS).find((f) => /^embed-[\w-]+\.js$/.test(f));
+const first = staticClosure(CHUNKS, entry);
+/** What a later chunk is for: fetched in a purchase, or only when something else asks for it. */
+const ONLY_WHEN = { 'cw-gate': 'a gate shows', 'floating-ui.dom': 'plan details open' };
+const later = [];
+for (let queue = dynamicImports(CHUNKS, first); queue.length; ) {
+  const file = queue.shift();
+  if (later.includes(file) || first.includes(file)) continue;
+  later.push(file);
+  queue.push(...staticClosure(CHUNKS, file).slice(1), ...dynamicImports(CHUNKS, [file]));
+}
+const purchaseChunks = later.filter((f) => !LOCALES.has(nameOf(f)) && !ONLY_WHEN[nameOf(f)]);
+const critical = loader + first.reduce((sum, f) => sum + sizeOf(f), 0);
+const purchase = critical + purchaseChunks.reduce((sum, f) => sum + sizeOf(f), 0);
+const criticalBr = br(readFileSync('dist/checkout-wizard.iife.js')) + first.reduce((sum, f) => sum + br(readFileSync(join(CHUNKS, f))), 0);
+
+// The ESM build for bundlers: our own code only (dependencies stay imports), minified as a consumer's bundler would.
+const OTHER_ENTRIES = ['mock.js', 'vat.js', 'react.js', 'stripe.js'];
+const esmSize = async (file) => gz((await transform(readFileSync(`dist/${file}`, 'utf8'), { minify: true, format: 'esm' })).code);
+const esmFirstFiles = staticClosure('dist', 'define.js');
+const esmFiles = readdirSync('dist').filter((f) => f.endsWith('.js') && !f.includes('iife') && !OTHER_ENTRIES.includes(f));
+let esmFirst = 0;
+for (const f of esmFirstFiles) esmFirst += await esmSize(f);
 let esm = 0;
-for (const f of esmFiles) esm += gz((await transform(readFileSync(`dist/${f}`, 'utf8'), { minify: true, format: 'esm' })).code);
+for (const f of esmFiles) esm += await esmSize(f);
 
 // Each input's share of the minified script-tag bundle, grouped by package.
 const { metafile } = await build({
@@ -39,9 +70,9 @@ const { metafile } = await build({
   metafile: true,
   define: { __CW_VERSION__: '"size"' },
   conditions: ['module', 'production'],
-  // As in the script-tag build: locales load by URL, not as bundled imports.
+  // Every later step is counted (esbuild inlines dynamic imports here); the locales, each a chunk a page may never fetch, are not.
   plugins: [
-    { name: 'load-url', setup: (b) => b.onResolve({ filter: /^\.\/load\.js$/ }, () => ({ path: resolve('src/i18n/load-url.ts') })) },
+    { name: 'no-locales', setup: (b) => b.onResolve({ filter: /^\.\/locales\// }, ({ path }) => ({ path, external: true })) },
     // As in every build: templates minified.
     {
       name: 'minify-templates',
@@ -77,18 +108,28 @@ const floor = await build({
   conditions: ['module', 'production'],
 }).then((r) => gz(r.outputFiles[0].contents));
 
-const locales = readdirSync('dist/locales').filter((f) => f.endsWith('.js') && !f.startsWith('overrides-')).map((f) => gz(readFileSync(`dist/locales/${f}`)));
-const status = (size, key) => `ceiling ${kb(CEILING[key])}${size > CEILING[key] ? ', over it' : ''}`;
-console.log(`script-tag bundle  dist/checkout-wizard.iife.js  ${kb(iife)} gzip  (${status(iife, 'iife')})`);
-console.log(`  of which          lit + xstate + @floating-ui/dom alone ${kb(floor)} gzip (the floor); the widget's own code adds ${kb(iife - floor)}`);
-console.log(`ESM own code       ${esmFiles.join(', ')}  ${kb(esm)} gzip minified  (${status(esm, 'esm')})`);
-console.log(`locale modules     dist/locales/*.js  ${locales.length} files, ${kb(Math.min(...locales))} to ${kb(Math.max(...locales))} gzip each, loaded on demand`);
-console.log('share of the minified script-tag bundle (gzip shares are estimates: the share of the whole):');
+const localeSizes = later.filter((f) => LOCALES.has(nameOf(f))).map(sizeOf);
+const figures = { loader, critical, purchase, esmFirst, esm };
+const status = (key) => `ceiling ${kb(CEILING[key])}${figures[key] > CEILING[key] ? ', over it' : ''}`;
+const target = (key) => `; issue 14's target ${kb(TARGET[key])}: ${figures[key] <= TARGET[key] ? 'met' : `not met, ${kb(figures[key] - TARGET[key])} over`}`;
+console.log(`script tag         dist/checkout-wizard.iife.js (the loader)  ${kb(loader)} gzip  (${status('loader')})`);
+console.log(`critical path      the loader + ${first.length} chunks before the first step  ${kb(critical)} gzip, ${kb(criticalBr)} brotli  (${status('critical')}${target('critical')})`);
+console.log(`whole purchase     + ${purchaseChunks.length} later chunks by the confirmation  ${kb(purchase)} gzip  (${status('purchase')}${target('purchase')})`);
+console.log(`  of which          lit + xstate + @floating-ui/dom alone ${kb(floor)} gzip (the floor)`);
+console.log('chunks (dist/chunks/):');
+for (const f of first) console.log(`  ${nameOf(f).padEnd(20)} ${kb(sizeOf(f)).padStart(8)}  first step`);
+for (const f of later.filter((f) => !LOCALES.has(nameOf(f)))) {
+  console.log(`  ${nameOf(f).padEnd(20)} ${kb(sizeOf(f)).padStart(8)}  ${ONLY_WHEN[nameOf(f)] ? `only when ${ONLY_WHEN[nameOf(f)]}` : 'later steps, prefetched'}`);
+}
+console.log(`  locales              ${localeSizes.length} chunks, ${kb(Math.min(...localeSizes))} to ${kb(Math.max(...localeSizes))} each, one when its language is asked for`);
+console.log(`ESM own code       first step: ${esmFirstFiles.join(', ')}  ${kb(esmFirst)} gzip minified  (${status('esmFirst')})`);
+console.log(`                   everything: ${esmFiles.length} files  ${kb(esm)} gzip minified  (${status('esm')})`);
+console.log('share of the minified script-tag code, every chunk together, by package (gzip shares are estimates):');
 for (const [name, bytes] of Object.entries(shares).sort((a, b) => b[1] - a[1])) {
   const share = bytes / total;
-  console.log(`  ${name.padEnd(28)} ${kb(bytes).padStart(9)} min  ${(share * 100).toFixed(1).padStart(5)} %  ≈${kb(share * iife).padStart(8)} gzip`);
+  console.log(`  ${name.padEnd(28)} ${kb(bytes).padStart(9)} min  ${(share * 100).toFixed(1).padStart(5)} %  ≈${kb(share * purchase).padStart(8)} gzip`);
 }
-const over = Object.keys(CEILING).filter((key) => ({ iife, esm })[key] > CEILING[key]);
+const over = Object.keys(CEILING).filter((key) => figures[key] > CEILING[key]);
 if (process.argv.includes('--budget') && over.length) {
   console.error(`over its ceiling: ${over.join(', ')}`);
   process.exit(1);

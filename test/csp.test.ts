@@ -121,9 +121,21 @@ describe('strict CSP and Trusted Types (script-tag bundle)', () => {
     expect((await bundle.text()).trimEnd()).to.match(/\/\/# sourceMappingURL=checkout-wizard\.iife\.js\.map$/);
   });
 
-  it('the bundle holds no string-to-code, one Trusted Types policy (Lit’s) and one HTML sink (Lit’s, through it)', async () => {
-    // What the flow below cannot reach at run time, read off the built file.
-    const source = await (await fetch('/dist/checkout-wizard.iife.js', { cache: 'no-store', referrer: '/test/csp/fixture.html' })).text();
+  it('the script and its chunks hold no string-to-code, one Trusted Types policy (Lit’s) and one HTML sink (Lit’s, through it)', async () => {
+    // What the flow below cannot reach at run time, read off the built files: the script tag, and every
+    // chunk it names or a chunk imports, statically or dynamically.
+    const read = async (path: string) => (await fetch(path, { cache: 'no-store', referrer: '/test/csp/fixture.html' })).text();
+    const loader = await read('/dist/checkout-wizard.iife.js');
+    const files = new Map<string, string>([['/dist/checkout-wizard.iife.js', loader]]);
+    const queue = [...loader.matchAll(/[`'"]([\w.-]+\.js)[`'"]/g)].map((m) => `/dist/chunks/${m[1]}`);
+    for (let path = queue.shift(); path; path = queue.shift()) {
+      if (files.has(path)) continue;
+      const code = await read(path);
+      files.set(path, code);
+      for (const m of code.matchAll(/[`'"]\.\/([\w.-]+\.js)[`'"]/g)) queue.push(`/dist/chunks/${m[1]}`);
+    }
+    expect(files.size, 'the loader, its first chunks, the steps and the locales').to.be.greaterThan(40);
+    const source = [...files.values()].join('\n');
     const count = (re: RegExp) => source.match(new RegExp(re.source, 'g'))?.length ?? 0;
     expect(count(/\beval\s*\(/), 'eval').to.equal(0);
     expect(count(/\bFunction\s*\(/), 'Function constructor').to.equal(0);
@@ -147,7 +159,8 @@ describe('strict CSP and Trusted Types (script-tag bundle)', () => {
     expect(win.navigator.serviceWorker.controller, 'the iframe is controlled by MSW’s worker').not.to.equal(null);
     if (!win.CheckoutWizard) await new Promise((r) => setTimeout(r, 100)); // let the violations arrive for the message
     expect(win.CheckoutWizard, `the bundle ran; violations:\n${describeViolations(fixture.violations)}`).to.be.an('object');
-    expect(win.customElements.get('checkout-wizard'), 'the bundle defined the element').to.be.a('function');
+    await win.CheckoutWizard!.ready;
+    expect(win.customElements.get('checkout-wizard'), 'the chunks defined the element').to.be.a('function');
     const el = win.document.querySelector('checkout-wizard') as CheckoutWizard;
     await waitForStep(el, 'select');
     expect(backend.requests.map((r) => r.op)).to.include.members(['getAccount', 'getCatalog', 'getCart']);
@@ -238,7 +251,7 @@ describe('strict CSP and Trusted Types (script-tag bundle)', () => {
     await waitUntil(() => fixture.flush().reports === 2, 'both are reported to the ReportingObserver too');
   });
 
-  it('loads another language from dist/locales/ under the same policy, with zero violations', async () => {
+  it('loads another language, a chunk of its own, under the same policy, with zero violations', async () => {
     sessionStorage.clear();
     await useBackend(new MockBackend({ scenario: 'empty-cart' }));
     const win = await openFrame('/test/csp/fixture.html');
@@ -247,7 +260,7 @@ describe('strict CSP and Trusted Types (script-tag bundle)', () => {
     el.setAttribute('locale', 'ar');
     await waitUntil(() => el.shadowRoot!.querySelector('section')?.lang === 'ar', 'the Arabic messages arrive');
     const loaded = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
-    expect(loaded).to.include('/dist/locales/ar.js');
+    expect(loaded.some((path) => /^\/dist\/chunks\/ar-[\w-]+\.js$/.test(path))).to.equal(true);
     expect(el.shadowRoot!.querySelector('section')!.dir).to.equal('rtl');
     await new Promise((r) => setTimeout(r, 100));
     win.cspFixture.flush();

@@ -1,17 +1,24 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { MockBackend } from '../src/mock/index.js';
-import { mount, version, CheckoutWizard as CheckoutWizardClass, HttpBillingAdapter, define } from '../src/embed.js';
-import type { CheckoutWizardGlobal } from '../src/embed.js';
+import { CheckoutWizard as CheckoutWizardClass, HttpBillingAdapter, define } from '../src/embed.js';
+import { mount } from '../src/mount.js';
+import { VERSION as version } from '../src/version.js';
+import type { CheckoutWizardGlobal } from '../src/loader.js';
 import type { CheckoutWizard } from '../src/components/checkout-wizard/checkout-wizard.js';
 import { VERSION as SAVED_VERSION } from '../src/machine/persist.js';
 import { clickText, settled, textOf, useBackend, waitForStep } from './helpers.js';
 
-// Embedding: the script-tag bundle (dist/checkout-wizard.iife.js, built before the tests) on
-// static pages in iframes, loaded once, twice and in two versions; and CheckoutWizard.mount().
+// Embedding: the script tag (dist/checkout-wizard.iife.js and its chunks in dist/chunks/, built
+// before the tests) on static pages in iframes, loaded once, twice and in two versions; and mount().
 // MSW's service worker (scope '/') also controls the same-origin iframes, and answers their
 // requests from the backend the test gives useBackend().
 
 const BUNDLE = '/dist/checkout-wizard.iife.js';
+const CHUNKS = '/dist/chunks/';
+/** The paths a page fetched. */
+const fetched = (win: Frame) => win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+/** A hashed chunk's path, as a pattern: `chunk('fr')` matches /dist/chunks/fr-Ab12_x.js. */
+const chunk = (name: string, dir = CHUNKS) => new RegExp(`^${dir}${name}-[\\w-]+\\.js$`);
 type Frame = Window & typeof globalThis & { CheckoutWizard?: CheckoutWizardGlobal; CheckoutWizardBundle?: { CheckoutWizard: unknown } };
 
 const frames: HTMLIFrameElement[] = [];
@@ -88,6 +95,7 @@ describe('embed', () => {
       // Nothing on the page but the bundle and the element (the dev server adds its own socket script).
       expect(pageScripts(win)).to.deep.equal([BUNDLE]);
       expect(win.CheckoutWizard!.version).to.equal(version);
+      await win.CheckoutWizard!.ready;
       expect(win.customElements.get('checkout-wizard')).to.equal(win.CheckoutWizard!.CheckoutWizard);
 
       const el = wizardIn(win);
@@ -100,33 +108,41 @@ describe('embed', () => {
       expect(backend.orders).to.have.length(0);
     });
 
-    it('loads a language from locales/ beside the bundle, or from the script tag’s data-locales URL', async () => {
+    it('loads its chunks and a language from chunks/ beside the script, or from the script tag’s data-chunks URL', async () => {
       await useBackend(new MockBackend({ scenario: 'empty-cart' }));
       const win = await openPage('/test/embed/blank.html');
-      const { warnings, errors } = record(win);
-      await loadScript(win, BUNDLE, { locales: '/nowhere/locales' });
-      // The URL given does not answer: the widget says so once and speaks English.
-      const lost = win.document.createElement('checkout-wizard') as unknown as CheckoutWizard;
-      lost.setAttribute('api-base', '/api/billing/v1');
-      lost.setAttribute('locale', 'fr');
-      win.document.body.append(lost);
-      await waitForStep(lost, 'select');
-      expect(lost.shadowRoot!.querySelector('section')!.lang).to.equal('en');
-      expect(textOf(lost)).to.include('Choose a product');
-      expect(warnings.some((w) => w.includes('"fr" messages could not be loaded'))).to.equal(true);
-      const requested = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
-      expect(requested).to.include('/nowhere/locales/fr.js');
+      const { errors } = record(win);
+      const failed: unknown[] = [];
+      win.console.error = (...args: unknown[]) => failed.push(args);
+      await loadScript(win, BUNDLE, { chunks: '/nowhere/chunks' });
+      // The URL given does not answer: `ready` says so, and the page hears why nothing appeared.
+      let reason: unknown;
+      await win.CheckoutWizard!.ready.catch((e: unknown) => (reason = e));
+      expect(String(reason)).to.match(/dynamically imported module/);
+      expect(fetched(win).some((p) => chunk('embed', '/nowhere/chunks/').test(p))).to.equal(true);
+      expect(win.customElements.get('checkout-wizard')).to.equal(undefined);
+      expect(failed).to.have.length(1);
+
+      const other = await openPage('/test/embed/blank.html');
+      await loadScript(other, BUNDLE, { chunks: `${location.origin}${CHUNKS}` });
+      const el = other.document.createElement('checkout-wizard') as unknown as CheckoutWizard;
+      el.setAttribute('api-base', '/api/billing/v1');
+      el.setAttribute('locale', 'fr');
+      other.document.body.append(el);
+      await waitForStep(el, 'select');
+      expect(el.shadowRoot!.querySelector('section')!.lang).to.equal('fr');
+      expect(fetched(other).some((p) => chunk('fr').test(p))).to.equal(true);
       expect(errors).to.deep.equal([]);
     });
 
-    it('an <img name="currentScript"> in the page cannot name where the locales come from', async () => {
+    it('an <img name="currentScript"> in the page cannot name where the chunks come from', async () => {
       await useBackend(new MockBackend({ scenario: 'empty-cart' }));
       const win = await openPage('/test/embed/blank.html');
       const { errors } = record(win);
       // document's named elements win over its own properties: this <img> is what document.currentScript reads.
       const img = win.document.createElement('img');
       img.setAttribute('name', 'currentScript');
-      img.dataset.locales = '/elsewhere/locales';
+      img.dataset.chunks = '/elsewhere/chunks';
       win.document.body.append(img);
       await loadScript(win, BUNDLE);
       const wizard = win.document.createElement('checkout-wizard') as unknown as CheckoutWizard;
@@ -134,18 +150,17 @@ describe('embed', () => {
       wizard.setAttribute('locale', 'fr');
       win.document.body.append(wizard);
       await waitForStep(wizard, 'select');
-      const requested = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
-      expect(requested.filter((p) => p.startsWith('/elsewhere/'))).to.deep.equal([]);
-      expect(requested).to.include('/dist/locales/fr.js');
+      expect(fetched(win).filter((p) => p.startsWith('/elsewhere/'))).to.deep.equal([]);
+      expect(fetched(win).some((p) => chunk('fr').test(p))).to.equal(true);
       expect(wizard.shadowRoot!.querySelector('section')!.lang).to.equal('fr');
       expect(errors).to.deep.equal([]);
     });
 
-    it('a regional language loads with the language it builds on, from the data-locales URL', async () => {
+    it('a regional language loads with the language it builds on', async () => {
       await useBackend(new MockBackend({ scenario: 'empty-cart' }));
       const win = await openPage('/test/embed/blank.html');
       const { errors } = record(win);
-      await loadScript(win, BUNDLE, { locales: `${location.origin}/dist/locales` });
+      await loadScript(win, BUNDLE);
       const el = win.document.createElement('checkout-wizard') as unknown as CheckoutWizard;
       el.setAttribute('api-base', '/api/billing/v1');
       el.setAttribute('locale', 'fr-CA');
@@ -155,8 +170,8 @@ describe('embed', () => {
       // Québec's own word for a plan, and French's for everything fr-CA does not change.
       expect(textOf(el)).to.include('forfait');
       expect(textOf(el)).to.include('Choisir Remote Support');
-      const requested = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
-      expect(requested).to.include.members(['/dist/locales/fr-CA.js', '/dist/locales/fr.js']);
+      expect(fetched(win).some((p) => chunk('fr-CA').test(p))).to.equal(true);
+      expect(fetched(win).some((p) => chunk('fr').test(p))).to.equal(true);
       expect(errors).to.deep.equal([]);
     });
 
@@ -176,16 +191,20 @@ describe('embed', () => {
       // The same version twice changes nothing, so it is not worth a warning.
       expect(win.__warnings).to.deep.equal([]);
       expect(pageScripts(win)).to.deep.equal(['inline', BUNDLE, BUNDLE]);
+      await win.CheckoutWizard!.ready;
       const registered = win.customElements.get('checkout-wizard');
       expect(registered === win.CheckoutWizard!.CheckoutWizard, 'window.CheckoutWizard is the first copy').to.equal(true);
-      // The second copy stops before running anything (a second Lit would create a second Trusted Types
-      // policy) and hands back the first copy's API.
+      // The second copy loads nothing (a second Lit would create a second Trusted Types policy) and
+      // hands back the first copy's API; each chunk was fetched once.
       expect((win.CheckoutWizardBundle as unknown) === win.CheckoutWizard, 'second copy hands back the first').to.equal(true);
       expect(win.CheckoutWizard!.version).to.equal(version);
       const el = wizardIn(win);
       expect(el instanceof registered!).to.equal(true);
       await waitForStep(el, 'select');
       expect(el.shadowRoot!.querySelectorAll('[data-step]').length).to.equal(1);
+      const chunks = fetched(win).filter((p) => p.startsWith(CHUNKS));
+      expect(chunks.length).to.be.greaterThan(0);
+      expect(new Set(chunks).size, 'no chunk fetched twice').to.equal(chunks.length);
     });
 
     it('a later copy of another version: nothing thrown, the first stays, one warning names both', async () => {
@@ -193,6 +212,7 @@ describe('embed', () => {
       const win = await openPage('/test/embed/blank.html');
       const { warnings, errors } = record(win);
       await loadScript(win, BUNDLE);
+      await win.CheckoutWizard!.ready;
       const first = win.customElements.get('checkout-wizard');
       const global = win.CheckoutWizard;
       const later = await bundleWithVersion(win, '9.9.9-test');
@@ -218,7 +238,9 @@ describe('embed', () => {
     it('another version loaded first wins: version and warning name it', async () => {
       const win = await openPage('/test/embed/blank.html');
       const { warnings, errors } = record(win);
-      await loadScript(win, await bundleWithVersion(win, '0.0.1-old'));
+      // Its chunks: this build's (the copy of another version would bring its own, by their hashed names).
+      await loadScript(win, await bundleWithVersion(win, '0.0.1-old'), { chunks: CHUNKS });
+      await win.CheckoutWizard!.ready;
       const first = win.customElements.get('checkout-wizard');
       await loadScript(win, BUNDLE);
       expect(errors).to.deep.equal([]);
@@ -236,6 +258,7 @@ describe('embed', () => {
       expect(first).to.not.equal(undefined);
       expect(win.CheckoutWizard).to.equal(undefined);
       await loadScript(win, BUNDLE);
+      await win.CheckoutWizard!.ready;
       expect(errors).to.deep.equal([]);
       expect(warnings).to.deep.equal([]);
       expect(win.customElements.get('checkout-wizard') === first).to.equal(true);
@@ -250,7 +273,8 @@ describe('embed', () => {
     type Recorded = Frame & { __before: string; __warnings: string[]; __errors: string[] };
 
     /** The API the bundle installed: a plain object with mount(), not one of the page's elements. */
-    function expectApi(win: Frame) {
+    async function expectApi(win: Frame) {
+      await win.CheckoutWizard!.ready;
       const api = win.CheckoutWizard as unknown;
       expect(api instanceof win.Node, 'window.CheckoutWizard is no node').to.equal(false);
       expect(api instanceof win.HTMLCollection, 'window.CheckoutWizard is no collection').to.equal(false);
@@ -276,8 +300,8 @@ describe('embed', () => {
       expect(win.__before, 'the markup did clobber the name').to.equal('[object HTMLCollection]');
       expect(win.__errors).to.deep.equal([]);
       expect(win.__warnings).to.deep.equal([]);
-      expectApi(win);
-      expect((win.CheckoutWizardBundle as { version?: string }).version, 'the bundle ran to its end').to.equal(version);
+      await expectApi(win);
+      expect((win.CheckoutWizardBundle as { version?: string }).version, 'the script ran to its end').to.equal(version);
       // The page's elements are untouched, and still found by their id and name.
       expect(win.document.getElementById('CheckoutWizard')!.localName).to.equal('div');
       expect(win.document.getElementsByName('CheckoutWizard').length).to.equal(2);
@@ -292,7 +316,7 @@ describe('embed', () => {
       expect(win.__errors).to.deep.equal([]);
       expect(win.__warnings).to.deep.equal([]);
       expect(pageScripts(win)).to.deep.equal(['inline', BUNDLE, BUNDLE]);
-      expectApi(win);
+      await expectApi(win);
       expect((win.CheckoutWizardBundle as unknown) === win.CheckoutWizard, 'second copy hands back the first').to.equal(true);
       const el = wizardIn(win);
       await waitForStep(el, 'select');
@@ -320,7 +344,7 @@ describe('embed', () => {
         expect(before === holder.firstElementChild || before === (holder.firstElementChild as HTMLIFrameElement).contentWindow, 'the name is the element').to.equal(true);
 
         await loadScript(win, BUNDLE);
-        expectApi(win);
+        await expectApi(win);
         const api = win.CheckoutWizard;
         const first = win.customElements.get('checkout-wizard');
         await mountWorks(win, `alone-${what}`);
@@ -351,7 +375,7 @@ describe('embed', () => {
       expect(warnings).to.deep.equal([`checkout-wizard: version ${version} is already loaded; the copy of version 9.9.9-test loaded later is not used.`]);
       expect(win.CheckoutWizard === api).to.equal(true);
       expect((win.CheckoutWizardBundle as unknown) === api, 'later copy hands back the first').to.equal(true);
-      expectApi(win);
+      await expectApi(win);
       await mountWorks(win, 'versions');
     });
   });
@@ -365,14 +389,36 @@ describe('embed', () => {
       return div;
     }
 
-    it('window.CheckoutWizard exposes version, mount, define and the classes', () => {
-      const global = window.CheckoutWizard!;
+    it('window.CheckoutWizard offers version and mount() at once, and the classes once ready', async () => {
+      const win = await openPage('/test/embed/blank.html');
+      await loadScript(win, BUNDLE);
+      const global = win.CheckoutWizard!;
       expect(global.version).to.equal(version);
-      expect(global.mount).to.equal(mount);
-      expect(global.define).to.equal(define);
-      expect(global.CheckoutWizard).to.equal(CheckoutWizardClass);
-      expect(global.HttpBillingAdapter).to.equal(HttpBillingAdapter);
+      expect(typeof global.mount).to.equal('function');
+      expect(await global.ready).to.equal(global);
+      expect(global.CheckoutWizard).to.equal(win.customElements.get('checkout-wizard'));
+      expect(typeof global.HttpBillingAdapter).to.equal('function');
+      expect(global.define!()).to.equal(true);
+      // The npm entry's own exports are the same pieces, for a bundler.
       expect(customElements.get('checkout-wizard')).to.equal(CheckoutWizardClass);
+      expect(typeof HttpBillingAdapter).to.equal('function');
+      expect(define()).to.equal(true);
+    });
+
+    it('mount() works before the widget’s chunks arrive: the element upgrades with what it was given', async () => {
+      await useBackend(new MockBackend({ scenario: 'empty-cart' }));
+      const win = await openPage('/test/embed/blank.html');
+      await loadScript(win, BUNDLE);
+      const target = win.document.createElement('div');
+      win.document.body.append(target);
+      const steps: string[] = [];
+      // Called in the same task as the script ran: nothing of the widget is defined yet.
+      expect(win.customElements.get('checkout-wizard')).to.equal(undefined);
+      const handle = win.CheckoutWizard!.mount(target, { apiBase: '/api/billing/v1', locale: 'it', storageKey: 'early', on: { 'cw-step-change': (d) => steps.push(d.step) } });
+      await waitForStep(handle.element, 'select');
+      expect(handle.element.shadowRoot!.querySelector('section')!.lang).to.equal('it');
+      expect(steps).to.deep.equal(['select']);
+      handle.destroy();
     });
 
     it('two widgets in two locales with two storage keys keep their own steps, storage and announcements', async () => {

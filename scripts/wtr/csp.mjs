@@ -4,8 +4,9 @@
 // with the policy as a real `Content-Security-Policy` HTTP header. They bypass the dev server's plugins on
 // purpose: those would inject a web-socket <script> into every HTML page and run esbuild over every .js
 // file, and the point of the test is that the page holds exactly our two scripts and nothing else. For the
-// same reason the script-tag bundle is served as built (dist/checkout-wizard.iife.js, not re-transformed)
-// when one of these pages asks for it; every other request goes on as before.
+// same reason the script tag is served as built (dist/checkout-wizard.iife.js, not re-transformed) when one
+// of these pages asks for it, and so are its chunks (dist/chunks/, whoever asks: a chunk's imports carry
+// the importing chunk as their Referer); every other request goes on as before.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +23,7 @@ export const CSP_POLICY = [
 
 const FIXTURE_DIR = '/test/csp/';
 const BUNDLE = '/dist/checkout-wizard.iife.js';
+const CHUNKS = '/dist/chunks/';
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
 
 /** True when the request comes from one of the fixture pages (same origin: the Referer is the full URL). */
@@ -38,7 +40,7 @@ function fromFixture(ctx) {
 async function serveCspFixture(ctx, next) {
   const path = ctx.path;
   const fixture = path.startsWith(FIXTURE_DIR) && !path.includes('..');
-  const bundle = path === BUNDLE && fromFixture(ctx);
+  const bundle = (path === BUNDLE && fromFixture(ctx)) || (path.startsWith(CHUNKS) && !path.includes('..'));
   const type = TYPES[path.slice(path.lastIndexOf('.'))];
   if (!(fixture || bundle) || !type || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();
   let body;

@@ -5,7 +5,7 @@ type Loaders = Record<Exclude<Locale, 'en'>, () => Promise<{ default: Messages }
 
 // One chunk per locale, fetched the first time a widget asks for it. The module loader
 // keeps what it fetched, so a second widget in the same language loads nothing.
-// The script-tag build swaps this file for load-url.ts (see vite.config.ts).
+// In the script tag's chunks too (vite build --mode chunks), each locale is a chunk of its own.
 const LOADERS: Loaders = {
   ar: () => import('./locales/ar.js'),
   bg: () => import('./locales/bg.js'),

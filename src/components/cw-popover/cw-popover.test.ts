@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../test/define-all.js';
 import type { CwPopover } from './cw-popover.js';
 
@@ -19,8 +19,9 @@ describe('cw-popover', () => {
     expect(trigger.getAttribute('aria-expanded')).to.equal('false');
     trigger.click();
     await oneEvent(el, 'cw-popover-toggle');
-    await new Promise((r) => requestAnimationFrame(r));
-    await new Promise((r) => setTimeout(r, 20));
+    // Floating UI is a chunk of its own: the panel is seen only once placed.
+    await waitUntil(() => panel.style.translate !== '', 'placed');
+    expect(getComputedStyle(panel).visibility).to.equal('visible');
     expect(panel.hidden).to.equal(false);
     expect(trigger.getAttribute('aria-expanded')).to.equal('true');
     const t = trigger.getBoundingClientRect();

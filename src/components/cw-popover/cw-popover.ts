@@ -1,9 +1,11 @@
 import { LitElement, html, css } from 'lit';
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { tokens } from '../../styles/tokens.js';
 import { fire } from '../../events.js';
 
 let nextId = 0;
+
+/** Floating UI, fetched the first time a panel opens (or its trigger is hovered or focused): a chunk of its own. */
+const floating = () => import('@floating-ui/dom');
 
 /**
  * Floating UI's `autoUpdate` runs only while the panel is open, and stops when it closes or the element leaves the page.
@@ -70,12 +72,19 @@ export class CwPopover extends LitElement {
     super.connectedCallback();
     this.addEventListener('keydown', this.#onKey);
     this.addEventListener('focusout', this.#onFocusOut);
+    this.addEventListener('pointerenter', this.#warm, { once: true });
+    this.addEventListener('focusin', this.#warm, { once: true });
   }
+
+  /** A hover or focus on the trigger fetches Floating UI, so that the click finds it there. */
+  readonly #warm = () => void floating().catch(() => {});
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('keydown', this.#onKey);
     this.removeEventListener('focusout', this.#onFocusOut);
+    this.removeEventListener('pointerenter', this.#warm);
+    this.removeEventListener('focusin', this.#warm);
     this.#stop();
   }
 
@@ -112,22 +121,34 @@ export class CwPopover extends LitElement {
     const trigger = this.#trigger;
     const panel = this.#panel;
     if (!trigger || !panel || this.#cleanup) return;
-    const place = () => {
-      computePosition(trigger, panel, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [offset(6), flip(), shift({ padding: 8 }), size({ padding: 8 })],
-      }).then(
-        ({ x, y }) => {
-          // Positioned through CSSOM, not a style attribute, so a strict style-src CSP holds.
-          panel.style.translate = `${Math.round(x)}px ${Math.round(y)}px`;
-        },
-        // A panel closed mid-measure has nothing to place; the next update places it again.
-        () => {},
-      );
-    };
-    this.#cleanup = autoUpdate(trigger, panel, place);
+    let stopped = false;
+    this.#cleanup = () => (stopped = true);
     document.addEventListener('pointerdown', this.#onOutside, true);
+    // Until Floating UI is in (at once when prefetched), the panel waits unseen where it will not cover anything.
+    panel.style.visibility = 'hidden';
+    floating().then(
+      ({ autoUpdate, computePosition, flip, offset, shift, size }) => {
+        if (stopped) return;
+        const place = () => {
+          computePosition(trigger, panel, {
+            strategy: 'fixed',
+            placement: 'bottom-start',
+            middleware: [offset(6), flip(), shift({ padding: 8 }), size({ padding: 8 })],
+          }).then(
+            ({ x, y }) => {
+              // Positioned through CSSOM, not a style attribute, so a strict style-src CSP holds.
+              panel.style.translate = `${Math.round(x)}px ${Math.round(y)}px`;
+              panel.style.visibility = '';
+            },
+            // A panel closed mid-measure has nothing to place; the next update places it again.
+            () => {},
+          );
+        };
+        this.#cleanup = autoUpdate(trigger, panel, place);
+      },
+      // Not fetched (offline): the panel shows where it sits, unplaced, rather than not at all.
+      () => !stopped && (panel.style.visibility = ''),
+    );
   }
 
   #stop(): void {

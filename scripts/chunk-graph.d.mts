@@ -1,0 +1,2 @@
+export declare function staticClosure(dir: string, file: string): string[];
+export declare function dynamicImports(dir: string, files: string[]): string[];
