@@ -7,6 +7,7 @@ import { minifyTemplates, shipsTemplates } from './scripts/minify-templates.mjs'
 import * as react from './scripts/wtr/react.mjs';
 import * as screenshot from './scripts/wtr/screenshot.mjs';
 import * as csp from './scripts/wtr/csp.mjs';
+import * as network from './scripts/wtr/network.mjs';
 import { NODE_TEST_DIRS } from './scripts/test-node.mjs';
 import { timingReporter } from './scripts/wtr/timing.mjs';
 
@@ -37,6 +38,7 @@ export default {
     ...react.plugins,
     ...screenshot.plugins,
     ...csp.plugins,
+    ...network.plugins,
   ],
   browsers: [
     chromeLauncher({

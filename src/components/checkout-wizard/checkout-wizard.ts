@@ -534,6 +534,8 @@ export class CheckoutWizard extends LitElement {
       return skeleton(this.#lastStep && (GATES as readonly string[]).includes(this.#lastStep) ? 'step' : 'list');
     }
     const tag = tagOf(step);
+    // A failure is shown on the step it happened on; another step's chunk is fetched afresh.
+    if (this.#failed !== tag) this.#failed = undefined;
     if (isLazy(tag) && !customElements.get(tag)) {
       this.#drawn = undefined;
       return this.#fetch(tag);
@@ -556,25 +558,21 @@ export class CheckoutWizard extends LitElement {
     return this.#drawn.el;
   }
 
-  /** Chunks this widget is fetching, and the one that last failed. */
-  readonly #fetching = new Map<LazyTag, Promise<void>>();
+  /** Chunks this widget is fetching (prefetches included); the step chunks it is waiting on; the one that failed to come. */
+  readonly #fetching = new Map<LazyTag, Promise<boolean>>();
+  readonly #awaited = new Set<LazyTag>();
   #failed?: LazyTag;
 
-  /** Fetches a step's chunk (once at a time); resolves either way, so prefetching never rejects. */
-  #load(tag: LazyTag): Promise<void> {
+  /** Fetches a chunk, once at a time; true when its element is defined. Never rejects: a prefetch that fails is tried again when its step shows. */
+  #load(tag: LazyTag): Promise<boolean> {
     let pending = this.#fetching.get(tag);
     if (!pending) {
       pending = loadElement(tag).then(
-        () => {
-          this.#fetching.delete(tag);
-          if (this.#failed === tag) this.#failed = undefined;
-        },
-        () => {
-          this.#fetching.delete(tag);
-          this.#failed = tag;
-        },
+        () => true,
+        () => false,
       );
       this.#fetching.set(tag, pending);
+      void pending.then(() => this.#fetching.delete(tag));
     }
     return pending;
   }
@@ -584,20 +582,22 @@ export class CheckoutWizard extends LitElement {
    * with Try again, never a blank widget. Either way the progress indicator and the summary stay.
    */
   #fetch(tag: LazyTag) {
-    if (this.#failed === tag && !this.#fetching.has(tag)) {
+    if (this.#failed === tag) {
       const m = this.#localizer.m;
       return html`<div class="failed" role="alert" part="alert">
         <span>${m.stepFailed}</span>
-        <button type="button" class="retry" part="retry" @click=${() => this.#retry(tag)}>${m.retry}</button>
+        <button type="button" class="retry" part="retry" @click=${() => ((this.#failed = undefined), this.requestUpdate())}>${m.retry}</button>
       </div>`;
     }
-    void this.#load(tag).then(() => this.requestUpdate());
+    if (!this.#awaited.has(tag)) {
+      this.#awaited.add(tag);
+      void this.#load(tag).then((defined) => {
+        this.#awaited.delete(tag);
+        if (!defined) this.#failed = tag;
+        this.requestUpdate();
+      });
+    }
     return skeleton('step');
-  }
-
-  #retry(tag: LazyTag): void {
-    void this.#load(tag).then(() => this.requestUpdate());
-    this.requestUpdate();
   }
 
   #prefetched = false;

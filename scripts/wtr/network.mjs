@@ -1,0 +1,46 @@
+// A test-runner command that plays the network for one test page (test/lazy.test.ts): requests whose
+// path contains `match` are held until released (a slow connection, without a real wait) or answered
+// 503 (a chunk that fails). Per page, through Chrome's request interception, so that two test files
+// running at once never see each other's faults. The page's service worker is bypassed meanwhile:
+// a page that uses this talks to its backend in process, not through MSW.
+//
+//   executeServerCommand('cw-network', { match, mode })   mode: 'hold' | 'fail' | 'release' | 'clear'
+
+/** sessionId → match → { mode, held } */
+const faults = new Map();
+
+async function network(session, { match, mode }) {
+  if (session.browser.type !== 'puppeteer') throw new Error('cw-network needs the Chrome launcher');
+  let mine = faults.get(session.id);
+  if (!mine) {
+    mine = new Map();
+    faults.set(session.id, mine);
+    const page = session.browser.getPage(session.id);
+    await page.setBypassServiceWorker(true);
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (request.isInterceptResolutionHandled()) return;
+      const path = new URL(request.url()).pathname;
+      const fault = [...mine].find(([m]) => path.includes(m))?.[1];
+      if (fault?.mode === 'fail') return void request.respond({ status: 503, contentType: 'text/plain', body: 'unavailable' });
+      if (fault?.mode === 'hold') return void fault.held.push(request);
+      void request.continue();
+    });
+  }
+  const fault = mine.get(match);
+  if (mode === 'hold' || mode === 'fail') mine.set(match, { mode, held: [] });
+  else {
+    mine.delete(match);
+    for (const request of fault?.held ?? []) void request.continue();
+  }
+  return { held: fault?.held.length ?? 0 };
+}
+
+export const plugins = [
+  {
+    name: 'cw-network',
+    async executeCommand({ command, payload, session }) {
+      return command === 'cw-network' ? network(session, payload) : undefined;
+    },
+  },
+];
