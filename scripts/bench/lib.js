@@ -239,6 +239,8 @@
 
     /** Load pages: mount one, resolve with the times from the 'script-start' mark. */
     async load(kind) {
+      // The script tag's API is there at once; its classes (the HTTP adapter here) once the first step's chunks are in.
+      if (kind === 'widget') await window.CheckoutWizard.ready;
       const evaluated = performance.now();
       const host = document.getElementById('root');
       const backend = newBackend();
@@ -357,6 +359,7 @@
     /** Scale pages: n of `kind` on one page, sharing one backend (the server); resolves when all are shown. */
     handles: [],
     async scale(kind, n, from) {
+      if (kind === 'widget') await window.CheckoutWizard.ready;
       const start = from === 'now' ? performance.now() : performance.getEntriesByName('script-start')[0].startTime;
       const backend = (window.__scaleBackend ??= newBackend());
       const root = document.getElementById('root');

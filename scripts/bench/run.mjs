@@ -104,6 +104,8 @@ async function openPage(kind, suite, { query = '', probe = false } = {}) {
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   if (probe) await page.evaluateOnNewDocument(probeSource);
   await page.goto(`${server.origin}/page/${kind}?suite=${suite}${query}`, { waitUntil: 'load' });
+  // The widget's classes come with its first chunks, after the script tag has run.
+  if (kind === 'widget') await page.evaluate(() => window.CheckoutWizard.ready.then(() => undefined));
   const cdp = await page.createCDPSession();
   return {
     page,
