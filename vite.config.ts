@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { minifyTemplates as minify, shipsTemplates } from './scripts/minify-templates.mjs';
@@ -31,6 +32,23 @@ const CHUNK_GROUPS = [
 
 /** The entry chunk and every chunk it imports statically (what the first step needs), the entry first. */
 const firstChunks = () => staticClosure(CHUNKS, readdirSync(CHUNKS).find((file) => /^embed-[\w-]+\.js$/.test(file))!);
+
+/**
+ * dist/chunks/integrity.json: each chunk's Subresource Integrity hash, by file name. A page that pins the
+ * script tag with `integrity` pins its chunks with these, in an import map (README, "Pinning the chunks").
+ */
+const chunkIntegrity: Plugin = {
+  name: 'chunk-integrity',
+  generateBundle() {
+    const hashes = Object.fromEntries(
+      readdirSync(CHUNKS)
+        .filter((file) => file.endsWith('.js'))
+        .sort()
+        .map((file) => [file, `sha384-${createHash('sha384').update(readFileSync(`${CHUNKS}/${file}`)).digest('base64')}`]),
+    );
+    this.emitFile({ type: 'asset', fileName: 'chunks/integrity.json', source: `${JSON.stringify(hashes, null, 1)}\n` });
+  },
+};
 
 // One config, four jobs: `vite` serves the demo; `vite build` writes the ES modules for bundlers
 // (dependencies left as imports; later steps and locales as dynamic imports); `vite build --mode chunks`
@@ -70,6 +88,7 @@ export default defineConfig(({ command, mode }) => {
     return {
       publicDir: false,
       define: { ...define, __CW_FIRST__: JSON.stringify(firstChunks()) },
+      plugins: [chunkIntegrity],
       build: {
         emptyOutDir: false,
         sourcemap: true,

@@ -135,6 +135,32 @@ describe('embed', () => {
       expect(errors).to.deep.equal([]);
     });
 
+    it('the hashes in chunks/integrity.json, as an import map, pin every chunk: a chunk that differs is refused', async () => {
+      const hashes = (await (await fetch(`${CHUNKS}integrity.json`)).json()) as Record<string, string>;
+      expect(Object.keys(hashes).some((file) => chunk('first').test(`${CHUNKS}${file}`)), 'the first step’s chunk is listed').to.equal(true);
+      /** A page with only an import map of these hashes and the script tag. */
+      const pinned = async (integrity: Record<string, string>) => {
+        const frame = document.createElement('iframe');
+        const map = { integrity: Object.fromEntries(Object.entries(integrity).map(([file, hash]) => [`${CHUNKS}${file}`, hash])) };
+        const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+        frame.srcdoc = `<script type="importmap">${JSON.stringify(map)}</script><script src="${BUNDLE}"></script>`;
+        document.body.append(frame);
+        frames.push(frame);
+        await loaded;
+        return frame.contentWindow as Frame;
+      };
+      const win = await pinned(hashes);
+      expect(await win.CheckoutWizard!.ready).to.equal(win.CheckoutWizard);
+
+      const first = Object.keys(hashes).find((file) => chunk('first').test(`${CHUNKS}${file}`))!;
+      const tampered = await pinned({ ...hashes, [first]: `sha384-${'A'.repeat(64)}` });
+      tampered.console.error = () => {};
+      let reason: unknown;
+      await tampered.CheckoutWizard!.ready.catch((e: unknown) => (reason = e));
+      expect(reason, 'a chunk whose bytes do not match its hash is not run').to.be.an('error');
+      expect(tampered.customElements.get('checkout-wizard')).to.equal(undefined);
+    });
+
     it('an <img name="currentScript"> in the page cannot name where the chunks come from', async () => {
       await useBackend(new MockBackend({ scenario: 'empty-cart' }));
       const win = await openPage('/test/embed/blank.html');
