@@ -14,6 +14,8 @@ import { CwProgress } from './components/cw-progress/cw-progress.js';
 import { CwSummary } from './components/cw-summary/cw-summary.js';
 import { VERSION } from './version.js';
 
+export { loadAll } from './components/lazy.js';
+
 /** What the first step needs, defined at once; every later step's element is a chunk (components/lazy.ts). */
 export const ELEMENTS = {
   'checkout-wizard': CheckoutWizard,

@@ -64,8 +64,16 @@ function frameOf(win: Window): HTMLIFrameElement {
 
 /** A real mouse click in the middle of `target`, an element inside the iframe (shadow DOM included). */
 async function click(target: Element) {
-  target.scrollIntoView({ block: 'center', inline: 'nearest' });
   const win = target.ownerDocument.defaultView!;
+  // A frame still growing to its step (180 ms) clips what is below its edge: a mouse presses what it sees, so
+  // wait for the finite animations of every tree around the target to end first.
+  const growing: Animation[] = [];
+  for (let root = target.getRootNode() as Document | ShadowRoot; ; root = (root as ShadowRoot).host.getRootNode() as Document | ShadowRoot) {
+    growing.push(...root.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity));
+    if (!(root instanceof win.ShadowRoot)) break;
+  }
+  await Promise.all(growing.map((a) => a.finished.catch(() => undefined)));
+  target.scrollIntoView({ block: 'center', inline: 'nearest' });
   const frameBox = frameOf(win).getBoundingClientRect();
   const box = target.getBoundingClientRect();
   expect(box.width > 0 && box.height > 0, `${target.nodeName} "${target.textContent?.trim()}" is visible`).to.equal(true);

@@ -247,17 +247,29 @@
       const { fetch } = backend;
       let firstCall;
       let lastAnswer;
-      // Not the network suite's full record: only when the first request left and the last was answered.
+      const calls = [];
       backend.fetch = (input, init) => {
-        firstCall ??= performance.now();
+        const call = { name: `${init?.method ?? 'GET'} ${new URL(String(input)).pathname.replace('/api/billing/v1', '')}`, start: performance.now() };
+        calls.push(call);
+        firstCall ??= call.start;
         const p = fetch(input, init);
-        p.then(() => (lastAnswer = performance.now()), () => {});
+        p.then(() => (lastAnswer = call.end = performance.now()), () => {});
         return p;
       };
       const handle = mountKind(kind, host, backend);
       const interactive = await handle.ready();
       const start = performance.getEntriesByName('script-start')[0].startTime;
-      return { total: interactive - start, script: evaluated - start, mount: interactive - evaluated, toFirstCall: firstCall - evaluated, fromLastAnswer: interactive - lastAnswer };
+      // The waterfall up to the first step (the network suite prints one): every file the page fetched from the
+      // script's start on, and every API call, from the script's start.
+      const files = performance
+        .getEntriesByType('resource')
+        .filter((r) => r.startTime >= start - 1)
+        .map((r) => ({ name: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd, bytes: r.encodedBodySize }));
+      const waterfall = [...files, ...calls]
+        .filter((r) => r.start <= interactive)
+        .map((r) => ({ ...r, start: r.start - start, end: r.end === undefined ? undefined : r.end - start }))
+        .sort((a, b) => a.start - b.start);
+      return { total: interactive - start, script: evaluated - start, mount: interactive - evaluated, toFirstCall: firstCall - evaluated, fromLastAnswer: interactive - lastAnswer, waterfall };
     },
 
     /** Flow pages: a fresh widget or baseline on a fresh backend, resolved once its first view is shown. */
@@ -448,7 +460,8 @@
         .getEntriesByType('resource')
         .filter((r) => r.initiatorType !== 'navigation')
         .map((r) => ({ name: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd }));
-      const locale = resources.find((r) => r.name.includes('/locales/'));
+      // The locale is a chunk of its own (dist/chunks/it-<hash>.js).
+      const locale = options.locale && resources.find((r) => new RegExp(`/chunks/${options.locale}-[\\w-]{8}\\.js$`).test(r.name));
       return {
         start,
         shown,

@@ -7,7 +7,7 @@
 //
 //   node scripts/bench/run.mjs [--quick] [--dist dir] [--only load,flow,memory,scale,network] [--json file]
 //
-// --dist: where checkout-wizard.iife.js (and locales/) are; default dist/ (npm run build:iife).
+// --dist: where checkout-wizard.iife.js (and chunks/) are; default dist/ (npm run build:iife).
 // Exits with 1 when the leak or network checks find a problem (see problems() at the end).
 //
 // Files: pages.mjs (the pages), lib.js (the in-page harness), baseline.js (the baseline element), plain.js (the plain-DOM baseline),
@@ -79,10 +79,12 @@ await build({ ...common, entryPoints: [join(repo, 'src/mock/backend.ts')], outfi
 // Locale modules answer late, as over a slow network, so that loading one after the API calls
 // (or the API calls after it) would show in the network suite; only that suite loads one.
 const LOCALE_DELAY = 200;
+/** A locale's chunk, dist/chunks/<tag>-<hash>.js. */
+const LOCALE_CHUNK = new RegExp(`^/dist/chunks/(${readdirSync(join(repo, 'src/i18n/locales')).map((f) => f.replace(/\.ts$/, '')).join('|')})-[\\w-]{8}\\.js$`);
 const MOCK_LATENCY = 50;
 const server = await serve(
   { '/dist': distDir, '/build': buildDir, '/bench': here, '/page': benchPage },
-  { delay: (url) => (url.pathname.startsWith('/dist/locales/') ? LOCALE_DELAY : 0) },
+  { delay: (url) => (LOCALE_CHUNK.test(url.pathname) ? LOCALE_DELAY : 0) },
 );
 const chrome = findChrome();
 const browser = await puppeteer.launch({
@@ -370,8 +372,12 @@ async function suiteNetwork() {
   // Page-level HTTP requests of a load page, by what asked for them.
   const page = await openPage('widget', 'load');
   const http = await page.page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
-  await result(page.page);
+  const { waterfall } = await result(page.page);
   await page.close();
+  // The plain-DOM page's, beside it.
+  const plainPage = await openPage('plain', 'load');
+  const { waterfall: plainWaterfall } = await result(plainPage.page);
+  await plainPage.close();
 
   const buy = await run({});
   const cart = await run({ scenario: 'cart-with-items' });
@@ -394,7 +400,7 @@ async function suiteNetwork() {
     // Neither waits for the other: the module is asked for before any API answer, every API call before the module arrives.
     parallel: it.locale.start < Math.min(...it.startup.map((c) => c.answered)) && Math.max(...it.startup.map((c) => c.issued)) < it.locale.end,
   };
-  results.network = { latencyMs: MOCK_LATENCY, localeDelayMs: LOCALE_DELAY, http, buy: summarize(buy), cart: summarize(cart), it: summarize(it), locale };
+  results.network = { latencyMs: MOCK_LATENCY, localeDelayMs: LOCALE_DELAY, http, waterfall, plainWaterfall, buy: summarize(buy), cart: summarize(cart), it: summarize(it), locale };
 }
 
 // --- Run ---
@@ -541,6 +547,12 @@ function print() {
       );
     }
     out.push(`HTTP requests of a widget load page: ${net.http.join(', ')}`);
+    for (const [label, rows] of [['widget', net.waterfall], ['plain DOM', net.plainWaterfall]]) {
+      out.push(`Waterfall to the first step, ${label} load page (one load; ms from the script's start; the mock answers at once here):`);
+      out.push('  | request | start | end | bytes |');
+      out.push('  |:--|--:|--:|--:|');
+      for (const r of rows) out.push(`  | ${r.name} | ${r.start.toFixed(1)} | ${r.end === undefined ? '' : r.end.toFixed(1)} | ${r.bytes ?? ''} |`);
+    }
   }
   if (results.inputDelay) {
     const d = results.inputDelay;

@@ -5,28 +5,45 @@
 // a page that uses this talks to its backend in process, not through MSW.
 //
 //   executeServerCommand('cw-network', { match, mode })   mode: 'hold' | 'fail' | 'release' | 'clear'
+//   executeServerCommand('cw-network', { mode: 'reset' })  releases everything and gives the page back as it was
+//
+// Reset when done: the test runner hands the same page to the next test file.
 
-/** sessionId → match → { mode, held } */
-const faults = new Map();
+/** sessionId → { faults: match → { mode, held }, listener } */
+const pages = new Map();
 
 async function network(session, { match, mode }) {
   if (session.browser.type !== 'puppeteer') throw new Error('cw-network needs the Chrome launcher');
-  let mine = faults.get(session.id);
-  if (!mine) {
-    mine = new Map();
-    faults.set(session.id, mine);
-    const page = session.browser.getPage(session.id);
-    await page.setBypassServiceWorker(true);
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
+  const page = session.browser.getPage(session.id);
+  if (mode === 'reset') {
+    const state = pages.get(session.id);
+    pages.delete(session.id);
+    if (!state) return { held: 0 };
+    page.off('request', state.listener);
+    const held = [...state.faults.values()].flatMap((f) => f.held);
+    for (const request of held) void request.continue();
+    await page.setRequestInterception(false);
+    await page.setBypassServiceWorker(false);
+    return { held: held.length };
+  }
+  let state = pages.get(session.id);
+  if (!state) {
+    const mine = new Map();
+    const listener = (request) => {
       if (request.isInterceptResolutionHandled()) return;
       const path = new URL(request.url()).pathname;
       const fault = [...mine].find(([m]) => path.includes(m))?.[1];
       if (fault?.mode === 'fail') return void request.respond({ status: 503, contentType: 'text/plain', body: 'unavailable' });
       if (fault?.mode === 'hold') return void fault.held.push(request);
       void request.continue();
-    });
+    };
+    state = { faults: mine, listener };
+    pages.set(session.id, state);
+    await page.setBypassServiceWorker(true);
+    await page.setRequestInterception(true);
+    page.on('request', listener);
   }
+  const mine = state.faults;
   const fault = mine.get(match);
   if (mode === 'hold' || mode === 'fail') mine.set(match, { mode, held: [] });
   else {
