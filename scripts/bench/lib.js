@@ -259,11 +259,11 @@
       const handle = mountKind(kind, host, backend);
       const interactive = await handle.ready();
       const start = performance.getEntriesByName('script-start')[0].startTime;
-      // The waterfall up to the first step (the network suite prints one): every file the page fetched from the
-      // script's start on, and every API call, from the script's start.
+      // The waterfall up to the first step (the network suite prints one): every file of the measured script (not
+      // the harness's) and every API call, in ms from the script's start.
       const files = performance
         .getEntriesByType('resource')
-        .filter((r) => r.startTime >= start - 1)
+        .filter((r) => !/^\/(build|bench)\//.test(new URL(r.name).pathname))
         .map((r) => ({ name: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd, bytes: r.encodedBodySize }));
       const waterfall = [...files, ...calls]
         .filter((r) => r.start <= interactive)

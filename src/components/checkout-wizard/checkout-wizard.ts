@@ -249,6 +249,8 @@ export class CheckoutWizard extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The first requests go out as the element connects, before its first update and the layout read below.
+    this.#follow();
     // Measured now, so a wide page never draws the bar first and then the column.
     this.#wide = this.getBoundingClientRect().width >= SUMMARY_BESIDE_PX;
     if (this.#probe) this.#resize.observe(this.#probe);
@@ -281,13 +283,18 @@ export class CheckoutWizard extends LitElement {
     if (this.#actor && (changed.has('paymentProvider') || changed.has('allowedOrigins') || changed.has('signInUrl'))) {
       this.#actor.send({ type: 'HOST', options: this.#hostOptions() });
     }
+    this.#follow();
+    this.#measureFrame();
+  }
+
+  /** Starts the actor on the backend given (the adapter, or else `api-base`), anew when it changes. */
+  #follow(): void {
     const source = this.adapter ?? this.apiBase;
     if (source !== this.#source || (!this.#actor && source)) {
       this.#stop();
       this.#source = source;
       if (source) this.#start(typeof source === 'string' ? new HttpBillingAdapter(source) : source);
     }
-    this.#measureFrame();
   }
 
   /** What the frame shows (a step, or `loading`) as last measured, its height then, and the animation from it. */
