@@ -270,6 +270,10 @@ export class CheckoutWizard extends LitElement {
     this.#heightAnimation = undefined;
     window.removeEventListener('online', this.#onLine);
     window.removeEventListener('offline', this.#onLine);
+    // A prefetch resumes when the widget shows its next step again.
+    this.#cancelIdle?.();
+    this.#cancelIdle = undefined;
+    this.#prefetched = false;
     // Moving the element re-connects it in the same task: only a real removal stops the actor (and aborts its requests).
     this.#stopping = true;
     queueMicrotask(() => {
@@ -608,6 +612,8 @@ export class CheckoutWizard extends LitElement {
   }
 
   #prefetched = false;
+  /** Cancels the idle callback the prefetch waits on: a removed widget leaves nothing queued that holds it. */
+  #cancelIdle?: () => void;
 
   /**
    * Once the first step is drawn, every later step's chunk, one at a time when the browser is idle, the
@@ -620,10 +626,18 @@ export class CheckoutWizard extends LitElement {
     if (this.#prefetched) return;
     this.#prefetched = true;
     const queue = [...path.map(tagOf), ...Object.keys(LAZY)].filter((tag, i, all): tag is LazyTag => isLazy(tag) && all.indexOf(tag) === i && tag !== 'cw-gate');
-    const idle = (run: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 50));
     const one = () => {
+      this.#cancelIdle = undefined;
       const tag = queue.shift();
-      if (tag && this.isConnected) idle(() => void this.#load(tag).then(one));
+      if (!tag || !this.isConnected) return;
+      const run = () => void this.#load(tag).then(one);
+      if ('requestIdleCallback' in window) {
+        const id = requestIdleCallback(run, { timeout: 2000 });
+        this.#cancelIdle = () => cancelIdleCallback(id);
+      } else {
+        const id = setTimeout(run, 50);
+        this.#cancelIdle = () => clearTimeout(id);
+      }
     };
     one();
   }
