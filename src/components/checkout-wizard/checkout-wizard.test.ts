@@ -74,7 +74,8 @@ describe('checkout-wizard', () => {
       <checkout-wizard id="b" locale="en" .adapter=${createMockAdapter(b)}></checkout-wizard>
     </div>`);
     const [first, second] = [...wrap.querySelectorAll('checkout-wizard')] as CheckoutWizard[];
-    await waitUntil(() => first!.step === 'select' && second!.step === 'corporate');
+    // The gate is a chunk of its own, fetched when it shows: as long as any step's first load, not one tick.
+    await waitUntil(() => first!.step === 'select' && second!.step === 'corporate', 'both at their first screen', { timeout: 5000 });
     await first!.updateComplete;
     const heading = (el: CheckoutWizard) => el.shadowRoot!.querySelector('[data-step]')!.shadowRoot!.querySelector('h2')!.textContent;
     await (first!.shadowRoot!.querySelector('[data-step]') as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
