@@ -34,10 +34,13 @@ describe('lazy steps', () => {
   // The runner hands this page to the next test file: give it back with its service worker and no interception.
   after(() => network('', 'reset'));
 
-  it('after the first step, the next steps’ chunks are fetched with no click, the path’s next ones first', async () => {
+  it('after the first step, the next steps’ chunks are fetched with no click, the path’s next ones first', async function () {
+    // One chunk per idle period: on a busy machine an idle period can take up to its 2 s timeout.
+    this.timeout(20000);
     const el = await open();
     expect(el.step).to.equal('select');
-    await waitUntil(() => ['cw-mode-picker', 'cw-tier-picker', 'cw-popover', 'cw-seat-picker', 'cw-term-picker'].every((tag) => customElements.get(tag)), 'prefetched');
+    const wanted = ['cw-mode-picker', 'cw-tier-picker', 'cw-popover', 'cw-seat-picker', 'cw-term-picker'];
+    await waitUntil(() => wanted.every((tag) => customElements.get(tag)), 'prefetched', { timeout: 15000 });
     // The gates come only when one shows.
     expect(customElements.get('cw-gate')).to.equal(undefined);
   });
