@@ -80,6 +80,7 @@ describe('lazy steps', () => {
     await network(PAYMENT, 'clear');
     const retry = alert()!.querySelector('button')!;
     expect(retry.textContent!.trim()).to.equal('Try again');
+    expect(frame(el).activeElement, 'focus on Try again, where the heading would be').to.equal(retry);
     const entered = oneEvent(el, 'cw-step-change');
     retry.click();
     expect((await entered).detail.step).to.equal('pay');

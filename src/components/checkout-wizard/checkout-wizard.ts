@@ -428,6 +428,12 @@ export class CheckoutWizard extends LitElement {
       // The first step does not steal focus from the host page; every later one moves it to its heading.
       if (!first) void this.renderRoot.querySelector<StepElement>('[data-step]')?.focusHeading();
     }
+    // A step that could not be loaded: focus on its Try again, where the heading would have been (not on a first screen).
+    const retry = this.#failed && this.#lastStep !== undefined ? this.renderRoot.querySelector<HTMLElement>('.failed button') : null;
+    if (retry && retry !== this.#focusedRetry) {
+      this.#focusedRetry = retry;
+      retry.focus();
+    }
     this.#syncPayment(snapshot);
     this.#save(snapshot);
   }
@@ -573,6 +579,8 @@ export class CheckoutWizard extends LitElement {
   readonly #fetching = new Map<LazyTag, Promise<boolean>>();
   readonly #awaited = new Set<LazyTag>();
   #failed?: LazyTag;
+  /** The Try again last given focus, so that it is given once. */
+  #focusedRetry?: HTMLElement;
 
   /** Fetches a chunk, once at a time; true when its element is defined. Never rejects: a prefetch that fails is tried again when its step shows. */
   #load(tag: LazyTag): Promise<boolean> {
