@@ -14,12 +14,58 @@ export const visuallyHidden = css`
 `;
 
 /**
+ * A button, its focus ring (and a field's or a link's) and an alert with its action, as every step draws them;
+ * the wizard draws its own alert (a step that could not be loaded) with them too. Before the steps' other rules,
+ * which refine them (primary, link, disabled, busy).
+ */
+export const controls = css`
+    button,
+    .button {
+      font: inherit;
+      min-height: 44px;
+      min-width: 44px;
+      padding: 0.5em 1.1em;
+      border-radius: var(--_radius);
+      border: 1px solid var(--_border);
+      background: var(--_surface);
+      color: var(--_text);
+      cursor: pointer;
+      text-decoration: none;
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      gap: 0.4em;
+    }
+    button:focus-visible,
+    .button:focus-visible,
+    input:focus-visible,
+    select:focus-visible,
+    a:focus-visible {
+      outline: var(--_focus-width) solid var(--_focus);
+      outline-offset: 2px;
+    }
+    .alert {
+      border: 1px solid var(--_danger);
+      border-inline-start-width: 4px;
+      border-radius: var(--_radius);
+      padding: var(--_gap) var(--_space);
+      margin: 0 0 var(--_gap);
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: var(--_gap);
+    }
+`;
+
+/**
  * The pieces every step draws with: headings, buttons, cards, fields, messages.
  * `overflow-wrap` lets a long e-mail address or product name wrap rather than scroll sideways at 320px.
  */
 export const shared = [
   tokens,
   visuallyHidden,
+  controls,
   css`
     :host {
       display: block;
@@ -76,23 +122,6 @@ export const shared = [
         margin-inline-start: 0;
       }
     }
-    button,
-    .button {
-      font: inherit;
-      min-height: 44px;
-      min-width: 44px;
-      padding: 0.5em 1.1em;
-      border-radius: var(--_radius);
-      border: 1px solid var(--_border);
-      background: var(--_surface);
-      color: var(--_text);
-      cursor: pointer;
-      text-decoration: none;
-      display: inline-flex;
-      align-items: center;
-      justify-content: center;
-      gap: 0.4em;
-    }
     button.primary,
     .button.primary {
       background: var(--_accent);
@@ -106,14 +135,6 @@ export const shared = [
       color: var(--_accent);
       text-decoration: underline;
       padding-inline: 0.4em;
-    }
-    button:focus-visible,
-    .button:focus-visible,
-    input:focus-visible,
-    select:focus-visible,
-    a:focus-visible {
-      outline: var(--_focus-width) solid var(--_focus);
-      outline-offset: 2px;
     }
     button[aria-disabled='true'],
     button:disabled,
@@ -298,20 +319,6 @@ export const shared = [
     .ok {
       color: var(--_success);
       margin: 0.25em 0 0;
-    }
-    .alert {
-      border: 1px solid var(--_danger);
-      border-inline-start-width: 4px;
-      border-radius: var(--_radius);
-      padding: var(--_gap) var(--_space);
-      margin: 0 0 var(--_gap);
-    }
-    .alert {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      justify-content: space-between;
-      gap: var(--_gap);
     }
     /* A step's mark (an icon) beside its heading: the confirmation's and the gates'. */
     .hero {

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { baseline, themes, tokens } from '../../styles/tokens.js';
-import { visuallyHidden } from '../../styles/shared.js';
+import { controls, visuallyHidden } from '../../styles/shared.js';
 import { skeletonStyles } from './skeleton.js';
 
 /*
@@ -17,6 +17,8 @@ export const styles = [
   tokens,
   themes,
   visuallyHidden,
+  // A step that could not be loaded is drawn as a step's alert, with its Try again.
+  controls,
   css`
     :host {
       display: block;
@@ -72,36 +74,12 @@ export const styles = [
     .layout[data-wide]:has(cw-summary[view='none']) {
       grid-template-columns: minmax(0, 1fr);
     }
-    .offline,
-    .failed {
+    .offline {
       border: 1px solid var(--_border);
       border-inline-start: 4px solid var(--_danger);
       border-radius: var(--_radius);
       padding: var(--_gap) var(--_space);
       margin-bottom: var(--_gap);
-    }
-    /* A step whose chunk could not be fetched: the message and Try again, drawn as a step's alert. */
-    .failed {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      justify-content: space-between;
-      gap: var(--_gap);
-      border-color: var(--_danger);
-    }
-    .failed button {
-      font: inherit;
-      min-height: 44px;
-      padding: 0.5em 1.1em;
-      border-radius: var(--_radius);
-      border: 1px solid var(--_border);
-      background: var(--_surface);
-      color: var(--_text);
-      cursor: pointer;
-    }
-    .failed button:focus-visible {
-      outline: var(--_focus-width) solid var(--_focus);
-      outline-offset: 2px;
     }
   `,
   skeletonStyles,

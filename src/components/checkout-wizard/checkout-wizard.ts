@@ -429,7 +429,7 @@ export class CheckoutWizard extends LitElement {
       if (!first) void this.renderRoot.querySelector<StepElement>('[data-step]')?.focusHeading();
     }
     // A step that could not be loaded: focus on its Try again, where the heading would have been (not on a first screen).
-    const retry = this.#failed && this.#lastStep !== undefined ? this.renderRoot.querySelector<HTMLElement>('.failed button') : null;
+    const retry = this.#failed && this.#lastStep !== undefined ? this.renderRoot.querySelector<HTMLElement>('.alert button') : null;
     if (retry && retry !== this.#focusedRetry) {
       this.#focusedRetry = retry;
       retry.focus();
@@ -603,7 +603,7 @@ export class CheckoutWizard extends LitElement {
   #fetch(tag: LazyTag) {
     if (this.#failed === tag) {
       const m = this.#localizer.m;
-      return html`<div class="failed" role="alert" part="alert">
+      return html`<div class="alert" role="alert" part="alert">
         <span>${m.stepFailed}</span>
         <button type="button" class="retry" part="retry" @click=${() => ((this.#failed = undefined), this.requestUpdate())}>${m.retry}</button>
       </div>`;
