@@ -23,11 +23,16 @@ const CHUNKS = 'dist/chunks';
  * own), so what the first step needs is one chunk, the steps that choose a plan another, the checkout a
  * third; the gates, the plan-details popover, Floating UI and each locale stay chunks of their own.
  */
-const LATER = /\/src\/components\/(cw-gate|cw-popover|cw-mode-picker|cw-tier-picker|cw-seat-picker|cw-term-picker|cw-cart|cw-review|cw-payment|cw-confirmation)\/|\/node_modules\/@floating-ui\/|\/src\/i18n\/locales\//;
+/** The later steps, grouped: one chunk each group. The other lazy elements (the gates, the popover) are chunks of their own. */
+const STEP_CHUNKS = {
+  choose: ['cw-mode-picker', 'cw-tier-picker', 'cw-seat-picker', 'cw-term-picker'],
+  checkout: ['cw-cart', 'cw-review', 'cw-payment', 'cw-confirmation'],
+};
+const inFolders = (tags: string[]) => new RegExp(`/src/components/(${tags.join('|')})/`);
+const LATER = [inFolders([...Object.values(STEP_CHUNKS).flat(), 'cw-gate', 'cw-popover']), /\/node_modules\/@floating-ui\//, /\/src\/i18n\/locales\//];
 const CHUNK_GROUPS = [
-  { name: 'first', test: (id: string) => !LATER.test(id), priority: 3 },
-  { name: 'choose', test: /\/src\/components\/(cw-mode-picker|cw-tier-picker|cw-seat-picker|cw-term-picker)\//, priority: 2 },
-  { name: 'checkout', test: /\/src\/components\/(cw-cart|cw-review|cw-payment|cw-confirmation)\//, priority: 1 },
+  { name: 'first', test: (id: string) => !LATER.some((later) => later.test(id)), priority: 3 },
+  ...Object.entries(STEP_CHUNKS).map(([name, tags], i, all) => ({ name, test: inFolders(tags), priority: all.length - i })),
 ];
 
 /** The entry chunk and every chunk it imports statically (what the first step needs), the entry first. */

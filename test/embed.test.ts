@@ -77,6 +77,14 @@ const pageScripts = (win: Frame) =>
 const wizardIn = (win: Frame) => win.document.querySelector('checkout-wizard') as unknown as CheckoutWizard;
 /** Where a widget with this storage key saves its progress. */
 const saved = (key: string) => `checkout-wizard:v${SAVED_VERSION}:${key}`;
+/** Adds a <checkout-wizard> on the mock's API, in `locale`, to a page whose script tag has run. */
+function addWizard(win: Frame, locale: string): CheckoutWizard {
+  const el = win.document.createElement('checkout-wizard') as unknown as CheckoutWizard;
+  el.setAttribute('api-base', '/api/billing/v1');
+  el.setAttribute('locale', locale);
+  win.document.body.append(el);
+  return el;
+}
 const storedKeys = () => Object.keys(sessionStorage).filter((k) => k.startsWith('checkout-wizard:')).sort();
 
 describe('embed', () => {
@@ -126,10 +134,7 @@ describe('embed', () => {
 
       const other = await openPage('/test/embed/blank.html');
       await loadScript(other, BUNDLE, { chunks: `${location.origin}${CHUNKS}` });
-      const el = other.document.createElement('checkout-wizard') as unknown as CheckoutWizard;
-      el.setAttribute('api-base', '/api/billing/v1');
-      el.setAttribute('locale', 'fr');
-      other.document.body.append(el);
+      const el = addWizard(other, 'fr');
       await waitForStep(el, 'select');
       expect(el.shadowRoot!.querySelector('section')!.lang).to.equal('fr');
       expect(fetched(other).some((p) => chunk('fr').test(p))).to.equal(true);
@@ -172,10 +177,7 @@ describe('embed', () => {
       img.dataset.chunks = '/elsewhere/chunks';
       win.document.body.append(img);
       await loadScript(win, BUNDLE);
-      const wizard = win.document.createElement('checkout-wizard') as unknown as CheckoutWizard;
-      wizard.setAttribute('api-base', '/api/billing/v1');
-      wizard.setAttribute('locale', 'fr');
-      win.document.body.append(wizard);
+      const wizard = addWizard(win, 'fr');
       await waitForStep(wizard, 'select');
       expect(fetched(win).filter((p) => p.startsWith('/elsewhere/'))).to.deep.equal([]);
       expect(fetched(win).some((p) => chunk('fr').test(p))).to.equal(true);
@@ -188,10 +190,7 @@ describe('embed', () => {
       const win = await openPage('/test/embed/blank.html');
       const { errors } = record(win);
       await loadScript(win, BUNDLE);
-      const el = win.document.createElement('checkout-wizard') as unknown as CheckoutWizard;
-      el.setAttribute('api-base', '/api/billing/v1');
-      el.setAttribute('locale', 'fr-CA');
-      win.document.body.append(el);
+      const el = addWizard(win, 'fr-CA');
       await waitForStep(el, 'select');
       expect(el.shadowRoot!.querySelector('section')!.lang).to.equal('fr-CA');
       // Québec's own word for a plan, and French's for everything fr-CA does not change.

@@ -9,12 +9,13 @@
 //
 // Reset when done: the test runner hands the same page to the next test file.
 
+import { page as pageOf } from './screenshot.mjs';
+
 /** sessionId → { faults: match → { mode, held }, listener } */
 const pages = new Map();
 
 async function network(session, { match, mode }) {
-  if (session.browser.type !== 'puppeteer') throw new Error('cw-network needs the Chrome launcher');
-  const page = session.browser.getPage(session.id);
+  const page = pageOf(session, 'faults in the network');
   if (mode === 'reset') {
     const state = pages.get(session.id);
     pages.delete(session.id);

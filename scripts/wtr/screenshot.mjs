@@ -27,8 +27,9 @@ function store(sessionId) {
   return shots.get(sessionId);
 }
 
-function page(session) {
-  if (session.browser.type !== 'puppeteer') throw new Error(`screenshots need a puppeteer browser (Chrome launcher), not ${session.browser.type}`);
+/** The Puppeteer page of a test session: what the commands here and in network.mjs drive. */
+export function page(session, what = 'screenshots') {
+  if (session.browser.type !== 'puppeteer') throw new Error(`${what} need a puppeteer browser (Chrome launcher), not ${session.browser.type}`);
   return session.browser.getPage(session.id);
 }
 
