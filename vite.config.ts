@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { minifyTemplates as minify, shipsTemplates } from './scripts/minify-templates.mjs';
-import { staticClosure } from './scripts/chunk-graph.mjs';
+import { entryOf, staticClosure } from './scripts/chunk-graph.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 const define = { __CW_VERSION__: JSON.stringify(version) };
@@ -36,7 +36,7 @@ const CHUNK_GROUPS = [
 ];
 
 /** The entry chunk and every chunk it imports statically (what the first step needs), the entry first. */
-const firstChunks = () => staticClosure(CHUNKS, readdirSync(CHUNKS).find((file) => /^embed-[\w-]+\.js$/.test(file))!);
+const firstChunks = () => staticClosure(CHUNKS, entryOf(CHUNKS)!);
 
 /**
  * dist/chunks/integrity.json: each chunk's Subresource Integrity hash, by file name. A page that pins the

@@ -2,11 +2,17 @@
 // file pulls in before it runs (static imports, transitively), and which it may import later
 // (dynamic imports). The loader's list of the first step's chunks (vite.config.ts), npm run size
 // and the benchmark's report all read it here.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, posix } from 'node:path';
 
 const STATIC = /(?:\bimport|\bexport)\s*(?:[\w*{}\s,$]*?\bfrom\s*)?(["'`])(\.{1,2}\/[^"'`]+)\1/g;
 const DYNAMIC = /\bimport\(\s*(["'`])(\.{1,2}\/[^"'`]+)\1\s*\)/g;
+
+/** A chunk's file name without its content hash: `first-CPQ3sAlM.js` → `first`. */
+export const nameOf = (file) => file.replace(/-[\w-]{8}\.js$/, '');
+
+/** The script tag's entry chunk in `dir` (src/embed.ts, built as `embed-<hash>.js`). */
+export const entryOf = (dir) => readdirSync(dir).find((file) => nameOf(file) === 'embed');
 
 /** The relative specifiers a module imports, resolved against its own path (both relative to `dir`). */
 function imports(dir, file, pattern) {

@@ -18,7 +18,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import zlib, { brotliCompressSync, gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
-import { dynamicImports, staticClosure } from './chunk-graph.mjs';
+import { dynamicImports, entryOf, nameOf, staticClosure } from './chunk-graph.mjs';
 import { build, transform } from 'esbuild';
 import { minifyTemplates, shipsTemplates } from './minify-templates.mjs';
 
@@ -31,10 +31,9 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 // The script tag and its chunks.
 const CHUNKS = 'dist/chunks';
 const LOCALES = new Set(readdirSync('src/i18n/locales').map((f) => f.replace(/\.ts$/, '')));
-const nameOf = (file) => file.replace(/-[\w-]{8}\.js$/, '');
 const sizeOf = (file) => gz(readFileSync(join(CHUNKS, file)));
 const loader = gz(readFileSync('dist/checkout-wizard.iife.js'));
-const entry = readdirSync(CHUNKS).find((f) => /^embed-[\w-]+\.js$/.test(f));
+const entry = entryOf(CHUNKS);
 const first = staticClosure(CHUNKS, entry);
 /** What a later chunk is for: fetched in a purchase, or only when something else asks for it. */
 const ONLY_WHEN = { 'cw-gate': 'a gate shows', 'floating-ui.dom': 'plan details open' };

@@ -24,6 +24,7 @@ import { CHROME_FLAGS, findChrome } from '../find-chrome.mjs';
 import { serve } from './server.mjs';
 import { benchPage } from './pages.mjs';
 import { heapUsage, newSince, snapshotIds } from './heap.mjs';
+import { nameOf } from '../chunk-graph.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = resolve(here, '../..');
@@ -79,12 +80,13 @@ await build({ ...common, entryPoints: [join(repo, 'src/mock/backend.ts')], outfi
 // Locale modules answer late, as over a slow network, so that loading one after the API calls
 // (or the API calls after it) would show in the network suite; only that suite loads one.
 const LOCALE_DELAY = 200;
-/** A locale's chunk, dist/chunks/<tag>-<hash>.js. */
-const LOCALE_CHUNK = new RegExp(`^/dist/chunks/(${readdirSync(join(repo, 'src/i18n/locales')).map((f) => f.replace(/\.ts$/, '')).join('|')})-[\\w-]{8}\\.js$`);
+/** A locale's chunk: dist/chunks/<tag>-<hash>.js. */
+const LOCALES = new Set(readdirSync(join(repo, 'src/i18n/locales')).map((f) => f.replace(/\.ts$/, '')));
+const isLocaleChunk = (path) => path.startsWith('/dist/chunks/') && LOCALES.has(nameOf(path.slice('/dist/chunks/'.length)));
 const MOCK_LATENCY = 50;
 const server = await serve(
   { '/dist': distDir, '/build': buildDir, '/bench': here, '/page': benchPage },
-  { delay: (url) => (LOCALE_CHUNK.test(url.pathname) ? LOCALE_DELAY : 0) },
+  { delay: (url) => (isLocaleChunk(url.pathname) ? LOCALE_DELAY : 0) },
 );
 const chrome = findChrome();
 const browser = await puppeteer.launch({

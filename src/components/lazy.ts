@@ -25,6 +25,9 @@ const NEEDS: Partial<Record<LazyTag, LazyTag[]>> = { 'cw-tier-picker': ['cw-popo
 
 export const isLazy = (tag: string): tag is LazyTag => Object.hasOwn(LAZY, tag);
 
+/** A lazy element not defined yet in `registry`: what draws it waits on its chunk. */
+export const awaitsChunk = (tag: string, registry: CustomElementRegistry = customElements): tag is LazyTag => isLazy(tag) && !registry.get(tag);
+
 /**
  * Fetches a lazy element's chunk and defines the element in `registry` (once). Rejects when the
  * chunk cannot be fetched; a later call fetches it again (the browser keeps no failed module).

@@ -16,7 +16,7 @@ import type { StepElement } from '../step-element.js';
 import { styles } from './checkout-wizard.styles.js';
 import { readTheme } from '../../styles/tokens.js';
 import { skeleton } from './skeleton.js';
-import { isLazy, loadElement, LAZY, type LazyTag } from '../lazy.js';
+import { awaitsChunk, isLazy, loadElement, LAZY, type LazyTag } from '../lazy.js';
 
 /** From this width of the widget the order summary sits beside the steps; below it, a bar above them. */
 const SUMMARY_BESIDE_PX = 760;
@@ -239,7 +239,7 @@ export class CheckoutWizard extends LitElement {
   get step(): StepId | 'loading' {
     const step = this.#actor && !this.#localePending ? stepOf(this.#actor.getSnapshot()) : 'loading';
     const tag = step !== 'loading' && tagOf(step);
-    return tag && isLazy(tag) && !customElements.get(tag) ? 'loading' : step;
+    return tag && awaitsChunk(tag) ? 'loading' : step;
   }
 
   /** True while a request is in flight (loading, saving, quoting, placing). */
@@ -553,7 +553,7 @@ export class CheckoutWizard extends LitElement {
     const tag = tagOf(step);
     // A failure is shown on the step it happened on; another step's chunk is fetched afresh.
     if (this.#failed !== tag) this.#failed = undefined;
-    if (isLazy(tag) && !customElements.get(tag)) {
+    if (awaitsChunk(tag)) {
       this.#drawn = undefined;
       return this.#fetch(tag);
     }
